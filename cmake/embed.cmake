@@ -1,0 +1,21 @@
+# Writes a C++ source holding the bytes of data files, so the library needs no install paths to
+# find its built-in packs, profiles and messages.
+# Usage: cmake -DOUTPUT=file.cpp -DBASE=dir -DFILES=a,b -P embed.cmake
+set(body "// Generated from the rules/ folder by cmake/embed.cmake; do not edit.\n")
+string(APPEND body "#include \"config/builtin.hpp\"\n\nnamespace guidelint::builtin {\nnamespace {\n")
+string(REPLACE "," ";" FILES "${FILES}")
+set(table "")
+set(index 0)
+foreach(file IN LISTS FILES)
+  file(READ "${BASE}/${file}" hex HEX)
+  string(LENGTH "${hex}" hex_length)
+  math(EXPR size "${hex_length} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")
+  string(APPEND body "constexpr char kData${index}[] = {${bytes}0};\n")
+  string(APPEND table "    {\"${file}\", std::string_view(kData${index}, ${size})},\n")
+  math(EXPR index "${index} + 1")
+endforeach()
+string(APPEND body "}  // namespace\n\nconst std::vector<File>& files() {\n  static const std::vector<File> all = {\n${table}  };\n  return all;\n}\n\n}  // namespace guidelint::builtin\n")
+file(WRITE "${OUTPUT}.tmp" "${body}")
+file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUTPUT}.tmp")

@@ -1,0 +1,346 @@
+// guidelint — checks government service guides (办事指南) before they are published.
+//
+// The C++ API. One pipeline turns the bytes of an input into findings:
+//
+//   Source ─► decode ─► parse ─► resolve ─► check ─► report
+//
+// Build an Engine once from a config (it is immutable and safe to share between threads), then
+// call Engine::lint for each input. Problems with inputs or configs are never thrown: they come
+// back as Diagnostics with a file, line and column, like any other finding.
+//
+//   auto built = guidelint::Engine::builtin();             // the national pack
+//   auto source = std::make_shared<guidelint::Source>("a.xml", bytes);
+//   guidelint::FileResult result = built.engine->lint(source, {});
+//   for (const auto& d : result.diagnostics) ...
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#if defined(_WIN32)
+#define GUIDELINT_API
+#else
+#define GUIDELINT_API __attribute__((visibility("default")))
+#endif
+
+namespace guidelint {
+
+/// The library's version, "MAJOR.MINOR.PATCH".
+GUIDELINT_API std::string_view version();
+
+// ── Severities and dates ─────────────────────────────────────────────────────────────────────
+
+enum class Severity : std::uint8_t { off, info, warning, error };
+
+/// "off", "info", "warning", "error".
+GUIDELINT_API std::string_view to_string(Severity severity);
+/// Parses one of the names above; nullopt for anything else.
+GUIDELINT_API std::optional<Severity> parse_severity(std::string_view name);
+
+/// A calendar date, as rules compare them (decisions in force, content age).
+struct GUIDELINT_API Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+
+  /// Parses YYYY-MM-DD (a real calendar date); nullopt otherwise.
+  static std::optional<Date> parse(std::string_view text);
+  /// Today in the local time zone.
+  static Date today();
+  std::string to_string() const;
+  friend bool operator==(const Date&, const Date&) = default;
+  friend auto operator<=>(const Date&, const Date&) = default;
+};
+
+// ── Sources and positions ────────────────────────────────────────────────────────────────────
+
+/// A half-open byte range [begin, end) in a Source's UTF-8 text.
+struct Span {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  bool empty() const { return begin == end; }
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+/// A place in an input, counted the ways editors count it.
+struct Position {
+  std::uint32_t offset = 0;        ///< byte offset in the original input
+  std::uint32_t line = 0;          ///< 1-based
+  std::uint32_t column = 0;        ///< 1-based, in Unicode code points
+  std::uint32_t column_utf16 = 0;  ///< 1-based, in UTF-16 code units (Java, JavaScript)
+  friend bool operator==(const Position&, const Position&) = default;
+};
+
+/// The bytes of one input (a file, stdin, a buffer handed in by an application) and what is
+/// needed to turn any offset into a line and column. Decoding happens once, at construction:
+/// text() is UTF-8 whatever the input was; spans are offsets into text(), and position() reports
+/// them as places in the original bytes.
+class GUIDELINT_API Source {
+ public:
+  /// A decoding problem: where and what.
+  struct DecodeError {
+    std::uint32_t offset = 0;  ///< offset into text() of the first byte that could not be read
+    std::string message_id;    ///< e.g. "input.invalid-utf8"
+    std::string detail;        ///< e.g. the offending byte as "0xB0"
+  };
+
+  Source(std::string name, std::string bytes);
+
+  /// The name used in messages and for choosing the input format (a path or a label).
+  const std::string& name() const { return name_; }
+  /// The input's text as UTF-8 (a UTF-8 byte order mark removed).
+  std::string_view text() const;
+  /// The input exactly as read.
+  std::string_view bytes() const { return bytes_; }
+  /// Set when the input is not valid in its encoding; parsers do not run on such input.
+  const std::optional<DecodeError>& decode_error() const { return decode_error_; }
+
+  /// The place of a text() offset (clamped to the text's size).
+  Position position(std::uint32_t offset) const;
+  /// Number of lines (an empty input has one, empty, line).
+  std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_starts_.size()); }
+  /// The text of a 1-based line, without its line break.
+  std::string_view line_text(std::uint32_t line) const;
+
+ private:
+  std::string name_;
+  std::string bytes_;
+  std::uint32_t text_begin_ = 0;  // bytes skipped before the text (a byte order mark)
+  std::vector<std::uint32_t> line_starts_;
+  std::optional<DecodeError> decode_error_;
+};
+
+// ── The guide model ──────────────────────────────────────────────────────────────────────────
+
+/// Where a stretch of an Element's text came from. The piece covers text [text, the next
+/// piece's text) and came from Source bytes [source, source_end): byte for byte when the two
+/// lengths agree, as a whole when they differ (an escape such as `&amp;`, a line break joined
+/// in between list items).
+struct TextPiece {
+  std::uint32_t text = 0;
+  std::uint32_t source = 0;
+  std::uint32_t source_end = 0;
+};
+
+/// One entry of a list element (a material, a step, a law): a range of the element's text.
+struct Item {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+};
+
+/// A hyperlink inside an element: its target and the range of its text in the element's text.
+struct Link {
+  std::string url;
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+};
+
+/// One element of a guide: "设定依据：《中华人民共和国行政许可法》…".
+struct GUIDELINT_API Element {
+  std::string id;     ///< canonical id from the profile ("legal_basis"); empty when unknown
+  std::string key;    ///< the format's own name for it (an XML tag, a JSON field)
+  std::string label;  ///< the label as shown to the public; empty when the input has none
+  std::string text;   ///< the value, whitespace-trimmed, markup removed, escapes decoded
+  Span span;          ///< the whole element in the Source
+  Span label_span;    ///< the label; empty when there is none
+  std::vector<TextPiece> pieces;  ///< maps text offsets to Source offsets; sorted by text
+  std::vector<Item> items;          ///< list entries, for list elements
+  std::vector<Link> links;
+
+  /// True when the value has nothing but whitespace.
+  bool blank() const;
+  /// The Source span of text [begin, end).
+  Span source_span(std::uint32_t begin, std::uint32_t end) const;
+  /// The Source span of the whole value; the element's span when the value is empty.
+  Span value_span() const;
+  std::string_view item_text(const Item& item) const;
+};
+
+/// One service guide: the item and its elements, in input order.
+struct GUIDELINT_API Guide {
+  std::string name;        ///< the item's name (事项名称), when known
+  std::string code;        ///< the item's code (事项编码), when known
+  std::string department;  ///< the implementing department, when the input says
+  std::string region;      ///< the region, when the input says
+  std::string updated;     ///< the date the guide was last updated, as written
+  Span span;               ///< where the guide starts in the Source (its root's start tag)
+  std::vector<Element> elements;
+
+  /// The first element with this canonical id, or nullptr.
+  const Element* find(std::string_view id) const;
+};
+
+// ── Findings ─────────────────────────────────────────────────────────────────────────────────
+
+/// A named argument of a message template.
+struct Arg {
+  std::string name;
+  std::variant<std::string, std::int64_t> value;
+};
+
+/// One finding. Rules emit a message id and arguments; the text is rendered for a locale by
+/// render_message, never stored, so every output can be localized.
+struct GUIDELINT_API Diagnostic {
+  std::string rule_id;     ///< "required-element", "parse-error", …
+  Severity severity = Severity::error;
+  std::string message_id;  ///< key of the message template, e.g. "required-element.missing"
+  std::vector<Arg> args;
+  std::optional<Span> span;  ///< none when the finding has no place (a file that cannot be read)
+  std::string element_id;    ///< the canonical element concerned, if any
+  int guide = -1;            ///< index into FileResult::guides; -1 for the file as a whole
+  bool fatal = false;        ///< the input (or config) could not be linted at all
+};
+
+/// Everything known about one input after linting it (or about one config file after loading).
+struct GUIDELINT_API FileResult {
+  std::shared_ptr<const Source> source;
+  std::vector<Guide> guides;
+  std::vector<Diagnostic> diagnostics;  ///< in order of position
+
+  bool fatal() const;
+  std::size_t count(Severity severity) const;
+};
+
+/// The message of a diagnostic in a locale: "zh-Hans" (default), "zh-Hant" or "en"; unknown
+/// locales fall back to zh-Hans, and unknown message ids to the id itself.
+GUIDELINT_API std::string render_message(const Diagnostic& diagnostic,
+                                         std::string_view locale = "zh-Hans");
+
+/// The message locale the environment asks for (LC_ALL, then LC_MESSAGES, then LANG): zh-Hant for
+/// zh_TW, zh_HK and zh_MO, en for English, zh-Hans otherwise.
+GUIDELINT_API std::string locale_from_environment();
+
+// ── Engines ──────────────────────────────────────────────────────────────────────────────────
+
+/// What a rule instance is, for listings and reports.
+struct RuleInfo {
+  std::string id;           ///< "required-element"
+  std::string type;         ///< the rule type it instantiates
+  Severity severity = Severity::error;
+  std::string description;  ///< one line, zh-Hans
+};
+
+struct LintOptions {
+  /// The date rules treat as today (decisions in force, content age); unset means today.
+  std::optional<Date> as_of;
+  /// Input format ("xml", …); empty to choose by the Source's name.
+  std::string input_format;
+};
+
+class Engine;
+
+/// An engine, or the diagnostics of every config file that prevented building it.
+struct EngineResult {
+  std::shared_ptr<const Engine> engine;
+  std::vector<FileResult> problems;
+};
+
+/// A compiled config: profile, rule instances, messages. Immutable once built; lint() may be
+/// called from many threads at once.
+class GUIDELINT_API Engine {
+ public:
+  /// The built-in pack of that name ("national").
+  static EngineResult builtin(std::string_view pack = "national");
+  /// A config file (.guidelint.yaml). Relative paths inside it resolve against its folder.
+  static EngineResult from_file(const std::filesystem::path& config);
+  /// A config given as YAML text; `name` is used in messages, `base_dir` for relative paths.
+  static EngineResult from_yaml(std::string_view yaml, std::string name,
+                                const std::filesystem::path& base_dir);
+
+  FileResult lint(std::shared_ptr<const Source> source, const LintOptions& options) const;
+
+  /// The enabled rule instances, sorted by id.
+  const std::vector<RuleInfo>& rules() const;
+  /// The input formats this engine reads and the file extensions that select them.
+  static std::vector<std::pair<std::string, std::vector<std::string>>> input_formats();
+
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+ private:
+  struct Impl;
+  friend struct EngineAccess;
+  explicit Engine(std::unique_ptr<const Impl> impl);
+  std::unique_ptr<const Impl> impl_;
+};
+
+/// The config file governing `dir`: the nearest .guidelint.yaml (or .guidelint.yml) in it or
+/// any parent folder; nullopt when there is none.
+GUIDELINT_API std::optional<std::filesystem::path> find_config(const std::filesystem::path& dir);
+
+// ── Linting files ────────────────────────────────────────────────────────────────────────────
+
+struct LinterOptions {
+  /// Use this config for every file instead of searching for .guidelint.yaml.
+  std::optional<std::filesystem::path> config;
+  LintOptions lint;
+};
+
+/// Lints files and folders the way the CLI does: each file with the config that governs it
+/// (one Engine per config, built once and shared), folders walked recursively for known
+/// extensions in sorted order. Safe to use from many threads.
+class GUIDELINT_API Linter {
+ public:
+  explicit Linter(LinterOptions options);
+  ~Linter();
+  Linter(const Linter&) = delete;
+  Linter& operator=(const Linter&) = delete;
+
+  /// The files a run over these paths lints, in order. Paths that do not exist or cannot be
+  /// read are kept, so that linting them reports the problem.
+  std::vector<std::filesystem::path> collect(const std::vector<std::filesystem::path>& paths) const;
+
+  /// Lints one file. The results of a config's problems come first, the first time a file
+  /// governed by that config is linted; the input's own result is last.
+  std::vector<FileResult> lint_file(const std::filesystem::path& file) const;
+
+  /// Lints bytes read elsewhere (stdin), with the config that would govern `name`.
+  std::vector<FileResult> lint_source(std::shared_ptr<const Source> source) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// ── Reports ──────────────────────────────────────────────────────────────────────────────────
+
+struct Summary {
+  std::size_t files = 0;
+  std::size_t guides = 0;
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  std::size_t infos = 0;
+  std::size_t fatal = 0;  ///< inputs and configs that could not be read at all
+
+  void add(const FileResult& result);
+};
+
+struct FormatOptions {
+  std::string locale = "zh-Hans";
+};
+
+/// Writes results in one output format as they arrive, so a run over a large tree holds one
+/// file's results at a time.
+class GUIDELINT_API Formatter {
+ public:
+  virtual ~Formatter();
+  virtual void begin() {}
+  virtual void file(const FileResult& result) = 0;
+  virtual void end(const Summary& summary) = 0;
+};
+
+/// The output formats by name ("text", "json").
+GUIDELINT_API std::vector<std::string> formatter_names();
+/// A formatter writing to `out`; nullptr for an unknown name.
+GUIDELINT_API std::unique_ptr<Formatter> make_formatter(std::string_view name, std::ostream& out,
+                                                        const FormatOptions& options);
+
+}  // namespace guidelint

@@ -1,0 +1,205 @@
+#include "config/config.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "config/builtin.hpp"
+#include "text/suggest.hpp"
+
+namespace guidelint::config {
+namespace {
+
+constexpr std::string_view kBuiltinPrefix = "builtin:";
+
+bool looks_like_path(std::string_view name) {
+  return name.find('/') != std::string_view::npos || name.ends_with(".yaml") ||
+         name.ends_with(".yml");
+}
+
+class Loader {
+ public:
+  explicit Loader(Problems& problems) : problems_(problems) {}
+
+  void load(const std::shared_ptr<const Source>& source, const std::filesystem::path& base_dir,
+            const std::string& identity) {
+    stack_.push_back(identity);
+    const YamlFile file{source, &problems_};
+    if (const auto root = config::load(file)) {
+      if (root->IsNull()) {
+        read(file, YAML::Node(YAML::NodeType::Map), base_dir);  // an empty file: the defaults
+      } else if (!root->IsMap()) {
+        file.report(*root, "config.wrong-type", {{"key", "config"}, {"expected", "mapping"}});
+      } else {
+        read(file, *root, base_dir);
+      }
+    }
+    stack_.pop_back();
+  }
+
+  Resolved take() { return std::move(resolved_); }
+
+  void extend_builtin(const YamlFile& from, const YAML::Node& at, const std::string& name) {
+    const std::string path = "packs/" + name + ".yaml";
+    const auto bytes = builtin::find(path);
+    if (!bytes) {
+      std::vector<Arg> args{{"pack", name}};
+      if (auto s = text::suggest(name, builtin_names("packs"))) args.push_back({"suggestion", *s});
+      from.report(at, "config.unknown-pack", std::move(args));
+      return;
+    }
+    const std::string identity = std::string(kBuiltinPrefix) + name;
+    if (cycle(from, at, identity)) return;
+    load(std::make_shared<const Source>(std::string(kBuiltinPrefix) + path, std::string(*bytes)), {},
+         identity);
+  }
+
+ private:
+  bool cycle(const YamlFile& from, const YAML::Node& at, const std::string& identity) {
+    if (std::find(stack_.begin(), stack_.end(), identity) == stack_.end()) return false;
+    from.report(at, "config.extends-cycle", {{"config", identity}});
+    return true;
+  }
+
+  void read(const YamlFile& file, const YAML::Node& root, const std::filesystem::path& base_dir) {
+    check_keys(file, root, {"extends", "profile", "rules"});
+
+    const YAML::Node extends = get(root, "extends");
+    if (!extends.IsDefined()) {
+      // A user's config that does not say what it extends builds on the national pack.
+      if (stack_.size() == 1 && !stack_.front().starts_with(kBuiltinPrefix)) {
+        extend_builtin(file, root, "national");
+      }
+    } else if (auto names = get_strings(file, root, "extends")) {
+      for (std::size_t k = 0; k < names->size(); ++k) {
+        const YAML::Node at = extends.IsSequence() ? extends[k] : extends;
+        extend(file, at, (*names)[k], base_dir);
+      }
+    }
+
+    if (auto profile = get_string(file, root, "profile")) {
+      resolved_.profile = ProfileRef{*profile, base_dir, file, get(root, "profile")};
+    }
+
+    const YAML::Node rules = get(root, "rules");
+    if (!expect_map(file, rules, "rules") || !rules.IsMap()) return;
+    check_keys(file, rules, {});
+    for (const auto& kv : rules) read_rule(file, kv.first, kv.second);
+  }
+
+  void extend(const YamlFile& from, const YAML::Node& at, const std::string& name,
+              const std::filesystem::path& base_dir) {
+    if (!looks_like_path(name)) {
+      extend_builtin(from, at, name);
+      return;
+    }
+    const std::filesystem::path path = base_dir / name;
+    std::error_code ec;
+    const std::filesystem::path canonical = std::filesystem::weakly_canonical(path, ec);
+    const std::string identity = (ec ? path : canonical).string();
+    if (cycle(from, at, identity)) return;
+    std::string error;
+    const auto source = read_source(path, &error);
+    if (!source) {
+      from.report(at, "config.unreadable", {{"path", path.string()}, {"detail", error}});
+      return;
+    }
+    load(source, path.parent_path(), identity);
+  }
+
+  void read_rule(const YamlFile& file, const YAML::Node& key, const YAML::Node& value) {
+    RuleSetting s;
+    s.id = key.Scalar();
+    s.file = file;
+    s.node = key;
+    if (value.IsScalar()) {
+      s.severity = severity(file, value);
+      if (!s.severity) return;
+    } else if (value.IsMap()) {
+      check_keys(file, value, {"type", "severity", "description", "options"});
+      s.type = get_string(file, value, "type");
+      s.description = get_string(file, value, "description");
+      if (const YAML::Node sev = get(value, "severity"); sev.IsDefined() && !sev.IsNull()) {
+        s.severity = severity(file, sev);
+        if (!s.severity) return;
+      }
+      s.options = get(value, "options");
+      if (!expect_map(file, s.options, "options")) return;
+    } else {
+      file.report(value, "config.wrong-type", {{"key", s.id}, {"expected", "rule"}});
+      return;
+    }
+    resolved_.rules.push_back(std::move(s));
+  }
+
+  static std::optional<Severity> severity(const YamlFile& file, const YAML::Node& node) {
+    if (node.IsScalar()) {
+      if (auto s = parse_severity(node.Scalar())) return s;
+    }
+    std::vector<Arg> args{{"value", node.IsScalar() ? node.Scalar() : std::string("?")}};
+    if (node.IsScalar()) {
+      if (auto s = text::suggest(node.Scalar(), {"off", "info", "warning", "error"})) {
+        args.push_back({"suggestion", *s});
+      }
+    }
+    file.report(node, "config.invalid-severity", std::move(args));
+    return std::nullopt;
+  }
+
+  Problems& problems_;
+  std::vector<std::string> stack_;
+  Resolved resolved_;
+};
+
+}  // namespace
+
+std::shared_ptr<const Source> read_source(const std::filesystem::path& path, std::string* error) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    if (error) *error = std::strerror(EISDIR);
+    return nullptr;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    if (error) *error = std::strerror(errno);
+    return nullptr;
+  }
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) {
+    if (error) *error = std::strerror(errno);
+    return nullptr;
+  }
+  return std::make_shared<const Source>(path.string(), std::move(bytes).str());
+}
+
+std::vector<std::string> builtin_names(std::string_view folder) {
+  std::vector<std::string> out;
+  const std::string prefix = std::string(folder) + "/";
+  for (const builtin::File& f : builtin::files()) {
+    if (!f.path.starts_with(prefix)) continue;
+    std::string_view name = f.path.substr(prefix.size());
+    if (name.ends_with(".yaml")) name.remove_suffix(5);
+    out.emplace_back(name);
+  }
+  return out;
+}
+
+Resolved resolve(std::shared_ptr<const Source> source, const std::filesystem::path& base_dir,
+                 Problems& problems) {
+  Loader loader(problems);
+  std::error_code ec;
+  const auto canonical = std::filesystem::weakly_canonical(source->name(), ec);
+  loader.load(source, base_dir, ec ? source->name() : canonical.string());
+  return loader.take();
+}
+
+Resolved resolve_builtin(std::string_view pack, Problems& problems) {
+  Loader loader(problems);
+  const auto source = std::make_shared<const Source>("<command line>", "");
+  loader.extend_builtin(YamlFile{source, &problems}, YAML::Node(), std::string(pack));
+  return loader.take();
+}
+
+}  // namespace guidelint::config

@@ -1,0 +1,52 @@
+// Config files and built-in packs: what rules run, with which severity and options, over which
+// profile. A config is a pack plus `extends`: the built-in packs are configs like any other.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/yaml_util.hpp"
+
+namespace guidelint::config {
+
+// One `rules:` entry of one config file.
+struct RuleSetting {
+  std::string id;
+  std::optional<std::string> type;
+  std::optional<Severity> severity;
+  std::optional<std::string> description;
+  YAML::Node options;  // undefined when the entry gives none
+  YamlFile file;       // where the entry was written, for problems found when building rules
+  YAML::Node node;     // the entry's key
+};
+
+// Where a profile comes from: a built-in name or a file, and who named it.
+struct ProfileRef {
+  std::string name;
+  std::filesystem::path base_dir;
+  YamlFile file;
+  YAML::Node node;
+};
+
+// A config with its `extends` chain flattened: settings in the order they apply.
+struct Resolved {
+  std::optional<ProfileRef> profile;
+  std::vector<RuleSetting> rules;
+};
+
+// Loads a config (and, recursively, what it extends) from YAML text. Problems go to `problems`;
+// the result is usable only when none were added.
+Resolved resolve(std::shared_ptr<const Source> source, const std::filesystem::path& base_dir,
+                 Problems& problems);
+// The same for a built-in pack by name.
+Resolved resolve_builtin(std::string_view pack, Problems& problems);
+
+// Reads a file into a Source; nullopt and a problem (against `from`, when given) if unreadable.
+std::shared_ptr<const Source> read_source(const std::filesystem::path& path, std::string* error);
+
+std::vector<std::string> builtin_names(std::string_view folder);  // "packs" -> {"national"}
+
+}  // namespace guidelint::config

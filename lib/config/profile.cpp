@@ -1,0 +1,189 @@
+#include "config/profile.hpp"
+
+#include "text/fold.hpp"
+#include "text/suggest.hpp"
+#include "text/utf8.hpp"
+
+namespace guidelint::config {
+namespace {
+
+bool is_chinese_numeral(char32_t c) {
+  static constexpr std::u32string_view kNumerals = U"〇零一二三四五六七八九十百壹贰叁肆伍陆柒捌玖拾貳參陸";
+  return kNumerals.find(c) != std::u32string_view::npos;
+}
+
+bool is_digit(char32_t c) { return (c >= '0' && c <= '9') || (c >= U'０' && c <= U'９'); }
+
+bool is_bullet(char32_t c) {
+  return (c >= 0x2460 && c <= 0x24FF) ||  // ① … ⑳, ⑴, ⒈ and other enclosed numbers
+         (c >= 0x2776 && c <= 0x2793) ||  // ❶ … ➓
+         (c >= 0x3220 && c <= 0x3229) ||  // ㈠ … ㈩
+         c == U'◆' || c == U'◇' || c == U'●' || c == U'○' || c == U'■' || c == U'□' ||
+         c == U'★' || c == U'☆' || c == U'※' || c == U'▲' || c == U'►' || c == U'▶' ||
+         c == U'•' || c == U'·' || c == U'-' || c == U'*' || c == U'#';
+}
+
+bool is_separator(char32_t c) {
+  return c == U'、' || c == U'.' || c == U'．' || c == U',' || c == U'，' || c == U')' ||
+         c == U'）' || c == U':' || c == U'：';
+}
+
+}  // namespace
+
+std::string_view strip_enumerator(std::string_view label) {
+  std::size_t i = 0;
+  const auto peek = [&](std::size_t& at) { return at < label.size() ? utf8::next(label, at) : U'\0'; };
+  const auto skip_spaces = [&] {
+    for (std::size_t j = i; j < label.size();) {
+      if (!utf8::is_space(utf8::next(label, j))) break;
+      i = j;
+    }
+  };
+  skip_spaces();
+  std::size_t j = i;
+  char32_t c = peek(j);
+  if (is_bullet(c)) {
+    i = j;
+    skip_spaces();
+    // "①、" and "⑴." may still carry a separator.
+    std::size_t k = i;
+    if (is_separator(peek(k))) i = k;
+    skip_spaces();
+    return label.substr(i);
+  }
+  const std::size_t start = i;
+  bool open = false;
+  if (c == U'(' || c == U'（') {
+    open = true;
+    i = j;
+    j = i;
+    c = peek(j);
+  }
+  bool chinese = false;
+  bool digits = false;
+  while (true) {
+    std::size_t k = i;
+    const char32_t d = peek(k);
+    if (is_chinese_numeral(d) && !digits) {
+      chinese = true;
+    } else if ((is_digit(d) || ((d == '.' || d == U'．') && digits)) && !chinese) {
+      // "4.1" keeps going through its dots; the final separator is handled below.
+      std::size_t look = k;
+      if ((d == '.' || d == U'．') && !is_digit(peek(look))) break;
+      digits = true;
+    } else {
+      break;
+    }
+    i = k;
+  }
+  if (!chinese && !digits) return label.substr(start);
+  std::size_t k = i;
+  const char32_t sep = peek(k);
+  if (open) {
+    if (sep != U')' && sep != U'）') return label.substr(start);
+    i = k;
+    std::size_t k2 = i;
+    if (is_separator(peek(k2))) i = k2;
+  } else if (is_separator(sep)) {
+    i = k;
+  } else if (chinese || !utf8::is_space(sep)) {
+    // "一事项名称" is not numbered, and "12345" is a value, not a clause number.
+    return label.substr(start);
+  }
+  skip_spaces();
+  return label.substr(i);
+}
+
+const ElementDef* Profile::find(std::string_view id) const {
+  for (const ElementDef& e : elements) {
+    if (e.id == id) return &e;
+  }
+  return nullptr;
+}
+
+const ElementDef* Profile::resolve_label(std::string_view label) const {
+  for (std::string_view candidate : {label, strip_enumerator(label)}) {
+    const auto it = by_label_.find(text::fold(candidate));
+    if (it != by_label_.end()) return &elements[it->second];
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Profile::ids() const {
+  std::vector<std::string> out;
+  for (const ElementDef& e : elements) out.push_back(e.id);
+  return out;
+}
+
+std::optional<Profile> Profile::load(const YamlFile& file) {
+  const auto root = config::load(file);
+  if (!root) return std::nullopt;
+  if (!root->IsMap()) {
+    file.report(*root, "config.wrong-type", {{"key", "profile"}, {"expected", "mapping"}});
+    return std::nullopt;
+  }
+  bool ok = check_keys(file, *root, {"name", "title", "sources", "elements"});
+  Profile p;
+  p.name = get_string(file, *root, "name").value_or("");
+  p.title = get_string(file, *root, "title").value_or("");
+  const YAML::Node elements = get(*root, "elements");
+  if (!elements.IsMap()) {
+    file.report(elements.IsDefined() ? elements : *root, "config.wrong-type",
+                {{"key", "elements"}, {"expected", "mapping"}});
+    return std::nullopt;
+  }
+  ok = check_keys(file, elements, {}) && ok;
+  std::unordered_map<std::string, YAML::Node> label_nodes;
+  for (const auto& kv : elements) {
+    ElementDef e;
+    e.id = kv.first.Scalar();
+    const YAML::Node& def = kv.second;
+    if (!def.IsMap()) {
+      file.report(def, "config.wrong-type", {{"key", e.id}, {"expected", "mapping"}});
+      ok = false;
+      continue;
+    }
+    ok = check_keys(file, def, {"name", "required", "list", "labels", "satisfied_by", "basis"}) && ok;
+    e.name = get_string(file, def, "name").value_or(e.id);
+    e.required = get_bool(file, def, "required").value_or(false);
+    e.list = get_bool(file, def, "list").value_or(false);
+    e.labels = get_strings(file, def, "labels").value_or(std::vector<std::string>{});
+    e.satisfied_by = get_strings(file, def, "satisfied_by").value_or(std::vector<std::string>{});
+    e.basis = get_strings(file, def, "basis").value_or(std::vector<std::string>{});
+    // The element's own name is always one of its labels.
+    std::vector<std::string> all = e.labels;
+    all.insert(all.begin(), e.name);
+    const YAML::Node labels_node = get(def, "labels");
+    for (std::size_t k = 0; k < all.size(); ++k) {
+      const std::string folded = text::fold(all[k]);
+      const YAML::Node at = k > 0 && labels_node.IsSequence() && k - 1 < labels_node.size()
+                                ? labels_node[k - 1]
+                                : def;
+      if (folded.empty()) continue;
+      const auto [it, inserted] = p.by_label_.emplace(folded, p.elements.size());
+      if (!inserted && it->second != p.elements.size()) {
+        file.report(at, "config.label-conflict",
+                    {{"label", all[k]}, {"element", e.id}, {"other", p.elements[it->second].id}});
+        ok = false;
+      }
+    }
+    p.elements.push_back(std::move(e));
+  }
+  // satisfied_by must name elements of this profile.
+  const std::vector<std::string> ids = p.ids();
+  for (const auto& kv : elements) {
+    const YAML::Node sb = get(kv.second, "satisfied_by");
+    if (!sb.IsSequence()) continue;
+    for (const auto& item : sb) {
+      if (!item.IsScalar() || p.find(item.Scalar())) continue;
+      std::vector<Arg> args{{"element", item.Scalar()}};
+      if (auto s = text::suggest(item.Scalar(), ids)) args.push_back({"suggestion", *s});
+      file.report(item, "config.unknown-element", std::move(args));
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return p;
+}
+
+}  // namespace guidelint::config

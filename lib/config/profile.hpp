@@ -1,0 +1,47 @@
+// A profile: the canonical elements of a service guide and every label that names each of them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "config/yaml_util.hpp"
+
+namespace guidelint::config {
+
+struct ElementDef {
+  std::string id;    // canonical id, "legal_basis"
+  std::string name;  // zh-Hans name as messages show it, "设定依据"
+  bool required = false;
+  bool list = false;                      // entries are listed (materials, steps)
+  std::vector<std::string> labels;        // label variants, written once (folding does the rest)
+  std::vector<std::string> satisfied_by;  // other elements that count as this one being present
+  std::vector<std::string> basis;         // documents that ask for the element
+};
+
+class Profile {
+ public:
+  std::string name;
+  std::string title;
+  std::vector<ElementDef> elements;
+
+  const ElementDef* find(std::string_view id) const;
+  // The element a label names: folded (script, width, spaces, punctuation) and with any clause
+  // number or bullet in front removed ("二十、办理地点：", "◆ 申請人資格"). nullptr when none does.
+  const ElementDef* resolve_label(std::string_view label) const;
+  std::vector<std::string> ids() const;
+
+  // Reads a profile file; problems go to file.problems. Returns nullopt when it is unusable.
+  static std::optional<Profile> load(const YamlFile& file);
+
+ private:
+  std::unordered_map<std::string, std::size_t> by_label_;  // folded label -> element index
+};
+
+// The label with a leading clause number or bullet removed: "一、", "（二）", "3.", "4.1",
+// "①", "◆", "【…】" brackets are left to folding.
+std::string_view strip_enumerator(std::string_view label);
+
+}  // namespace guidelint::config

@@ -1,0 +1,57 @@
+// Reading YAML config files with every problem reported as a diagnostic at its file, line and
+// column, never as an exception.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "guidelint/guidelint.hpp"
+
+namespace guidelint::config {
+
+// Config problems as fatal "config-error" diagnostics, grouped per config file.
+class Problems {
+ public:
+  void add(const std::shared_ptr<const Source>& source, std::optional<Span> span,
+           std::string message_id, std::vector<Arg> args = {});
+  bool empty() const { return results_.empty(); }
+  std::vector<FileResult> take() { return std::move(results_); }
+
+ private:
+  std::vector<FileResult> results_;
+};
+
+// A YAML file being read: where problems go and what they point into.
+struct YamlFile {
+  std::shared_ptr<const Source> source;
+  Problems* problems;
+
+  Span span(const YAML::Node& node) const;
+  void report(const YAML::Node& at, std::string message_id, std::vector<Arg> args = {}) const;
+};
+
+// Parses the Source as one YAML document; a syntax error becomes a problem and nullopt.
+std::optional<YAML::Node> load(const YamlFile& file);
+
+// True when `node` is a mapping (or absent); reports "expected a mapping" otherwise.
+bool expect_map(const YamlFile& file, const YAML::Node& node, std::string_view key);
+
+// Reports keys of `map` that are not in `known` (with a suggestion when one is close) and keys
+// that appear twice. Returns false when there was any.
+bool check_keys(const YamlFile& file, const YAML::Node& map, const std::vector<std::string>& known);
+
+// Typed reads of map[key]; absent gives nullopt silently, a wrong type reports and gives nullopt.
+std::optional<std::string> get_string(const YamlFile& file, const YAML::Node& map, std::string_view key);
+std::optional<bool> get_bool(const YamlFile& file, const YAML::Node& map, std::string_view key);
+// A string or a list of strings.
+std::optional<std::vector<std::string>> get_strings(const YamlFile& file, const YAML::Node& map,
+                                                    std::string_view key);
+// The node for key, searched without yaml-cpp's operator[] (which would insert on non-const).
+YAML::Node get(const YAML::Node& map, std::string_view key);
+
+}  // namespace guidelint::config

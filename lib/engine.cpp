@@ -1,0 +1,258 @@
+// The Engine: a config compiled once (profile, rule instances), then lint() per input:
+// decode -> parse -> resolve -> check.
+#include <algorithm>
+#include <map>
+
+#include "config/builtin.hpp"
+#include "config/config.hpp"
+#include "config/profile.hpp"
+#include "parse/parser.hpp"
+#include "rules/rule.hpp"
+#include "text/suggest.hpp"
+
+namespace guidelint {
+
+struct Engine::Impl {
+  struct Instance {
+    RuleInfo info;
+    std::unique_ptr<rules::Rule> rule;
+  };
+  config::Profile profile;
+  std::vector<Instance> instances;
+  std::vector<RuleInfo> infos;
+};
+
+struct EngineAccess {
+  using Impl = Engine::Impl;
+  static std::shared_ptr<const Engine> make(std::unique_ptr<const Engine::Impl> impl) {
+    return std::shared_ptr<const Engine>(new Engine(std::move(impl)));
+  }
+  static const Engine::Impl& impl(const Engine& e) { return *e.impl_; }
+};
+
+namespace {
+
+std::optional<config::Profile> load_profile(const config::Resolved& resolved,
+                                            config::Problems& problems) {
+  if (!resolved.profile) {
+    const auto bytes = builtin::find("profiles/national.yaml");
+    return config::Profile::load(config::YamlFile{
+        std::make_shared<const Source>("builtin:profiles/national.yaml", std::string(*bytes)),
+        &problems});
+  }
+  const config::ProfileRef& ref = *resolved.profile;
+  const bool is_path = ref.name.find('/') != std::string::npos || ref.name.ends_with(".yaml") ||
+                       ref.name.ends_with(".yml");
+  std::shared_ptr<const Source> source;
+  if (!is_path) {
+    const auto bytes = builtin::find("profiles/" + ref.name + ".yaml");
+    if (!bytes) {
+      std::vector<Arg> args{{"profile", ref.name}};
+      if (auto s = text::suggest(ref.name, config::builtin_names("profiles"))) {
+        args.push_back({"suggestion", *s});
+      }
+      ref.file.report(ref.node, "config.unknown-profile", std::move(args));
+      return std::nullopt;
+    }
+    source = std::make_shared<const Source>("builtin:profiles/" + ref.name + ".yaml", std::string(*bytes));
+  } else {
+    std::string error;
+    const auto path = ref.base_dir / ref.name;
+    source = config::read_source(path, &error);
+    if (!source) {
+      ref.file.report(ref.node, "config.unreadable", {{"path", path.string()}, {"detail", error}});
+      return std::nullopt;
+    }
+  }
+  return config::Profile::load(config::YamlFile{source, &problems});
+}
+
+// One rule id's settings after every config layer has had its say.
+struct Merged {
+  std::string id;
+  std::string type;
+  Severity severity = Severity::error;
+  std::string description;
+  YAML::Node options;
+  config::YamlFile options_file;
+};
+
+std::vector<Merged> merge(const config::Resolved& resolved) {
+  std::vector<Merged> merged;
+  for (const config::RuleSetting& s : resolved.rules) {
+    auto it = std::find_if(merged.begin(), merged.end(), [&](const Merged& m) { return m.id == s.id; });
+    if (it == merged.end()) {
+      std::string type = s.type.value_or(rules::find_rule_type(s.id) ? s.id : "");
+      if (type.empty()) {
+        std::vector<std::string> known;
+        for (const Merged& m : merged) known.push_back(m.id);
+        for (const rules::RuleType& t : rules::rule_types()) known.emplace_back(t.name);
+        std::vector<Arg> args{{"rule", s.id}};
+        if (auto sug = text::suggest(s.id, known)) args.push_back({"suggestion", *sug});
+        s.file.report(s.node, "config.unknown-rule", std::move(args));
+        continue;
+      }
+      merged.push_back(Merged{s.id, type, Severity::error, {}, YAML::Node(YAML::NodeType::Undefined), s.file});
+      it = merged.end() - 1;
+    }
+    if (s.type) it->type = *s.type;
+    if (s.severity) it->severity = *s.severity;
+    if (s.description) it->description = *s.description;
+    if (s.options.IsDefined() && !s.options.IsNull()) {
+      it->options = s.options;
+      it->options_file = s.file;
+    }
+  }
+  return merged;
+}
+
+EngineResult build(const config::Resolved& resolved, config::Problems& problems) {
+  auto impl = std::make_unique<EngineAccess::Impl>();
+  auto profile = load_profile(resolved, problems);
+  if (!profile || !problems.empty()) return EngineResult{nullptr, problems.take()};
+  impl->profile = std::move(*profile);
+
+  for (const Merged& m : merge(resolved)) {
+    const rules::RuleType* type = rules::find_rule_type(m.type);
+    if (type == nullptr) {
+      std::vector<std::string> names;
+      for (const rules::RuleType& t : rules::rule_types()) names.emplace_back(t.name);
+      std::vector<Arg> args{{"type", m.type}};
+      if (auto s = text::suggest(m.type, names)) args.push_back({"suggestion", *s});
+      m.options_file.report(m.options, "config.unknown-rule-type", std::move(args));
+      continue;
+    }
+    if (m.options.IsMap() && !config::check_keys(m.options_file, m.options, type->option_keys)) continue;
+    if (m.severity == Severity::off) continue;
+    const rules::Setup setup{m.id, m.options, m.options_file, impl->profile};
+    auto rule = type->create(setup);
+    if (!rule) continue;
+    RuleInfo info{m.id, m.type, m.severity,
+                  m.description.empty() ? std::string(type->description) : m.description};
+    impl->instances.push_back({info, std::move(rule)});
+  }
+  if (!problems.empty()) return EngineResult{nullptr, problems.take()};
+  std::sort(impl->instances.begin(), impl->instances.end(),
+            [](const auto& a, const auto& b) { return a.info.id < b.info.id; });
+  for (const auto& i : impl->instances) impl->infos.push_back(i.info);
+  return EngineResult{EngineAccess::make(std::move(impl)), {}};
+}
+
+// The encoding an XML declaration names, if any (other formats' declarations come later).
+std::string declared_encoding(std::string_view text) {
+  const std::string_view head = text.substr(0, std::min<std::size_t>(text.size(), 200));
+  if (!head.starts_with("<?xml")) return {};
+  const std::size_t at = head.find("encoding");
+  if (at == std::string_view::npos) return {};
+  const std::size_t q = head.find_first_of("\"'", at);
+  if (q == std::string_view::npos) return {};
+  const std::size_t e = head.find(head[q], q + 1);
+  if (e == std::string_view::npos) return {};
+  return std::string(head.substr(q + 1, e - q - 1));
+}
+
+void resolve(const config::Profile& profile, Guide& guide) {
+  for (Element& e : guide.elements) {
+    if (!e.id.empty()) continue;
+    if (profile.find(e.key)) {
+      e.id = e.key;
+    } else if (const config::ElementDef* def = profile.resolve_label(e.label.empty() ? e.key : e.label)) {
+      e.id = def->id;
+    }
+  }
+  if (guide.name.empty()) {
+    if (const Element* name = guide.find("name")) guide.name = name->text;
+  }
+}
+
+}  // namespace
+
+Engine::Engine(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+Engine::~Engine() = default;
+
+EngineResult Engine::builtin(std::string_view pack) {
+  config::Problems problems;
+  const config::Resolved resolved = config::resolve_builtin(pack, problems);
+  return build(resolved, problems);
+}
+
+EngineResult Engine::from_file(const std::filesystem::path& path) {
+  config::Problems problems;
+  std::string error;
+  const auto source = config::read_source(path, &error);
+  if (!source) {
+    problems.add(std::make_shared<const Source>(path.string(), ""), std::nullopt, "config.unreadable",
+                 {{"path", path.string()}, {"detail", error}});
+    return EngineResult{nullptr, problems.take()};
+  }
+  const config::Resolved resolved = config::resolve(source, path.parent_path(), problems);
+  return build(resolved, problems);
+}
+
+EngineResult Engine::from_yaml(std::string_view yaml, std::string name,
+                               const std::filesystem::path& base_dir) {
+  config::Problems problems;
+  const auto source = std::make_shared<const Source>(std::move(name), std::string(yaml));
+  const config::Resolved resolved = config::resolve(source, base_dir, problems);
+  return build(resolved, problems);
+}
+
+const std::vector<RuleInfo>& Engine::rules() const { return impl_->infos; }
+
+std::vector<std::pair<std::string, std::vector<std::string>>> Engine::input_formats() {
+  std::vector<std::pair<std::string, std::vector<std::string>>> out;
+  for (const parse::Parser* p : parse::parsers()) out.emplace_back(p->format(), p->extensions());
+  return out;
+}
+
+FileResult Engine::lint(std::shared_ptr<const Source> source, const LintOptions& options) const {
+  FileResult result{source, {}, {}};
+  parse::Output out;
+  if (const auto& bad = source->decode_error()) {
+    const std::string encoding = declared_encoding(source->text());
+    std::string lower = encoding;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (!encoding.empty() && lower != "utf-8" && lower != "utf8") {
+      out.error(Span{bad->offset, bad->offset + 1}, "input.unsupported-encoding",
+                {{"encoding", encoding}, {"byte", bad->detail}});
+    } else {
+      out.error(Span{bad->offset, bad->offset + 1}, bad->message_id, {{"byte", bad->detail}});
+    }
+  } else {
+    const parse::Parser* parser = options.input_format.empty()
+                                      ? parse::parser_for(*source)
+                                      : parse::parser_for_format(options.input_format);
+    if (parser == nullptr) {
+      std::string formats;
+      for (const parse::Parser* p : parse::parsers()) {
+        formats += (formats.empty() ? "" : ", ") + std::string(p->format());
+      }
+      out.error(std::nullopt, "parse-error.unknown-format", {{"formats", formats}});
+    } else {
+      parser->parse(*source, out);
+    }
+  }
+  result.guides = std::move(out.guides);
+  result.diagnostics = std::move(out.diagnostics);
+
+  const Date as_of = options.as_of.value_or(Date::today());
+  for (std::size_t g = 0; g < result.guides.size(); ++g) {
+    Guide& guide = result.guides[g];
+    resolve(impl_->profile, guide);
+    const rules::Context context{*source, guide, impl_->profile, as_of};
+    for (const Impl::Instance& instance : impl_->instances) {
+      instance.rule->check(context, rules::Reporter(result.diagnostics, instance.info, static_cast<int>(g)));
+    }
+  }
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     const std::uint32_t pa = a.span ? a.span->begin : 0;
+                     const std::uint32_t pb = b.span ? b.span->begin : 0;
+                     if (a.span.has_value() != b.span.has_value()) return !a.span.has_value();
+                     return pa < pb;
+                   });
+  return result;
+}
+
+}  // namespace guidelint

@@ -1,0 +1,180 @@
+// Linting files and folders: find the config that governs each file, build one Engine per config
+// (once, shared), read the file, lint it. Unreadable paths and broken configs become diagnostics;
+// they never stop the run.
+#include <algorithm>
+#include <map>
+#include <mutex>
+
+#include "config/config.hpp"
+#include "parse/parser.hpp"
+
+namespace guidelint {
+namespace fs = std::filesystem;
+
+namespace {
+
+FileResult io_problem(const std::string& name, std::string rule, std::string message_id,
+                      std::vector<Arg> args = {}) {
+  FileResult r{std::make_shared<const Source>(name, ""), {}, {}};
+  Diagnostic d;
+  d.rule_id = std::move(rule);
+  d.message_id = std::move(message_id);
+  d.args = std::move(args);
+  d.fatal = true;
+  r.diagnostics.push_back(std::move(d));
+  return r;
+}
+
+bool known_extension(const fs::path& path) {
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const parse::Parser* p : parse::parsers()) {
+    for (const std::string& e : p->extensions()) {
+      if (e == ext) return true;
+    }
+  }
+  return false;
+}
+
+// Appends the lintable files under dir in sorted order. Symbolic links to folders are not
+// followed (a link back up the tree would never end); unreadable folders are kept as entries so
+// that linting them reports the problem.
+void walk(const fs::path& dir, std::vector<fs::path>& out) {
+  std::error_code ec;
+  std::vector<fs::directory_entry> entries;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    entries.push_back(*it);
+  }
+  if (ec) {
+    out.push_back(dir);
+    return;
+  }
+  std::sort(entries.begin(), entries.end(),
+            [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+  for (const fs::directory_entry& e : entries) {
+    const std::string name = e.path().filename().string();
+    if (name.starts_with(".")) continue;  // .git, editors' files
+    std::error_code s;
+    if (e.is_symlink(s) && e.is_directory(s)) continue;
+    if (e.is_directory(s)) {
+      walk(e.path(), out);
+    } else if (known_extension(e.path())) {
+      out.push_back(e.path());
+    }
+  }
+}
+
+}  // namespace
+
+struct Linter::Impl {
+  LinterOptions options;
+
+  struct Entry {
+    EngineResult built;
+    bool problems_reported = false;
+    std::string name;
+  };
+  std::mutex mutex;
+  std::map<std::string, Entry> engines;                        // by config path ("" = built-in)
+  std::map<std::string, std::optional<fs::path>> config_of;   // by folder
+
+  // The engine for files in `dir`, and the config's problems if this is the first time asked.
+  std::pair<std::shared_ptr<const Engine>, std::vector<FileResult>> engine_for(const fs::path& dir,
+                                                                               std::string* config_name) {
+    const std::lock_guard lock(mutex);
+    std::optional<fs::path> config = options.config;
+    if (!config) {
+      const std::string key = dir.string();
+      auto it = config_of.find(key);
+      if (it == config_of.end()) it = config_of.emplace(key, find_config(dir.empty() ? fs::path(".") : dir)).first;
+      config = it->second;
+    }
+    const std::string key = config ? config->string() : std::string();
+    auto it = engines.find(key);
+    if (it == engines.end()) {
+      Entry e;
+      e.built = config ? Engine::from_file(*config) : Engine::builtin("national");
+      e.name = config ? config->string() : "national";
+      it = engines.emplace(key, std::move(e)).first;
+    }
+    Entry& entry = it->second;
+    *config_name = entry.name;
+    std::vector<FileResult> problems;
+    if (!entry.problems_reported) {
+      entry.problems_reported = true;
+      problems = entry.built.problems;
+    }
+    return {entry.built.engine, std::move(problems)};
+  }
+
+  std::vector<FileResult> lint(std::shared_ptr<const Source> source, const fs::path& dir) {
+    std::string config_name;
+    auto [engine, results] = engine_for(dir, &config_name);
+    if (!engine) {
+      results.push_back(io_problem(source->name(), "config-error", "io.config-broken",
+                                   {{"config", config_name}}));
+      return results;
+    }
+    results.push_back(engine->lint(std::move(source), options.lint));
+    return results;
+  }
+};
+
+Linter::Linter(LinterOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+}
+Linter::~Linter() = default;
+
+std::vector<fs::path> Linter::collect(const std::vector<fs::path>& paths) const {
+  std::vector<fs::path> out;
+  for (const fs::path& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      walk(p, out);
+    } else {
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+std::vector<FileResult> Linter::lint_file(const fs::path& file) const {
+  const std::string name = file.string();
+  std::error_code ec;
+  const fs::file_status status = fs::status(file, ec);
+  if (ec || !fs::exists(status)) {
+    return {io_problem(name, "io-error", "io.not-found")};
+  }
+  if (fs::is_directory(status)) {
+    // Only a folder that could not be listed gets here (see walk).
+    fs::directory_iterator probe(file, ec);
+    return {io_problem(name, "io-error", "io.unreadable", {{"detail", ec ? ec.message() : "directory"}})};
+  }
+  std::string error;
+  auto source = config::read_source(file, &error);
+  if (!source) return {io_problem(name, "io-error", "io.unreadable", {{"detail", error}})};
+  return impl_->lint(std::move(source), file.parent_path());
+}
+
+std::vector<FileResult> Linter::lint_source(std::shared_ptr<const Source> source) const {
+  const fs::path dir = fs::path(source->name()).parent_path();
+  return impl_->lint(std::move(source), dir.empty() ? fs::current_path() : dir);
+}
+
+std::optional<fs::path> find_config(const fs::path& start) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(start, ec);
+  if (ec) return std::nullopt;
+  while (true) {
+    for (const char* name : {".guidelint.yaml", ".guidelint.yml"}) {
+      const fs::path candidate = dir / name;
+      // Relative to the working folder when inside it, so messages name it the way users do.
+      if (fs::is_regular_file(candidate, ec)) return fs::proximate(candidate, ec);
+    }
+    if (!dir.has_parent_path() || dir.parent_path() == dir) return std::nullopt;
+    dir = dir.parent_path();
+  }
+}
+
+}  // namespace guidelint

@@ -1,0 +1,49 @@
+#include "parse/parser.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+namespace guidelint::parse {
+
+void Output::error(std::optional<Span> span, std::string message_id, std::vector<Arg> args) {
+  Diagnostic d;
+  d.rule_id = "parse-error";
+  d.severity = Severity::error;
+  d.message_id = std::move(message_id);
+  d.args = std::move(args);
+  d.span = span;
+  d.fatal = true;
+  diagnostics.push_back(std::move(d));
+}
+
+const std::vector<const Parser*>& parsers() {
+  static const std::vector<const Parser*> all = {&xml_parser()};
+  return all;
+}
+
+const Parser* parser_for_format(std::string_view format) {
+  for (const Parser* p : parsers()) {
+    if (p->format() == format) return p;
+  }
+  return nullptr;
+}
+
+const Parser* parser_for(const Source& source) {
+  std::string ext = std::filesystem::path(source.name()).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (!ext.empty()) {
+    for (const Parser* p : parsers()) {
+      const auto exts = p->extensions();
+      if (std::find(exts.begin(), exts.end(), ext) != exts.end()) return p;
+    }
+  }
+  // No known extension: look at the content.
+  const std::string_view text = source.text();
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string_view::npos && text[first] == '<') return parser_for_format("xml");
+  return nullptr;
+}
+
+}  // namespace guidelint::parse

@@ -1,0 +1,36 @@
+// Parsers: one per input format, each turning a Source into Guides. A parser records what is
+// there and where; it never decides what is wrong with a guide (that is for rules). Problems
+// with the input itself (not well-formed, no guide in it) are fatal "parse-error" diagnostics.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "guidelint/guidelint.hpp"
+
+namespace guidelint::parse {
+
+struct Output {
+  std::vector<Guide> guides;
+  std::vector<Diagnostic> diagnostics;
+
+  void error(std::optional<Span> span, std::string message_id, std::vector<Arg> args = {});
+};
+
+class Parser {
+ public:
+  virtual ~Parser() = default;
+  virtual std::string_view format() const = 0;
+  virtual std::vector<std::string> extensions() const = 0;  // lower case, with the dot
+  virtual void parse(const Source& source, Output& out) const = 0;
+};
+
+const std::vector<const Parser*>& parsers();
+const Parser* parser_for_format(std::string_view format);
+// By the name's extension (case-insensitive); for names without a known extension (stdin, a
+// buffer) by the content's first characters. nullptr when neither tells.
+const Parser* parser_for(const Source& source);
+
+const Parser& xml_parser();
+
+}  // namespace guidelint::parse

@@ -1,0 +1,20 @@
+#include "rules/rule.hpp"
+
+namespace guidelint::rules {
+
+const std::vector<RuleType>& rule_types() {
+  // One line per rule type; each type is defined in its own file.
+  static const std::vector<RuleType> all = {
+      required_element_type(),
+  };
+  return all;
+}
+
+const RuleType* find_rule_type(std::string_view name) {
+  for (const RuleType& t : rule_types()) {
+    if (t.name == name) return &t;
+  }
+  return nullptr;
+}
+
+}  // namespace guidelint::rules

@@ -1,0 +1,38 @@
+#include "rules/rule.hpp"
+
+#include "text/suggest.hpp"
+
+namespace guidelint::rules {
+
+void Reporter::report(std::string message_id, std::vector<Arg> args, Span span,
+                      std::string element_id) const {
+  Diagnostic d;
+  d.rule_id = rule_.id;
+  d.severity = rule_.severity;
+  d.message_id = std::move(message_id);
+  d.args = std::move(args);
+  d.span = span;
+  d.element_id = std::move(element_id);
+  d.guide = guide_;
+  out_.push_back(std::move(d));
+}
+
+std::optional<std::vector<std::string>> element_list_option(const Setup& setup,
+                                                            std::string_view key) {
+  auto ids = config::get_strings(setup.file, setup.options, key);
+  if (!ids) return std::nullopt;
+  const YAML::Node node = config::get(setup.options, key);
+  const std::vector<std::string> known = setup.profile.ids();
+  bool ok = true;
+  for (std::size_t k = 0; k < ids->size(); ++k) {
+    if (setup.profile.find((*ids)[k])) continue;
+    std::vector<Arg> args{{"element", (*ids)[k]}};
+    if (auto s = text::suggest((*ids)[k], known)) args.push_back({"suggestion", *s});
+    setup.file.report(node.IsSequence() ? node[k] : node, "config.unknown-element", std::move(args));
+    ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return ids;
+}
+
+}  // namespace guidelint::rules

@@ -1,0 +1,73 @@
+// Rule types: C++ classes, one per file. Rule instances: YAML entries in packs and configs that
+// name a type and give it a severity and options. A rule sees one resolved guide at a time and
+// reports diagnostics through a Reporter; it never prints, reads files or keeps state.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/profile.hpp"
+#include "config/yaml_util.hpp"
+#include "guidelint/guidelint.hpp"
+
+namespace guidelint::rules {
+
+// What a rule sees when it checks one guide.
+struct Context {
+  const Source& source;
+  const Guide& guide;
+  const config::Profile& profile;
+  Date as_of;
+};
+
+// Collects one rule's findings on one guide; fills in what the rule need not know.
+class Reporter {
+ public:
+  Reporter(std::vector<Diagnostic>& out, const RuleInfo& rule, int guide)
+      : out_(out), rule_(rule), guide_(guide) {}
+
+  void report(std::string message_id, std::vector<Arg> args, Span span,
+              std::string element_id = {}) const;
+
+ private:
+  std::vector<Diagnostic>& out_;
+  const RuleInfo& rule_;
+  int guide_;
+};
+
+class Rule {
+ public:
+  virtual ~Rule() = default;
+  virtual void check(const Context& context, const Reporter& reporter) const = 0;
+};
+
+// What a rule type gets to build an instance: its options, checked against the profile.
+struct Setup {
+  const std::string& id;
+  const YAML::Node& options;  // undefined when the config gave none
+  const config::YamlFile& file;  // where the options were written
+  const config::Profile& profile;
+};
+
+struct RuleType {
+  std::string_view name;
+  std::string_view description;  // one line, zh-Hans
+  std::vector<std::string> option_keys;
+  // Returns nullptr after reporting problems through setup.file.
+  std::function<std::unique_ptr<Rule>(const Setup&)> create;
+};
+
+// Every rule type, by name.
+const std::vector<RuleType>& rule_types();
+const RuleType* find_rule_type(std::string_view name);
+
+// Rule types, one per file, each defined next to its class.
+RuleType required_element_type();
+
+// Reads an option that names profile elements; reports unknown ids with a suggestion.
+std::optional<std::vector<std::string>> element_list_option(const Setup& setup, std::string_view key);
+
+}  // namespace guidelint::rules

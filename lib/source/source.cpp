@@ -1,0 +1,105 @@
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+
+#include <fmt/format.h>
+
+#include "guidelint/guidelint.hpp"
+#include "text/utf8.hpp"
+
+namespace guidelint {
+
+Source::Source(std::string name, std::string bytes) : name_(std::move(name)), bytes_(std::move(bytes)) {
+  if (bytes_.size() >= 3 && bytes_.compare(0, 3, "\xEF\xBB\xBF") == 0) text_begin_ = 3;
+  const std::string_view t = text();
+  // A line ends at \n, at \r\n, or at a lone \r, as editors count lines.
+  line_starts_.push_back(0);
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '\n' || (t[i] == '\r' && (i + 1 == t.size() || t[i + 1] != '\n'))) {
+      line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+    }
+  }
+  if (const std::size_t bad = utf8::find_invalid(t); bad != std::string_view::npos) {
+    decode_error_ = DecodeError{static_cast<std::uint32_t>(bad), "input.invalid-utf8",
+                                fmt::format("0x{:02X}", static_cast<unsigned char>(t[bad]))};
+  }
+}
+
+std::string_view Source::text() const { return std::string_view(bytes_).substr(text_begin_); }
+
+Position Source::position(std::uint32_t offset) const {
+  const std::string_view t = text();
+  offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(t.size()));
+  const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
+  std::size_t i = line_starts_[line - 1];
+  Position p{offset + text_begin_, line, 1, 1};
+  while (i < offset) {
+    const char32_t cp = utf8::next(t, i);
+    ++p.column;
+    p.column_utf16 += cp >= 0x10000 ? 2 : 1;
+  }
+  return p;
+}
+
+std::string_view Source::line_text(std::uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return {};
+  const std::string_view t = text();
+  const std::uint32_t begin = line_starts_[line - 1];
+  std::uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<std::uint32_t>(t.size());
+  while (end > begin && (t[end - 1] == '\n' || t[end - 1] == '\r')) --end;
+  return t.substr(begin, end - begin);
+}
+
+std::string_view version() { return GUIDELINT_VERSION; }
+
+std::string_view to_string(Severity severity) {
+  switch (severity) {
+    case Severity::off:
+      return "off";
+    case Severity::info:
+      return "info";
+    case Severity::warning:
+      return "warning";
+    case Severity::error:
+      return "error";
+  }
+  return "error";
+}
+
+std::optional<Severity> parse_severity(std::string_view name) {
+  for (Severity s : {Severity::off, Severity::info, Severity::warning, Severity::error}) {
+    if (name == to_string(s)) return s;
+  }
+  return std::nullopt;
+}
+
+std::optional<Date> Date::parse(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  auto number = [&](std::size_t at, std::size_t len) {
+    int v = 0;
+    for (std::size_t i = at; i < at + len; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  const Date d{number(0, 4), number(5, 2), number(8, 2)};
+  if (d.year < 1 || d.month < 1 || d.month > 12 || d.day < 1) return std::nullopt;
+  const std::chrono::year_month_day ymd{std::chrono::year(d.year),
+                                        std::chrono::month(static_cast<unsigned>(d.month)),
+                                        std::chrono::day(static_cast<unsigned>(d.day))};
+  if (!ymd.ok()) return std::nullopt;
+  return d;
+}
+
+Date Date::today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+std::string Date::to_string() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+
+}  // namespace guidelint

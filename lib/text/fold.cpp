@@ -1,0 +1,108 @@
+#include "text/fold.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "text/utf8.hpp"
+
+namespace guidelint::text {
+namespace {
+
+#include "fold_table.inc"
+
+bool removed_outside_bmp(UChar32 c) {
+  if (u_isUWhiteSpace(c)) return true;
+  const auto mask = U_MASK(u_charType(c));
+  return (mask & (U_GC_Z_MASK | U_GC_P_MASK | U_GC_CC_MASK | U_GC_CF_MASK)) != 0;
+}
+
+void fold_supplementary(char32_t cp, std::string& out) {
+  UErrorCode status = U_ZERO_ERROR;
+  static const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  if (nfkc == nullptr) {
+    utf8::append(out, cp);
+    return;
+  }
+  status = U_ZERO_ERROR;
+  const icu::UnicodeString folded = nfkc->normalize(icu::UnicodeString(static_cast<UChar32>(cp)), status);
+  if (U_FAILURE(status)) {
+    utf8::append(out, cp);
+    return;
+  }
+  for (int32_t i = 0; i < folded.length();) {
+    const UChar32 c = folded.char32At(i);
+    i += U16_LENGTH(c);
+    if (!removed_outside_bmp(c)) utf8::append(out, static_cast<char32_t>(c));
+  }
+}
+
+}  // namespace
+
+void fold_code_point(char32_t cp, std::string& out) {
+  if (cp >= 0x10000) {
+    fold_supplementary(cp, out);
+    return;
+  }
+  const std::uint32_t entry = kFoldBlocks[kFoldIndex[cp >> 7] * 128u + (cp & 127u)];
+  if (entry == 0) {
+    utf8::append(out, cp);
+  } else if ((entry & kFoldMulti) == 0) {
+    utf8::append(out, static_cast<char32_t>(entry));
+  } else {
+    const std::uint32_t len = (entry >> 24) & 0x7F;
+    const std::uint32_t at = entry & 0xFFFFFF;
+    for (std::uint32_t k = 0; k < len; ++k) utf8::append(out, kFoldPool[at + k]);
+  }
+}
+
+std::string fold(std::string_view input) {
+  std::string out;
+  out.reserve(input.size());
+  for (std::size_t i = 0; i < input.size();) {
+    const auto b = static_cast<unsigned char>(input[i]);
+    // ASCII letters and digits are the only ASCII characters folding keeps unchanged or lowers.
+    if (b < 0x80) {
+      ++i;
+      if ((b >= '0' && b <= '9') || (b >= 'a' && b <= 'z')) {
+        out.push_back(static_cast<char>(b));
+        continue;
+      }
+      fold_code_point(b, out);
+      continue;
+    }
+    fold_code_point(utf8::next(input, i), out);
+  }
+  return out;
+}
+
+void fold(std::string_view input, Folded& out) {
+  out.text.clear();
+  out.origin.clear();
+  out.text.reserve(input.size());
+  out.origin.reserve(input.size() + 1);
+  for (std::size_t i = 0; i < input.size();) {
+    const auto start = static_cast<std::uint32_t>(i);
+    const char32_t cp = utf8::next(input, i);
+    const std::size_t before = out.text.size();
+    fold_code_point(cp, out.text);
+    out.origin.insert(out.origin.end(), out.text.size() - before, start);
+  }
+  out.origin.push_back(static_cast<std::uint32_t>(input.size()));
+}
+
+std::pair<std::uint32_t, std::uint32_t> Folded::input_range(std::string_view input,
+                                                             std::size_t begin,
+                                                             std::size_t end) const {
+  if (begin >= end || begin >= text.size()) {
+    const std::uint32_t at = begin < origin.size() ? origin[begin] : origin.back();
+    return {at, at};
+  }
+  // End after the input character the last folded byte came from, not at the next kept one:
+  // characters folding removed (spaces, punctuation) after the match are not part of it.
+  std::size_t after = origin[end - 1];
+  utf8::next(input, after);
+  return {origin[begin], static_cast<std::uint32_t>(after)};
+}
+
+}  // namespace guidelint::text
