@@ -21,7 +21,8 @@ int main(int argc, char** argv) {
       "guidelint: checks government service guides (办事指南) before they are published.\n"
       "Exit status: 0 no errors, 1 errors found, 2 usage, config or input/output failure.",
       "guidelint"};
-  app.set_version_flag("-V,--version", std::string("guidelint ") + std::string(guidelint::version()));
+  app.set_version_flag("-V,--version",
+                       std::string("guidelint ") + std::string(guidelint::version()));
 
   std::vector<std::string> paths;
   std::string config;
@@ -32,14 +33,16 @@ int main(int argc, char** argv) {
   std::string input_format;
   app.add_option("paths", paths, "Files and folders to lint (folders recursively); - reads stdin")
       ->type_name("PATH...");
-  app.add_option("-c,--config", config, "Use this config file instead of searching for .guidelint.yaml")
+  app.add_option("-c,--config", config,
+                 "Use this config file instead of searching for .guidelint.yaml")
       ->type_name("FILE");
   std::vector<std::string> formats = guidelint::formatter_names();
   app.add_option("-f,--format", format, "Output format")
       ->check(CLI::IsMember(formats))
       ->capture_default_str();
   std::vector<std::string> input_formats;
-  for (const auto& [name, exts] : guidelint::Engine::input_formats()) input_formats.push_back(name);
+  for (const auto& [name, exts] : guidelint::Engine::input_formats())
+    input_formats.push_back(name);
   app.add_option("--input-format", input_format, "Read inputs as this format, whatever their names")
       ->check(CLI::IsMember(input_formats));
   app.add_option("--stdin-filename", stdin_filename,
@@ -48,7 +51,8 @@ int main(int argc, char** argv) {
   app.add_option("--as-of", as_of, "The date rules treat as today (default: today)")
       ->type_name("YYYY-MM-DD")
       ->check([](const std::string& v) {
-        return guidelint::Date::parse(v) ? std::string() : "not a date of the form YYYY-MM-DD: " + v;
+        return guidelint::Date::parse(v) ? std::string()
+                                         : "not a date of the form YYYY-MM-DD: " + v;
       });
   app.add_option("--locale", locale, "Language of messages (default: from LC_ALL/LC_MESSAGES/LANG)")
       ->check(CLI::IsMember({"zh-Hans", "zh-Hant", "en"}));
@@ -94,7 +98,8 @@ int main(int argc, char** argv) {
     emit(linter.lint_source(std::make_shared<const guidelint::Source>(
         stdin_filename.empty() ? "<stdin>" : stdin_filename, std::move(bytes))));
   }
-  for (const auto& file : linter.collect(inputs)) emit(linter.lint_file(file));
+  for (const auto& file : linter.collect(inputs))
+    emit(linter.lint_file(file));
   formatter->end(summary);
   std::cout.flush();
 

@@ -54,7 +54,8 @@ std::optional<config::Profile> load_profile(const config::Resolved& resolved,
       ref.file.report(ref.node, "config.unknown-profile", std::move(args));
       return std::nullopt;
     }
-    source = std::make_shared<const Source>("builtin:profiles/" + ref.name + ".yaml", std::string(*bytes));
+    source = std::make_shared<const Source>("builtin:profiles/" + ref.name + ".yaml",
+                                            std::string(*bytes));
   } else {
     std::string error;
     const auto path = ref.base_dir / ref.name;
@@ -80,19 +81,23 @@ struct Merged {
 std::vector<Merged> merge(const config::Resolved& resolved) {
   std::vector<Merged> merged;
   for (const config::RuleSetting& s : resolved.rules) {
-    auto it = std::find_if(merged.begin(), merged.end(), [&](const Merged& m) { return m.id == s.id; });
+    auto it =
+        std::find_if(merged.begin(), merged.end(), [&](const Merged& m) { return m.id == s.id; });
     if (it == merged.end()) {
       std::string type = s.type.value_or(rules::find_rule_type(s.id) ? s.id : "");
       if (type.empty()) {
         std::vector<std::string> known;
-        for (const Merged& m : merged) known.push_back(m.id);
-        for (const rules::RuleType& t : rules::rule_types()) known.emplace_back(t.name);
+        for (const Merged& m : merged)
+          known.push_back(m.id);
+        for (const rules::RuleType& t : rules::rule_types())
+          known.emplace_back(t.name);
         std::vector<Arg> args{{"rule", s.id}};
         if (auto sug = text::suggest(s.id, known)) args.push_back({"suggestion", *sug});
         s.file.report(s.node, "config.unknown-rule", std::move(args));
         continue;
       }
-      merged.push_back(Merged{s.id, type, Severity::error, {}, YAML::Node(YAML::NodeType::Undefined), s.file});
+      merged.push_back(
+          Merged{s.id, type, Severity::error, {}, YAML::Node(YAML::NodeType::Undefined), s.file});
       it = merged.end() - 1;
     }
     if (s.type) it->type = *s.type;
@@ -116,13 +121,15 @@ EngineResult build(const config::Resolved& resolved, config::Problems& problems)
     const rules::RuleType* type = rules::find_rule_type(m.type);
     if (type == nullptr) {
       std::vector<std::string> names;
-      for (const rules::RuleType& t : rules::rule_types()) names.emplace_back(t.name);
+      for (const rules::RuleType& t : rules::rule_types())
+        names.emplace_back(t.name);
       std::vector<Arg> args{{"type", m.type}};
       if (auto s = text::suggest(m.type, names)) args.push_back({"suggestion", *s});
       m.options_file.report(m.options, "config.unknown-rule-type", std::move(args));
       continue;
     }
-    if (m.options.IsMap() && !config::check_keys(m.options_file, m.options, type->option_keys)) continue;
+    if (m.options.IsMap() && !config::check_keys(m.options_file, m.options, type->option_keys))
+      continue;
     if (m.severity == Severity::off) continue;
     const rules::Setup setup{m.id, m.options, m.options_file, impl->profile};
     auto rule = type->create(setup);
@@ -134,7 +141,8 @@ EngineResult build(const config::Resolved& resolved, config::Problems& problems)
   if (!problems.empty()) return EngineResult{nullptr, problems.take()};
   std::sort(impl->instances.begin(), impl->instances.end(),
             [](const auto& a, const auto& b) { return a.info.id < b.info.id; });
-  for (const auto& i : impl->instances) impl->infos.push_back(i.info);
+  for (const auto& i : impl->instances)
+    impl->infos.push_back(i.info);
   return EngineResult{EngineAccess::make(std::move(impl)), {}};
 }
 
@@ -156,7 +164,8 @@ void resolve(const config::Profile& profile, Guide& guide) {
     if (!e.id.empty()) continue;
     if (profile.find(e.key)) {
       e.id = e.key;
-    } else if (const config::ElementDef* def = profile.resolve_label(e.label.empty() ? e.key : e.label)) {
+    } else if (const config::ElementDef* def =
+                   profile.resolve_label(e.label.empty() ? e.key : e.label)) {
       e.id = def->id;
     }
   }
@@ -181,8 +190,8 @@ EngineResult Engine::from_file(const std::filesystem::path& path) {
   std::string error;
   const auto source = config::read_source(path, &error);
   if (!source) {
-    problems.add(std::make_shared<const Source>(path.string(), ""), std::nullopt, "config.unreadable",
-                 {{"path", path.string()}, {"detail", error}});
+    problems.add(std::make_shared<const Source>(path.string(), ""), std::nullopt,
+                 "config.unreadable", {{"path", path.string()}, {"detail", error}});
     return EngineResult{nullptr, problems.take()};
   }
   const config::Resolved resolved = config::resolve(source, path.parent_path(), problems);
@@ -197,11 +206,14 @@ EngineResult Engine::from_yaml(std::string_view yaml, std::string name,
   return build(resolved, problems);
 }
 
-const std::vector<RuleInfo>& Engine::rules() const { return impl_->infos; }
+const std::vector<RuleInfo>& Engine::rules() const {
+  return impl_->infos;
+}
 
 std::vector<std::pair<std::string, std::vector<std::string>>> Engine::input_formats() {
   std::vector<std::pair<std::string, std::vector<std::string>>> out;
-  for (const parse::Parser* p : parse::parsers()) out.emplace_back(p->format(), p->extensions());
+  for (const parse::Parser* p : parse::parsers())
+    out.emplace_back(p->format(), p->extensions());
   return out;
 }
 
@@ -242,7 +254,8 @@ FileResult Engine::lint(std::shared_ptr<const Source> source, const LintOptions&
     resolve(impl_->profile, guide);
     const rules::Context context{*source, guide, impl_->profile, as_of};
     for (const Impl::Instance& instance : impl_->instances) {
-      instance.rule->check(context, rules::Reporter(result.diagnostics, instance.info, static_cast<int>(g)));
+      instance.rule->check(context,
+                           rules::Reporter(result.diagnostics, instance.info, static_cast<int>(g)));
     }
   }
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),

@@ -76,18 +76,19 @@ struct Linter::Impl {
     std::string name;
   };
   std::mutex mutex;
-  std::map<std::string, Entry> engines;                        // by config path ("" = built-in)
-  std::map<std::string, std::optional<fs::path>> config_of;   // by folder
+  std::map<std::string, Entry> engines;                      // by config path ("" = built-in)
+  std::map<std::string, std::optional<fs::path>> config_of;  // by folder
 
   // The engine for files in `dir`, and the config's problems if this is the first time asked.
-  std::pair<std::shared_ptr<const Engine>, std::vector<FileResult>> engine_for(const fs::path& dir,
-                                                                               std::string* config_name) {
+  std::pair<std::shared_ptr<const Engine>, std::vector<FileResult>> engine_for(
+      const fs::path& dir, std::string* config_name) {
     const std::lock_guard lock(mutex);
     std::optional<fs::path> config = options.config;
     if (!config) {
       const std::string key = dir.string();
       auto it = config_of.find(key);
-      if (it == config_of.end()) it = config_of.emplace(key, find_config(dir.empty() ? fs::path(".") : dir)).first;
+      if (it == config_of.end())
+        it = config_of.emplace(key, find_config(dir.empty() ? fs::path(".") : dir)).first;
       config = it->second;
     }
     const std::string key = config ? config->string() : std::string();
@@ -149,7 +150,8 @@ std::vector<FileResult> Linter::lint_file(const fs::path& file) const {
   if (fs::is_directory(status)) {
     // Only a folder that could not be listed gets here (see walk).
     fs::directory_iterator probe(file, ec);
-    return {io_problem(name, "io-error", "io.unreadable", {{"detail", ec ? ec.message() : "directory"}})};
+    return {io_problem(name, "io-error", "io.unreadable",
+                       {{"detail", ec ? ec.message() : "directory"}})};
   }
   std::string error;
   auto source = config::read_source(file, &error);

@@ -151,7 +151,7 @@ struct GUIDELINT_API Element {
   Span span;          ///< the whole element in the Source
   Span label_span;    ///< the label; empty when there is none
   std::vector<TextPiece> pieces;  ///< maps text offsets to Source offsets; sorted by text
-  std::vector<Item> items;          ///< list entries, for list elements
+  std::vector<Item> items;        ///< list entries, for list elements
   std::vector<Link> links;
 
   /// True when the value has nothing but whitespace.
@@ -188,7 +188,7 @@ struct Arg {
 /// One finding. Rules emit a message id and arguments; the text is rendered for a locale by
 /// render_message, never stored, so every output can be localized.
 struct GUIDELINT_API Diagnostic {
-  std::string rule_id;     ///< "required-element", "parse-error", …
+  std::string rule_id;  ///< "required-element", "parse-error", …
   Severity severity = Severity::error;
   std::string message_id;  ///< key of the message template, e.g. "required-element.missing"
   std::vector<Arg> args;
@@ -221,8 +221,8 @@ GUIDELINT_API std::string locale_from_environment();
 
 /// What a rule instance is, for listings and reports.
 struct RuleInfo {
-  std::string id;           ///< "required-element"
-  std::string type;         ///< the rule type it instantiates
+  std::string id;    ///< "required-element"
+  std::string type;  ///< the rule type it instantiates
   Severity severity = Severity::error;
   std::string description;  ///< one line, zh-Hans
 };

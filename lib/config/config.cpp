@@ -51,8 +51,8 @@ class Loader {
     }
     const std::string identity = std::string(kBuiltinPrefix) + name;
     if (cycle(from, at, identity)) return;
-    load(std::make_shared<const Source>(std::string(kBuiltinPrefix) + path, std::string(*bytes)), {},
-         identity);
+    load(std::make_shared<const Source>(std::string(kBuiltinPrefix) + path, std::string(*bytes)),
+         {}, identity);
   }
 
  private:
@@ -85,7 +85,8 @@ class Loader {
     const YAML::Node rules = get(root, "rules");
     if (!expect_map(file, rules, "rules") || !rules.IsMap()) return;
     check_keys(file, rules, {});
-    for (const auto& kv : rules) read_rule(file, kv.first, kv.second);
+    for (const auto& kv : rules)
+      read_rule(file, kv.first, kv.second);
   }
 
   void extend(const YamlFile& from, const YAML::Node& at, const std::string& name,

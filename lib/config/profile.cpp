@@ -8,19 +8,22 @@ namespace guidelint::config {
 namespace {
 
 bool is_chinese_numeral(char32_t c) {
-  static constexpr std::u32string_view kNumerals = U"〇零一二三四五六七八九十百壹贰叁肆伍陆柒捌玖拾貳參陸";
+  static constexpr std::u32string_view kNumerals =
+      U"〇零一二三四五六七八九十百壹贰叁肆伍陆柒捌玖拾貳參陸";
   return kNumerals.find(c) != std::u32string_view::npos;
 }
 
-bool is_digit(char32_t c) { return (c >= '0' && c <= '9') || (c >= U'０' && c <= U'９'); }
+bool is_digit(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= U'０' && c <= U'９');
+}
 
 bool is_bullet(char32_t c) {
   return (c >= 0x2460 && c <= 0x24FF) ||  // ① … ⑳, ⑴, ⒈ and other enclosed numbers
          (c >= 0x2776 && c <= 0x2793) ||  // ❶ … ➓
          (c >= 0x3220 && c <= 0x3229) ||  // ㈠ … ㈩
-         c == U'◆' || c == U'◇' || c == U'●' || c == U'○' || c == U'■' || c == U'□' ||
-         c == U'★' || c == U'☆' || c == U'※' || c == U'▲' || c == U'►' || c == U'▶' ||
-         c == U'•' || c == U'·' || c == U'-' || c == U'*' || c == U'#';
+         c == U'◆' || c == U'◇' || c == U'●' || c == U'○' || c == U'■' || c == U'□' || c == U'★' ||
+         c == U'☆' || c == U'※' || c == U'▲' || c == U'►' || c == U'▶' || c == U'•' || c == U'·' ||
+         c == U'-' || c == U'*' || c == U'#';
 }
 
 bool is_separator(char32_t c) {
@@ -32,7 +35,9 @@ bool is_separator(char32_t c) {
 
 std::string_view strip_enumerator(std::string_view label) {
   std::size_t i = 0;
-  const auto peek = [&](std::size_t& at) { return at < label.size() ? utf8::next(label, at) : U'\0'; };
+  const auto peek = [&](std::size_t& at) {
+    return at < label.size() ? utf8::next(label, at) : U'\0';
+  };
   const auto skip_spaces = [&] {
     for (std::size_t j = i; j < label.size();) {
       if (!utf8::is_space(utf8::next(label, j))) break;
@@ -111,7 +116,8 @@ const ElementDef* Profile::resolve_label(std::string_view label) const {
 
 std::vector<std::string> Profile::ids() const {
   std::vector<std::string> out;
-  for (const ElementDef& e : elements) out.push_back(e.id);
+  for (const ElementDef& e : elements)
+    out.push_back(e.id);
   return out;
 }
 
@@ -143,7 +149,8 @@ std::optional<Profile> Profile::load(const YamlFile& file) {
       ok = false;
       continue;
     }
-    ok = check_keys(file, def, {"name", "required", "list", "labels", "satisfied_by", "basis"}) && ok;
+    ok = check_keys(file, def, {"name", "required", "list", "labels", "satisfied_by", "basis"}) &&
+         ok;
     e.name = get_string(file, def, "name").value_or(e.id);
     e.required = get_bool(file, def, "required").value_or(false);
     e.list = get_bool(file, def, "list").value_or(false);

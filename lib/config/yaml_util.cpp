@@ -43,7 +43,8 @@ Span YamlFile::span(const YAML::Node& node) const {
       e = begin + node.Scalar().size();
     }
     const std::size_t eol = text.find_first_of("\r\n", begin);
-    end = static_cast<std::uint32_t>(std::min(e, eol == std::string_view::npos ? text.size() : eol));
+    end =
+        static_cast<std::uint32_t>(std::min(e, eol == std::string_view::npos ? text.size() : eol));
   }
   return {begin, std::max(begin, end)};
 }
@@ -55,7 +56,8 @@ void YamlFile::report(const YAML::Node& at, std::string message_id, std::vector<
 std::optional<YAML::Node> load(const YamlFile& file) {
   if (file.source->decode_error()) {
     const auto& e = *file.source->decode_error();
-    file.problems->add(file.source, Span{e.offset, e.offset + 1}, e.message_id, {{"byte", e.detail}});
+    file.problems->add(file.source, Span{e.offset, e.offset + 1}, e.message_id,
+                       {{"byte", e.detail}});
     return std::nullopt;
   }
   try {
@@ -63,7 +65,8 @@ std::optional<YAML::Node> load(const YamlFile& file) {
   } catch (const YAML::Exception& e) {
     const std::string_view text = file.source->text();
     std::uint32_t at = static_cast<std::uint32_t>(text.size());
-    if (e.mark.pos >= 0) at = static_cast<std::uint32_t>(std::min<std::size_t>(e.mark.pos, text.size()));
+    if (e.mark.pos >= 0)
+      at = static_cast<std::uint32_t>(std::min<std::size_t>(e.mark.pos, text.size()));
     file.problems->add(file.source, Span{at, at}, "config.yaml-syntax", {{"detail", e.msg}});
   }
   return std::nullopt;
@@ -83,7 +86,8 @@ bool expect_map(const YamlFile& file, const YAML::Node& node, std::string_view k
   return false;
 }
 
-bool check_keys(const YamlFile& file, const YAML::Node& map, const std::vector<std::string>& known) {
+bool check_keys(const YamlFile& file, const YAML::Node& map,
+                const std::vector<std::string>& known) {
   if (!map.IsMap()) return true;
   bool ok = true;
   std::set<std::string> seen;
@@ -107,7 +111,8 @@ bool check_keys(const YamlFile& file, const YAML::Node& map, const std::vector<s
   return ok;
 }
 
-std::optional<std::string> get_string(const YamlFile& file, const YAML::Node& map, std::string_view key) {
+std::optional<std::string> get_string(const YamlFile& file, const YAML::Node& map,
+                                      std::string_view key) {
   const YAML::Node n = get(map, key);
   if (!n.IsDefined() || n.IsNull()) return std::nullopt;
   if (!n.IsScalar()) {

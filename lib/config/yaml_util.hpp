@@ -46,7 +46,8 @@ bool expect_map(const YamlFile& file, const YAML::Node& node, std::string_view k
 bool check_keys(const YamlFile& file, const YAML::Node& map, const std::vector<std::string>& known);
 
 // Typed reads of map[key]; absent gives nullopt silently, a wrong type reports and gives nullopt.
-std::optional<std::string> get_string(const YamlFile& file, const YAML::Node& map, std::string_view key);
+std::optional<std::string> get_string(const YamlFile& file, const YAML::Node& map,
+                                      std::string_view key);
 std::optional<bool> get_bool(const YamlFile& file, const YAML::Node& map, std::string_view key);
 // A string or a list of strings.
 std::optional<std::vector<std::string>> get_strings(const YamlFile& file, const YAML::Node& map,

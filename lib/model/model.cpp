@@ -18,8 +18,9 @@ Span Element::source_span(std::uint32_t begin, std::uint32_t end) const {
   begin = std::min(begin, end);
   // The piece holding text offset t: the last one starting at or before it.
   const auto piece_of = [&](std::uint32_t t) -> std::size_t {
-    const auto it = std::upper_bound(pieces.begin(), pieces.end(), t,
-                                     [](std::uint32_t v, const TextPiece& p) { return v < p.text; });
+    const auto it =
+        std::upper_bound(pieces.begin(), pieces.end(), t,
+                         [](std::uint32_t v, const TextPiece& p) { return v < p.text; });
     return it == pieces.begin() ? 0 : static_cast<std::size_t>(it - pieces.begin() - 1);
   };
   const auto piece_end = [&](std::size_t i) {
@@ -34,7 +35,8 @@ Span Element::source_span(std::uint32_t begin, std::uint32_t end) const {
                 : pieces[b].source;
   if (begin == end) return {from, from};
   const std::size_t e = piece_of(end - 1);
-  const std::uint32_t to = linear(e) ? pieces[e].source + (end - pieces[e].text) : pieces[e].source_end;
+  const std::uint32_t to =
+      linear(e) ? pieces[e].source + (end - pieces[e].text) : pieces[e].source_end;
   return {from, std::max(from, to)};
 }
 

@@ -56,11 +56,16 @@ std::size_t decode_reference(std::string_view raw, std::string& out) {
   const std::size_t semi = raw.find(';');
   if (semi == std::string_view::npos || semi > 12) return 0;
   const std::string_view name = raw.substr(1, semi - 1);
-  if (name == "lt") out = "<";
-  else if (name == "gt") out = ">";
-  else if (name == "amp") out = "&";
-  else if (name == "quot") out = "\"";
-  else if (name == "apos") out = "'";
+  if (name == "lt")
+    out = "<";
+  else if (name == "gt")
+    out = ">";
+  else if (name == "amp")
+    out = "&";
+  else if (name == "quot")
+    out = "\"";
+  else if (name == "apos")
+    out = "'";
   else if (name.size() > 1 && name[0] == '#') {
     const bool hex = name[1] == 'x' || name[1] == 'X';
     const std::string_view digits = name.substr(hex ? 2 : 1);
@@ -68,9 +73,12 @@ std::size_t decode_reference(std::string_view raw, std::string& out) {
     char32_t cp = 0;
     for (char c : digits) {
       int v = -1;
-      if (c >= '0' && c <= '9') v = c - '0';
-      else if (hex && c >= 'a' && c <= 'f') v = c - 'a' + 10;
-      else if (hex && c >= 'A' && c <= 'F') v = c - 'A' + 10;
+      if (c >= '0' && c <= '9')
+        v = c - '0';
+      else if (hex && c >= 'a' && c <= 'f')
+        v = c - 'a' + 10;
+      else if (hex && c >= 'A' && c <= 'F')
+        v = c - 'A' + 10;
       if (v < 0 || cp > 0x10FFFF) return 0;
       cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);
     }
@@ -97,14 +105,17 @@ void TextBuilder::character_data(std::string_view raw, std::uint32_t source) {
       continue;
     }
     linear(raw.substr(run, i - run), source + static_cast<std::uint32_t>(run));
-    opaque(decoded, source + static_cast<std::uint32_t>(i), source + static_cast<std::uint32_t>(i + len));
+    opaque(decoded, source + static_cast<std::uint32_t>(i),
+           source + static_cast<std::uint32_t>(i + len));
     i += len;
     run = i;
   }
   linear(raw.substr(run), source + static_cast<std::uint32_t>(run));
 }
 
-bool is_trim_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_trim_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // Whitespace at the ends of [begin, end) of s, including U+3000 and NBSP.
 void trim_range(std::string_view s, std::uint32_t& begin, std::uint32_t& end) {
@@ -115,7 +126,8 @@ void trim_range(std::string_view s, std::uint32_t& begin, std::uint32_t& end) {
   }
   while (end > begin) {
     std::uint32_t start = end - 1;
-    while (start > begin && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    while (start > begin && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80)
+      --start;
     std::size_t i = start;
     if (!utf8::is_space(utf8::next(s, i))) break;
     end = start;
@@ -127,7 +139,8 @@ void TextBuilder::trim(std::vector<Item>& items, std::vector<Link>& links) {
   std::uint32_t keep_end = size();
   trim_range(text, lead, keep_end);
   if (lead == 0 && keep_end == size()) {
-    for (Item& item : items) trim_range(text, item.begin, item.end);
+    for (Item& item : items)
+      trim_range(text, item.begin, item.end);
     return;
   }
   std::vector<TextPiece> kept;
@@ -147,9 +160,7 @@ void TextBuilder::trim(std::vector<Item>& items, std::vector<Link>& links) {
   }
   pieces = std::move(kept);
   text = text.substr(lead, keep_end - lead);
-  const auto shift = [&](std::uint32_t v) {
-    return std::min(std::max(v, lead), keep_end) - lead;
-  };
+  const auto shift = [&](std::uint32_t v) { return std::min(std::max(v, lead), keep_end) - lead; };
   for (Item& item : items) {
     item.begin = shift(item.begin);
     item.end = shift(item.end);
@@ -178,9 +189,11 @@ struct StartTag {
     StartTag tag;
     std::size_t i = lt + 1;
     const auto space = [&](std::size_t at) { return at < text.size() && is_trim_space(text[at]); };
-    while (i < text.size() && !space(i) && text[i] != '>' && text[i] != '/') ++i;
+    while (i < text.size() && !space(i) && text[i] != '>' && text[i] != '/')
+      ++i;
     while (i < text.size()) {
-      while (space(i)) ++i;
+      while (space(i))
+        ++i;
       if (i >= text.size()) break;
       if (text[i] == '>') {
         ++i;
@@ -193,19 +206,22 @@ struct StartTag {
         break;
       }
       const std::size_t name_begin = i;
-      while (i < text.size() && text[i] != '=' && !space(i) && text[i] != '>') ++i;
+      while (i < text.size() && text[i] != '=' && !space(i) && text[i] != '>')
+        ++i;
       const std::string_view name = text.substr(name_begin, i - name_begin);
-      while (space(i)) ++i;
+      while (space(i))
+        ++i;
       if (i >= text.size() || text[i] != '=') continue;
       ++i;
-      while (space(i)) ++i;
+      while (space(i))
+        ++i;
       if (i >= text.size()) break;
       const char quote = text[i];
       const std::size_t value_begin = i + 1;
       std::size_t value_end = text.find(quote, value_begin);
       if (value_end == std::string_view::npos) value_end = text.size();
-      tag.attributes.push_back(
-          {name, text.substr(value_begin, value_end - value_begin), static_cast<std::uint32_t>(value_begin)});
+      tag.attributes.push_back({name, text.substr(value_begin, value_end - value_begin),
+                                static_cast<std::uint32_t>(value_begin)});
       i = value_end + 1;
     }
     tag.end = static_cast<std::uint32_t>(std::min(i, text.size()));
@@ -385,13 +401,15 @@ class XmlParser final : public Parser {
     if (!result) {
       const auto at = static_cast<std::uint32_t>(std::min<std::ptrdiff_t>(
           std::max<std::ptrdiff_t>(result.offset, 0), static_cast<std::ptrdiff_t>(text.size())));
-      out.error(Span{at, at}, "parse-error.xml", {{"problem", std::string(status_name(result.status))}});
+      out.error(Span{at, at}, "parse-error.xml",
+                {{"problem", std::string(status_name(result.status))}});
       return;
     }
     const Reader reader(text);
     const pugi::xml_node root = doc.document_element();
     const std::string_view name = root.name();
-    const Span root_span{reader.start_of(root), reader.start_of(root) + 1 + static_cast<std::uint32_t>(name.size())};
+    const Span root_span{reader.start_of(root),
+                         reader.start_of(root) + 1 + static_cast<std::uint32_t>(name.size())};
     if (name == "guide") {
       out.guides.push_back(reader.guide(root));
     } else if (name == "guides") {

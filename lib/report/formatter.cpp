@@ -4,7 +4,9 @@ namespace guidelint {
 
 Formatter::~Formatter() = default;
 
-std::vector<std::string> formatter_names() { return {"text", "json"}; }
+std::vector<std::string> formatter_names() {
+  return {"text", "json"};
+}
 
 std::unique_ptr<Formatter> make_formatter(std::string_view name, std::ostream& out,
                                           const FormatOptions& options) {

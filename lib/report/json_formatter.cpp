@@ -11,7 +11,8 @@ namespace {
 
 class JsonFormatter final : public Formatter {
  public:
-  JsonFormatter(std::ostream& out, FormatOptions options) : out_(out), options_(std::move(options)) {}
+  JsonFormatter(std::ostream& out, FormatOptions options)
+      : out_(out), options_(std::move(options)) {}
 
   void begin() override {
     out_ << "{\"version\":1,\"tool\":{\"name\":\"guidelint\",\"version\":";

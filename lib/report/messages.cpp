@@ -52,7 +52,8 @@ class Messages {
     UErrorCode status = U_ZERO_ERROR;
     {
       const std::lock_guard lock(mutex_);
-      it->second->format(names.data(), values.data(), static_cast<int32_t>(args.size()), out, status);
+      it->second->format(names.data(), values.data(), static_cast<int32_t>(args.size()), out,
+                         status);
     }
     if (U_FAILURE(status)) return c->templates.find(id)->second;
     std::string utf8;
@@ -66,7 +67,9 @@ class Messages {
       Catalog& c = catalogs_[locale];
       const auto bytes = builtin::find("messages/" + locale + ".yaml");
       if (!bytes) continue;
-      const std::string icu_locale = locale == "en" ? "en" : locale == "zh-Hant" ? "zh_Hant" : "zh_Hans";
+      const std::string icu_locale = locale == "en"        ? "en"
+                                     : locale == "zh-Hant" ? "zh_Hant"
+                                                           : "zh_Hans";
       const YAML::Node root = YAML::Load(std::string(*bytes));
       for (const auto& kv : root) {
         const std::string id = kv.first.as<std::string>();
@@ -117,7 +120,8 @@ std::string_view message_template(std::string_view id, std::string_view locale) 
 std::vector<std::string> message_ids(std::string_view locale) {
   std::vector<std::string> out;
   if (const Catalog* c = Messages::instance().catalog(locale)) {
-    for (const auto& [id, pattern] : c->templates) out.push_back(id);
+    for (const auto& [id, pattern] : c->templates)
+      out.push_back(id);
   }
   return out;
 }

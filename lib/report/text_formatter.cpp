@@ -9,7 +9,8 @@ namespace {
 
 class TextFormatter final : public Formatter {
  public:
-  TextFormatter(std::ostream& out, FormatOptions options) : out_(out), options_(std::move(options)) {}
+  TextFormatter(std::ostream& out, FormatOptions options)
+      : out_(out), options_(std::move(options)) {}
 
   void file(const FileResult& result) override {
     const Source& source = *result.source;

@@ -20,17 +20,21 @@ class RequiredElement final : public Rule {
       const auto look = [&](std::string_view id) {
         for (const Element& e : guide.elements) {
           if (e.id != id) continue;
-          if (!e.blank()) present = true;
-          else if (blank == nullptr) blank = &e;
+          if (!e.blank())
+            present = true;
+          else if (blank == nullptr)
+            blank = &e;
         }
       };
       look(def->id);
-      for (const std::string& alt : def->satisfied_by) look(alt);
+      for (const std::string& alt : def->satisfied_by)
+        look(alt);
       if (present) continue;
       if (blank != nullptr) {
-        reporter.report("required-element.empty",
-                        {{"element", def->name}, {"label", blank->label.empty() ? def->name : blank->label}},
-                        blank->span, def->id);
+        reporter.report(
+            "required-element.empty",
+            {{"element", def->name}, {"label", blank->label.empty() ? def->name : blank->label}},
+            blank->span, def->id);
       } else {
         reporter.report("required-element.missing", {{"element", def->name}}, guide.span, def->id);
       }
@@ -56,8 +60,8 @@ RuleType required_element_type() {
         if (bad) return nullptr;
         std::vector<const config::ElementDef*> required;
         for (const config::ElementDef& def : setup.profile.elements) {
-          const bool listed = elements ? std::count(elements->begin(), elements->end(), def.id) > 0
-                                       : def.required;
+          const bool listed =
+              elements ? std::count(elements->begin(), elements->end(), def.id) > 0 : def.required;
           const bool excluded = exclude && std::count(exclude->begin(), exclude->end(), def.id) > 0;
           if (listed && !excluded) required.push_back(&def);
         }

@@ -28,7 +28,8 @@ std::optional<std::vector<std::string>> element_list_option(const Setup& setup,
     if (setup.profile.find((*ids)[k])) continue;
     std::vector<Arg> args{{"element", (*ids)[k]}};
     if (auto s = text::suggest((*ids)[k], known)) args.push_back({"suggestion", *s});
-    setup.file.report(node.IsSequence() ? node[k] : node, "config.unknown-element", std::move(args));
+    setup.file.report(node.IsSequence() ? node[k] : node, "config.unknown-element",
+                      std::move(args));
     ok = false;
   }
   if (!ok) return std::nullopt;

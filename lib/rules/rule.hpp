@@ -47,7 +47,7 @@ class Rule {
 // What a rule type gets to build an instance: its options, checked against the profile.
 struct Setup {
   const std::string& id;
-  const YAML::Node& options;  // undefined when the config gave none
+  const YAML::Node& options;     // undefined when the config gave none
   const config::YamlFile& file;  // where the options were written
   const config::Profile& profile;
 };
@@ -68,6 +68,7 @@ const RuleType* find_rule_type(std::string_view name);
 RuleType required_element_type();
 
 // Reads an option that names profile elements; reports unknown ids with a suggestion.
-std::optional<std::vector<std::string>> element_list_option(const Setup& setup, std::string_view key);
+std::optional<std::vector<std::string>> element_list_option(const Setup& setup,
+                                                            std::string_view key);
 
 }  // namespace guidelint::rules

@@ -9,7 +9,8 @@
 
 namespace guidelint {
 
-Source::Source(std::string name, std::string bytes) : name_(std::move(name)), bytes_(std::move(bytes)) {
+Source::Source(std::string name, std::string bytes)
+    : name_(std::move(name)), bytes_(std::move(bytes)) {
   if (bytes_.size() >= 3 && bytes_.compare(0, 3, "\xEF\xBB\xBF") == 0) text_begin_ = 3;
   const std::string_view t = text();
   // A line ends at \n, at \r\n, or at a lone \r, as editors count lines.
@@ -25,7 +26,9 @@ Source::Source(std::string name, std::string bytes) : name_(std::move(name)), by
   }
 }
 
-std::string_view Source::text() const { return std::string_view(bytes_).substr(text_begin_); }
+std::string_view Source::text() const {
+  return std::string_view(bytes_).substr(text_begin_);
+}
 
 Position Source::position(std::uint32_t offset) const {
   const std::string_view t = text();
@@ -46,12 +49,16 @@ std::string_view Source::line_text(std::uint32_t line) const {
   if (line == 0 || line > line_starts_.size()) return {};
   const std::string_view t = text();
   const std::uint32_t begin = line_starts_[line - 1];
-  std::uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<std::uint32_t>(t.size());
-  while (end > begin && (t[end - 1] == '\n' || t[end - 1] == '\r')) --end;
+  std::uint32_t end =
+      line < line_starts_.size() ? line_starts_[line] : static_cast<std::uint32_t>(t.size());
+  while (end > begin && (t[end - 1] == '\n' || t[end - 1] == '\r'))
+    --end;
   return t.substr(begin, end - begin);
 }
 
-std::string_view version() { return GUIDELINT_VERSION; }
+std::string_view version() {
+  return GUIDELINT_VERSION;
+}
 
 std::string_view to_string(Severity severity) {
   switch (severity) {
@@ -100,6 +107,8 @@ Date Date::today() {
   return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
-std::string Date::to_string() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+std::string Date::to_string() const {
+  return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
 
 }  // namespace guidelint

@@ -25,7 +25,8 @@ void fold_supplementary(char32_t cp, std::string& out) {
     return;
   }
   status = U_ZERO_ERROR;
-  const icu::UnicodeString folded = nfkc->normalize(icu::UnicodeString(static_cast<UChar32>(cp)), status);
+  const icu::UnicodeString folded =
+      nfkc->normalize(icu::UnicodeString(static_cast<UChar32>(cp)), status);
   if (U_FAILURE(status)) {
     utf8::append(out, cp);
     return;
@@ -52,7 +53,8 @@ void fold_code_point(char32_t cp, std::string& out) {
   } else {
     const std::uint32_t len = (entry >> 24) & 0x7F;
     const std::uint32_t at = entry & 0xFFFFFF;
-    for (std::uint32_t k = 0; k < len; ++k) utf8::append(out, kFoldPool[at + k]);
+    for (std::uint32_t k = 0; k < len; ++k)
+      utf8::append(out, kFoldPool[at + k]);
   }
 }
 
@@ -92,8 +94,8 @@ void fold(std::string_view input, Folded& out) {
 }
 
 std::pair<std::uint32_t, std::uint32_t> Folded::input_range(std::string_view input,
-                                                             std::size_t begin,
-                                                             std::size_t end) const {
+                                                            std::size_t begin,
+                                                            std::size_t end) const {
   if (begin >= end || begin >= text.size()) {
     const std::uint32_t at = begin < origin.size() ? origin[begin] : origin.back();
     return {at, at};

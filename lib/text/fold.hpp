@@ -1,6 +1,6 @@
 // Text folding: one canonical form for labels, names and phrases, whatever script and width a
-// page uses. 設立水利旅遊項目審批, 设立 水利旅游项目审批 and ＳＥＴ：x all fold to their simplified,
-// half-width, lower-case form without spaces or punctuation.
+// page uses. 設立水利旅遊項目審批, 设立 水利旅游项目审批 and ＳＥＴ：x all fold to their
+// simplified, half-width, lower-case form without spaces or punctuation.
 #pragma once
 
 #include <cstdint>

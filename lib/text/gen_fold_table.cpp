@@ -95,14 +95,17 @@ int main() {
   std::printf("constexpr std::uint32_t kFoldMulti = 0x80000000u;\n");
   const auto sep = [](std::size_t i) { return i == 0 ? "\n" : i % 12 ? "," : ",\n"; };
   std::printf("constexpr std::uint16_t kFoldIndex[%zu] = {", index.size());
-  for (std::size_t i = 0; i < index.size(); ++i) std::printf("%s%d", sep(i), index[i]);
+  for (std::size_t i = 0; i < index.size(); ++i)
+    std::printf("%s%d", sep(i), index[i]);
   std::printf("};\nconstexpr std::uint32_t kFoldBlocks[%zu] = {", blocks.size() * 128);
   std::size_t n = 0;
   for (const auto& block : blocks)
-    for (std::uint32_t e : block) std::printf("%s0x%x", sep(n++), e);
+    for (std::uint32_t e : block)
+      std::printf("%s0x%x", sep(n++), e);
   pool.push_back(0);  // never empty, so the array is always well-formed
   std::printf("};\nconstexpr char32_t kFoldPool[%zu] = {", pool.size());
-  for (std::size_t i = 0; i < pool.size(); ++i) std::printf("%s0x%x", sep(i), pool[i]);
+  for (std::size_t i = 0; i < pool.size(); ++i)
+    std::printf("%s0x%x", sep(i), pool[i]);
   std::printf("};\n");
   return 0;
 }

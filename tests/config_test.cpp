@@ -1,0 +1,215 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "guidelint/guidelint.hpp"
+
+namespace guidelint {
+namespace {
+
+struct Problem {
+  std::string file;
+  std::string message_id;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::string suggestion;
+};
+
+std::vector<Problem> problems(const EngineResult& r) {
+  std::vector<Problem> out;
+  for (const FileResult& f : r.problems) {
+    for (const Diagnostic& d : f.diagnostics) {
+      Problem p;
+      p.file = f.source->name();
+      p.message_id = d.message_id;
+      if (d.span) {
+        const Position pos = f.source->position(d.span->begin);
+        p.line = pos.line;
+        p.column = pos.column;
+      }
+      for (const Arg& a : d.args) {
+        if (a.name == "suggestion") p.suggestion = std::get<std::string>(a.value);
+      }
+      EXPECT_EQ(d.rule_id, "config-error");
+      EXPECT_TRUE(d.fatal);
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+EngineResult from(std::string_view yaml) {
+  return Engine::from_yaml(yaml, "cfg.yaml", ".");
+}
+
+TEST(Config, BuiltinNationalPackBuilds) {
+  const EngineResult r = Engine::builtin("national");
+  ASSERT_TRUE(r.engine) << (r.problems.empty() ? "" : render_message(r.problems[0].diagnostics[0]));
+  ASSERT_EQ(r.engine->rules().size(), 1u);
+  EXPECT_EQ(r.engine->rules()[0].id, "required-element");
+  EXPECT_EQ(r.engine->rules()[0].severity, Severity::error);
+}
+
+TEST(Config, EmptyConfigMeansTheNationalPack) {
+  const EngineResult r = from("");
+  ASSERT_TRUE(r.engine);
+  EXPECT_EQ(r.engine->rules().size(), 1u);
+}
+
+TEST(Config, SeverityOverride) {
+  const EngineResult r = from("rules:\n  required-element: warning\n");
+  ASSERT_TRUE(r.engine);
+  EXPECT_EQ(r.engine->rules()[0].severity, Severity::warning);
+  const EngineResult off = from("extends: national\nrules:\n  required-element: {severity: off}\n");
+  ASSERT_TRUE(off.engine);
+  EXPECT_TRUE(off.engine->rules().empty());
+}
+
+TEST(Config, UnknownKeyNamesLineColumnAndSuggestion) {
+  const auto p = problems(from("extends: national\nrulse:\n  required-element: warning\n"));
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].file, "cfg.yaml");
+  EXPECT_EQ(p[0].message_id, "config.unknown-key");
+  EXPECT_EQ(p[0].line, 2u);
+  EXPECT_EQ(p[0].column, 1u);
+  EXPECT_EQ(p[0].suggestion, "rules");
+}
+
+TEST(Config, UnknownRuleIdWithSuggestion) {
+  const auto p = problems(from("rules:\n  requred-element: error\n"));
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].message_id, "config.unknown-rule");
+  EXPECT_EQ(p[0].line, 2u);
+  EXPECT_EQ(p[0].column, 3u);
+  EXPECT_EQ(p[0].suggestion, "required-element");
+}
+
+TEST(Config, InvalidSeverity) {
+  const auto p = problems(from("rules:\n  required-element: eror\n"));
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].message_id, "config.invalid-severity");
+  EXPECT_EQ(p[0].column, 21u);
+  EXPECT_EQ(p[0].suggestion, "error");
+}
+
+TEST(Config, WrongTypes) {
+  auto p = problems(from("rules: [required-element]\n"));
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].message_id, "config.wrong-type");
+  p = problems(from("- a\n- b\n"));
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].message_id, "config.wrong-type");
+  p = problems(from("rules:\n  required-element:\n    options: [a]\n"));
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].message_id, "config.wrong-type");
+  EXPECT_EQ(p[0].line, 3u);
+}
+
+TEST(Config, YamlSyntaxErrorHasAPosition) {
+  const auto p = problems(from("rules:\n  required-element: [error\n"));
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].message_id, "config.yaml-syntax");
+  EXPECT_GE(p[0].line, 2u);
+}
+
+TEST(Config, UnknownPackAndDuplicateKeys) {
+  auto p = problems(from("extends: natonal\n"));
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].message_id, "config.unknown-pack");
+  EXPECT_EQ(p[0].suggestion, "national");
+  p = problems(from("rules:\n  required-element: error\n  required-element: warning\n"));
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].message_id, "config.duplicate-key");
+  EXPECT_EQ(p[0].line, 3u);
+}
+
+TEST(Config, RuleOptionsAreChecked) {
+  auto p = problems(from("rules:\n  required-element:\n    options:\n      elemnts: [fees]\n"));
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].message_id, "config.unknown-key");
+  EXPECT_EQ(p[0].suggestion, "elements");
+  p = problems(from("rules:\n  required-element:\n    options:\n      exclude: [fess]\n"));
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].message_id, "config.unknown-element");
+  EXPECT_EQ(p[0].line, 4u);
+  EXPECT_EQ(p[0].column, 17u);
+  EXPECT_EQ(p[0].suggestion, "fees");
+}
+
+TEST(Config, NewRuleInstancesNeedAKnownType) {
+  ASSERT_TRUE(from("rules:\n  fees-required:\n    type: required-element\n    severity: warning\n"
+                   "    options: {elements: [fees]}\n")
+                  .engine);
+  const auto p = problems(from("rules:\n  fees-required:\n    type: required-elemnt\n"));
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].message_id, "config.unknown-rule-type");
+  EXPECT_EQ(p[0].suggestion, "required-element");
+}
+
+class ConfigFiles : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("guidelint-config-" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_ / "sub");
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name, std::ios::binary) << text;
+  }
+  std::filesystem::path dir_;
+};
+
+TEST_F(ConfigFiles, ExtendsAFileRelativeToTheConfig) {
+  write("base.yaml", "rules:\n  required-element: info\n");
+  write("sub/.guidelint.yaml", "extends: [national, ../base.yaml]\n");
+  const EngineResult r = Engine::from_file(dir_ / "sub/.guidelint.yaml");
+  ASSERT_TRUE(r.engine);
+  EXPECT_EQ(r.engine->rules()[0].severity, Severity::info);
+}
+
+TEST_F(ConfigFiles, ExtendsCycleIsAnError) {
+  write("a.yaml", "extends: b.yaml\n");
+  write("b.yaml", "extends: a.yaml\n");
+  const auto p = problems(Engine::from_file(dir_ / "a.yaml"));
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].message_id, "config.extends-cycle");
+  EXPECT_EQ(p[0].line, 1u);
+  EXPECT_EQ(p[0].column, 10u);
+}
+
+TEST_F(ConfigFiles, MissingFiles) {
+  EXPECT_EQ(problems(Engine::from_file(dir_ / "nope.yaml"))[0].message_id, "config.unreadable");
+  write("c.yaml", "extends: ./missing.yaml\nprofile: ./missing-profile.yaml\n");
+  const auto p = problems(Engine::from_file(dir_ / "c.yaml"));
+  ASSERT_GE(p.size(), 1u);
+  EXPECT_EQ(p[0].message_id, "config.unreadable");
+  EXPECT_EQ(p[0].line, 1u);
+}
+
+TEST_F(ConfigFiles, CustomProfile) {
+  write("p.yaml",
+        "name: tiny\nelements:\n  name: {name: 事项名称, required: true}\n"
+        "  fees: {name: 收费标准, required: true, labels: [费用]}\n");
+  write("c.yaml", "profile: ./p.yaml\n");
+  const EngineResult r = Engine::from_file(dir_ / "c.yaml");
+  ASSERT_TRUE(r.engine);
+  auto source = std::make_shared<const Source>(
+      "g.xml", "<guide><name>x</name><a label=\"费 用\">10元</a></guide>");
+  EXPECT_TRUE(r.engine->lint(source, {}).diagnostics.empty());
+  source = std::make_shared<const Source>("g.xml", "<guide><name>x</name></guide>");
+  EXPECT_EQ(r.engine->lint(source, {}).diagnostics.size(), 1u);
+}
+
+TEST_F(ConfigFiles, FindConfigSearchesUpward) {
+  write(".guidelint.yaml", "rules: {}\n");
+  const auto found = find_config(dir_ / "sub");
+  ASSERT_TRUE(found);
+  EXPECT_TRUE(std::filesystem::equivalent(*found, dir_ / ".guidelint.yaml"));
+}
+
+}  // namespace
+}  // namespace guidelint

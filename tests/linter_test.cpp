@@ -1,0 +1,96 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "guidelint/guidelint.hpp"
+
+namespace guidelint {
+namespace {
+namespace fs = std::filesystem;
+
+class LinterTree : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("guidelint-linter-" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  void write(const std::string& name, const std::string& text) {
+    fs::create_directories((dir_ / name).parent_path());
+    std::ofstream(dir_ / name, std::ios::binary) << text;
+  }
+  std::vector<std::string> names(const std::vector<fs::path>& paths) {
+    std::vector<std::string> out;
+    for (const fs::path& p : paths)
+      out.push_back(fs::relative(p, dir_).generic_string());
+    return out;
+  }
+  fs::path dir_;
+};
+
+TEST_F(LinterTree, CollectWalksSortedSkipsHiddenAndLinkLoops) {
+  write("b/2.xml", "<guide/>");
+  write("b/1.XML", "<guide/>");
+  write("a.xml", "<guide/>");
+  write("notes.txt", "x");
+  write(".git/x.xml", "<guide/>");
+  fs::create_directory_symlink(dir_, dir_ / "b" / "loop");
+  const Linter linter({});
+  EXPECT_EQ(names(linter.collect({dir_})),
+            (std::vector<std::string>{"a.xml", "b/1.XML", "b/2.xml"}));
+  // A path that does not exist is kept so that linting it reports the problem.
+  EXPECT_EQ(names(linter.collect({dir_ / "missing.xml", dir_ / "a.xml"})),
+            (std::vector<std::string>{"missing.xml", "a.xml"}));
+}
+
+TEST_F(LinterTree, MissingAndUnreadableFilesAreOneFatalDiagnosticEach) {
+  const Linter linter({});
+  const auto results = linter.lint_file(dir_ / "missing.xml");
+  ASSERT_EQ(results.size(), 1u);
+  ASSERT_EQ(results[0].diagnostics.size(), 1u);
+  EXPECT_EQ(results[0].diagnostics[0].rule_id, "io-error");
+  EXPECT_EQ(results[0].diagnostics[0].message_id, "io.not-found");
+  EXPECT_TRUE(results[0].fatal());
+  EXPECT_FALSE(results[0].diagnostics[0].span);
+}
+
+TEST_F(LinterTree, ConfigFoundPerFolderAndItsProblemsReportedOnce) {
+  write("good/.guidelint.yaml", "rules:\n  required-element: warning\n");
+  write("good/g.xml", "<guide><name>甲</name></guide>");
+  write("bad/.guidelint.yaml", "rules:\n  required-element: loud\n");
+  write("bad/1.xml", "<guide/>");
+  write("bad/2.xml", "<guide/>");
+  const Linter linter({});
+  const auto good = linter.lint_file(dir_ / "good/g.xml");
+  ASSERT_EQ(good.size(), 1u);
+  EXPECT_EQ(good[0].count(Severity::warning), 10u);
+  EXPECT_EQ(good[0].count(Severity::error), 0u);
+
+  const auto first = linter.lint_file(dir_ / "bad/1.xml");
+  ASSERT_EQ(first.size(), 2u);  // the config's problem, then the file not linted
+  EXPECT_EQ(first[0].diagnostics.at(0).message_id, "config.invalid-severity");
+  EXPECT_EQ(first[1].diagnostics.at(0).message_id, "io.config-broken");
+  const auto second = linter.lint_file(dir_ / "bad/2.xml");
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_EQ(second[0].diagnostics.at(0).message_id, "io.config-broken");
+  EXPECT_TRUE(second[0].fatal());
+}
+
+TEST_F(LinterTree, ExplicitConfigOverridesDiscovery) {
+  write(".guidelint.yaml", "rules:\n  required-element: loud\n");
+  write("override.yaml", "rules:\n  required-element: info\n");
+  write("g.xml", "<guide><name>甲</name></guide>");
+  LinterOptions options;
+  options.config = dir_ / "override.yaml";
+  const Linter linter(options);
+  const auto r = linter.lint_file(dir_ / "g.xml");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].count(Severity::info), 10u);
+}
+
+}  // namespace
+}  // namespace guidelint

@@ -1,0 +1,89 @@
+#include <gtest/gtest.h>
+
+#include "config/builtin.hpp"
+#include "config/profile.hpp"
+
+namespace guidelint::config {
+namespace {
+
+Profile national() {
+  Problems problems;
+  auto p = Profile::load(
+      YamlFile{std::make_shared<const Source>(
+                   "national.yaml", std::string(*builtin::find("profiles/national.yaml"))),
+               &problems});
+  EXPECT_TRUE(problems.empty());
+  return *p;
+}
+
+TEST(StripEnumerator, ClauseNumbersAndBullets) {
+  EXPECT_EQ(strip_enumerator("一、事项名称："), "事项名称：");
+  EXPECT_EQ(strip_enumerator("二十、办理地点："), "办理地点：");
+  EXPECT_EQ(strip_enumerator("（二）申请材料"), "申请材料");
+  EXPECT_EQ(strip_enumerator("(三) 申请材料"), "申请材料");
+  EXPECT_EQ(strip_enumerator("1、事项名称及编码:"), "事项名称及编码:");
+  EXPECT_EQ(strip_enumerator("4.1 办理流程"), "办理流程");
+  EXPECT_EQ(strip_enumerator("3. 办理流程"), "办理流程");
+  EXPECT_EQ(strip_enumerator("① 申请"), "申请");
+  EXPECT_EQ(strip_enumerator("◆ 申請人資格:"), "申請人資格:");
+  // Not clause numbers: a word starting with a numeral, a bare number.
+  EXPECT_EQ(strip_enumerator("一次性告知"), "一次性告知");
+  EXPECT_EQ(strip_enumerator("12345"), "12345");
+  EXPECT_EQ(strip_enumerator(""), "");
+}
+
+TEST(Profile, ResolvesLabelVariantsAfterFolding) {
+  const Profile p = national();
+  const auto id = [&](std::string_view label) {
+    const ElementDef* e = p.resolve_label(label);
+    return e ? e->id : std::string("-");
+  };
+  EXPECT_EQ(id("设定依据"), "legal_basis");
+  EXPECT_EQ(id("設定依據："), "legal_basis");
+  EXPECT_EQ(id("【设定依据】"), "legal_basis");
+  EXPECT_EQ(id("三、实施依据："), "legal_basis");
+  EXPECT_EQ(id("地 址:"), "place");
+  EXPECT_EQ(id("辦公時間:"), "hours");
+  EXPECT_EQ(id("◆ 申請人資格"), "conditions");
+  EXPECT_EQ(id("十八、收费标准："), "fees");
+  EXPECT_EQ(id("承诺 办结 时限"), "promised_time_limit");
+  EXPECT_EQ(id("联系电话"), "phone");
+  EXPECT_EQ(id("監督投訴電話"), "complaint_phone");
+  EXPECT_EQ(id("本页浏览次数"), "-");
+}
+
+TEST(Profile, NationalMarksTheDocumentedElementsRequired) {
+  const Profile p = national();
+  std::vector<std::string> required;
+  for (const ElementDef& e : p.elements) {
+    if (e.required) required.push_back(e.id);
+  }
+  EXPECT_EQ(required, (std::vector<std::string>{"name", "legal_basis", "agency", "conditions",
+                                                "materials", "procedure", "time_limit", "fees",
+                                                "place", "hours", "phone"}));
+  EXPECT_EQ(p.find("time_limit")->satisfied_by,
+            (std::vector<std::string>{"legal_time_limit", "promised_time_limit"}));
+}
+
+TEST(Profile, ALabelUsedByTwoElementsIsAnError) {
+  Problems problems;
+  const auto source = std::make_shared<const Source>("p.yaml",
+                                                     "elements:\n"
+                                                     "  place:\n"
+                                                     "    name: 办理地点\n"
+                                                     "    labels: [地址]\n"
+                                                     "  hours:\n"
+                                                     "    name: 办理时间\n"
+                                                     "    labels: [地 址]\n");
+  EXPECT_FALSE(Profile::load(YamlFile{source, &problems}));
+  auto results = problems.take();
+  ASSERT_EQ(results.size(), 1u);
+  ASSERT_EQ(results[0].diagnostics.size(), 1u);
+  const Diagnostic& d = results[0].diagnostics[0];
+  EXPECT_EQ(d.message_id, "config.label-conflict");
+  EXPECT_EQ(source->position(d.span->begin).line, 7u);
+  EXPECT_EQ(source->position(d.span->begin).column, 14u);
+}
+
+}  // namespace
+}  // namespace guidelint::config

@@ -1,0 +1,78 @@
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "guidelint/guidelint.hpp"
+
+namespace guidelint {
+namespace {
+
+FileResult sample() {
+  const EngineResult r = Engine::builtin();
+  return r.engine->lint(std::make_shared<const Source>("目录/g.xml",
+                                                       "<guide>\n"
+                                                       "  <name>甲\"乙\"</name>\n"
+                                                       "  <fees label=\"收费标准\">\t</fees>\n"
+                                                       "</guide>"),
+                        {});
+}
+
+TEST(TextFormatter, CompilerStyleLinesAndSummary) {
+  std::ostringstream out;
+  auto f = make_formatter("text", out, {"en"});
+  Summary s;
+  const FileResult r = sample();
+  s.add(r);
+  f->begin();
+  f->file(r);
+  f->end(s);
+  const std::string text = out.str();
+  EXPECT_NE(
+      text.find(
+          "目录/g.xml:1:1: error: required element \"设定依据\" is missing [required-element]\n"),
+      std::string::npos)
+      << text;
+  EXPECT_NE(
+      text.find(
+          "目录/g.xml:3:3: error: required element \"收费标准\" (label \"收费标准\") is empty"),
+      std::string::npos)
+      << text;
+  EXPECT_NE(text.find("✖ 1 file, 1 guide: 10 errors, 0 warnings, 0 infos\n"), std::string::npos)
+      << text;
+}
+
+TEST(JsonFormatter, FieldsAndEscaping) {
+  std::ostringstream out;
+  auto f = make_formatter("json", out, {});
+  Summary s;
+  const FileResult r = sample();
+  s.add(r);
+  f->begin();
+  f->file(r);
+  f->end(s);
+  const std::string json = out.str();
+  EXPECT_NE(json.find("\"name\":\"甲\\\"乙\\\"\""), std::string::npos) << json;
+  EXPECT_NE(
+      json.find(
+          "\"rule\":\"required-element\",\"severity\":\"error\",\"message\":\"必备要素“收费标准”"
+          "（标签“收费标准”）内容为空\",\"messageId\":\"required-element.empty\""),
+      std::string::npos)
+      << json;
+  EXPECT_NE(json.find("\"element\":\"fees\",\"fatal\":false,\"line\":3,\"column\":3,\"endLine\":3,"
+                      "\"endColumn\":30,\"columnUtf16\":3,\"endColumnUtf16\":30"),
+            std::string::npos)
+      << json;
+  EXPECT_NE(json.find("\"summary\":{\"files\":1,\"guides\":1,\"errors\":10,\"warnings\":0,"
+                      "\"infos\":0,\"fatal\":0}"),
+            std::string::npos)
+      << json;
+}
+
+TEST(Formatters, UnknownNameGivesNull) {
+  std::ostringstream out;
+  EXPECT_EQ(make_formatter("yaml", out, {}), nullptr);
+  EXPECT_EQ(formatter_names(), (std::vector<std::string>{"text", "json"}));
+}
+
+}  // namespace
+}  // namespace guidelint

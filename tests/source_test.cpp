@@ -1,0 +1,88 @@
+#include <gtest/gtest.h>
+
+#include "guidelint/guidelint.hpp"
+
+namespace guidelint {
+namespace {
+
+TEST(Source, PositionsCountCodePointsAndUtf16Units) {
+  // "设定依据：" then a supplementary-plane character (U+20000, two UTF-16 units), then "x".
+  const Source s("a.txt", "ab\n设定依据：\xF0\xA0\x80\x80x\n");
+  const Position start = s.position(0);
+  EXPECT_EQ(start.line, 1u);
+  EXPECT_EQ(start.column, 1u);
+  const std::uint32_t line2 = 3;
+  const Position colon = s.position(line2 + 12);  // after four 3-byte characters
+  EXPECT_EQ(colon.line, 2u);
+  EXPECT_EQ(colon.column, 5u);
+  EXPECT_EQ(colon.column_utf16, 5u);
+  const Position x = s.position(line2 + 15 + 4);  // after "：" and U+20000
+  EXPECT_EQ(x.column, 7u);
+  EXPECT_EQ(x.column_utf16, 8u);
+  EXPECT_EQ(x.offset, line2 + 19u);
+}
+
+TEST(Source, CrLfAndLoneCrEndLines) {
+  const Source s("a.txt", "一\r\n二\r三\n");
+  EXPECT_EQ(s.line_count(), 4u);
+  EXPECT_EQ(s.line_text(1), "一");
+  EXPECT_EQ(s.line_text(2), "二");
+  EXPECT_EQ(s.line_text(3), "三");
+  EXPECT_EQ(s.position(5).line, 2u);  // "二" starts after "一\r\n"
+  EXPECT_EQ(s.position(5).column, 1u);
+  EXPECT_EQ(s.position(4).line, 1u);  // the \n of \r\n belongs to line 1
+}
+
+TEST(Source, ByteOrderMarkIsSkippedButOffsetsAreOriginal) {
+  const Source s("a.xml", "\xEF\xBB\xBF<guide/>");
+  EXPECT_EQ(s.text(), "<guide/>");
+  EXPECT_EQ(s.position(0).column, 1u);
+  EXPECT_EQ(s.position(0).offset, 3u);
+  EXPECT_FALSE(s.decode_error());
+}
+
+TEST(Source, InvalidUtf8IsReportedAtTheFirstBadByte) {
+  const Source s("a.xml", "<guide>\n  ok \xB0\xA1</guide>");
+  ASSERT_TRUE(s.decode_error());
+  EXPECT_EQ(s.decode_error()->offset, 13u);
+  EXPECT_EQ(s.decode_error()->detail, "0xB0");
+  const Position p = s.position(s.decode_error()->offset);
+  EXPECT_EQ(p.line, 2u);
+  EXPECT_EQ(p.column, 6u);
+}
+
+TEST(Source, OverlongAndSurrogateSequencesAreInvalid) {
+  EXPECT_TRUE(Source("a", "\xC0\xAF").decode_error());       // overlong '/'
+  EXPECT_TRUE(Source("a", "\xED\xA0\x80").decode_error());   // UTF-16 surrogate
+  EXPECT_TRUE(Source("a", "\xE8\xAE").decode_error());       // truncated
+  EXPECT_FALSE(Source("a", "\xEF\xBF\xBD").decode_error());  // U+FFFD itself is fine
+  EXPECT_FALSE(Source("a", "").decode_error());
+}
+
+TEST(Source, EmptyInputHasOneLine) {
+  const Source s("a", "");
+  EXPECT_EQ(s.line_count(), 1u);
+  EXPECT_EQ(s.position(0).line, 1u);
+  EXPECT_EQ(s.position(100).column, 1u);  // clamped
+}
+
+TEST(Date, ParsesRealDatesOnly) {
+  EXPECT_EQ(Date::parse("2015-02-24"), (Date{2015, 2, 24}));
+  EXPECT_FALSE(Date::parse("2015-02-30"));
+  EXPECT_FALSE(Date::parse("2015-2-24"));
+  EXPECT_FALSE(Date::parse("20150224"));
+  EXPECT_TRUE(Date::parse("2024-02-29"));
+  EXPECT_FALSE(Date::parse("2023-02-29"));
+  EXPECT_LT(*Date::parse("2015-02-24"), *Date::parse("2016-01-01"));
+  EXPECT_EQ(Date::parse("2016-01-05")->to_string(), "2016-01-05");
+}
+
+TEST(Severity, RoundTrips) {
+  for (Severity s : {Severity::off, Severity::info, Severity::warning, Severity::error}) {
+    EXPECT_EQ(parse_severity(to_string(s)), s);
+  }
+  EXPECT_FALSE(parse_severity("fatal"));
+}
+
+}  // namespace
+}  // namespace guidelint

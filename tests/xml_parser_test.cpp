@@ -1,0 +1,124 @@
+#include <gtest/gtest.h>
+
+#include "parse/parser.hpp"
+
+namespace guidelint::parse {
+namespace {
+
+struct Parsed {
+  std::shared_ptr<const Source> source;
+  Output out;
+  std::string_view at(Span s) const { return source->text().substr(s.begin, s.end - s.begin); }
+};
+
+Parsed parse(std::string xml) {
+  Parsed p{std::make_shared<const Source>("t.xml", std::move(xml)), {}};
+  xml_parser().parse(*p.source, p.out);
+  return p;
+}
+
+TEST(XmlParser, ElementsLabelsAndExactSpans) {
+  const Parsed p = parse(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<guide code=\"G-1\" department=\"某市水利局\" updated=\"2024-01-02\">\n"
+      "  <name label=\"事项名称\">取水许可</name>\n"
+      "  <fees label=\"收费标准\">  不收费 </fees>\n"
+      "  <hours label=\"办理时间\"/>\n"
+      "</guide>\n");
+  ASSERT_TRUE(p.out.diagnostics.empty());
+  ASSERT_EQ(p.out.guides.size(), 1u);
+  const Guide& g = p.out.guides[0];
+  EXPECT_EQ(g.code, "G-1");
+  EXPECT_EQ(g.department, "某市水利局");
+  EXPECT_EQ(g.updated, "2024-01-02");
+  EXPECT_EQ(p.at(g.span), "<guide code=\"G-1\" department=\"某市水利局\" updated=\"2024-01-02\">");
+  ASSERT_EQ(g.elements.size(), 3u);
+  const Element& name = g.elements[0];
+  EXPECT_EQ(name.key, "name");
+  EXPECT_EQ(name.label, "事项名称");
+  EXPECT_EQ(p.at(name.label_span), "事项名称");
+  EXPECT_EQ(name.text, "取水许可");
+  EXPECT_EQ(p.at(name.value_span()), "取水许可");
+  EXPECT_EQ(p.at(name.span), "<name label=\"事项名称\">取水许可</name>");
+  const Element& fees = g.elements[1];
+  EXPECT_EQ(fees.text, "不收费");  // trimmed
+  EXPECT_EQ(p.at(fees.value_span()), "不收费");
+  EXPECT_EQ(p.at(fees.source_span(3, 9)), "收费");  // byte offsets of the text
+  const Element& hours = g.elements[2];
+  EXPECT_TRUE(hours.blank());
+  EXPECT_EQ(p.at(hours.span), "<hours label=\"办理时间\"/>");
+  const Position pos = p.source->position(hours.span.begin);
+  EXPECT_EQ(pos.line, 5u);
+  EXPECT_EQ(pos.column, 3u);
+}
+
+TEST(XmlParser, ItemsEntitiesAndLinks) {
+  const Parsed p = parse(
+      "<guide>\r\n"
+      "  <materials label=\"申请材料\">\r\n"
+      "    <item>申请书 &amp; 承诺书</item>\r\n"
+      "    <item><![CDATA[营业执照<副本>]]></item>\r\n"
+      "    <item>见<a "
+      "href=\"https://zwfw.example.gov.cn/a?b=1&amp;c=2\">网上办事大厅</a></item>\r\n"
+      "  </materials>\r\n"
+      "</guide>");
+  ASSERT_TRUE(p.out.diagnostics.empty());
+  const Element& m = p.out.guides[0].elements[0];
+  EXPECT_EQ(m.text, "申请书 & 承诺书\n营业执照<副本>\n见网上办事大厅");
+  ASSERT_EQ(m.items.size(), 3u);
+  EXPECT_EQ(m.item_text(m.items[0]), "申请书 & 承诺书");
+  EXPECT_EQ(m.item_text(m.items[1]), "营业执照<副本>");
+  EXPECT_EQ(m.item_text(m.items[2]), "见网上办事大厅");
+  // The decoded "&" maps back to the whole "&amp;".
+  const auto amp = static_cast<std::uint32_t>(m.text.find('&'));
+  EXPECT_EQ(p.at(m.source_span(amp, amp + 1)), "&amp;");
+  EXPECT_EQ(p.at(m.source_span(m.items[0].begin, m.items[0].end)), "申请书 &amp; 承诺书");
+  EXPECT_EQ(p.at(m.source_span(m.items[1].begin, m.items[1].end)), "营业执照<副本>");
+  ASSERT_EQ(m.links.size(), 1u);
+  EXPECT_EQ(m.links[0].url, "https://zwfw.example.gov.cn/a?b=1&c=2");
+  EXPECT_EQ(std::string_view(m.text).substr(m.links[0].begin, m.links[0].end - m.links[0].begin),
+            "网上办事大厅");
+  // Line 5 of a CRLF file.
+  const Position link = p.source->position(m.source_span(m.links[0].begin, m.links[0].end).begin);
+  EXPECT_EQ(link.line, 5u);
+}
+
+TEST(XmlParser, ManyGuidesInOneFile) {
+  const Parsed p =
+      parse("<guides><guide><name>甲</name></guide><note/><guide><name>乙</name></guide></guides>");
+  ASSERT_EQ(p.out.guides.size(), 2u);
+  EXPECT_EQ(p.out.guides[1].elements[0].text, "乙");
+  ASSERT_EQ(p.out.diagnostics.size(), 1u);
+  EXPECT_EQ(p.out.diagnostics[0].message_id, "parse-error.xml-unexpected");
+  EXPECT_FALSE(p.out.diagnostics[0].fatal);
+}
+
+TEST(XmlParser, MalformedInputIsOneFatalDiagnosticWithAPosition) {
+  const Parsed p = parse("<guide>\n  <name>甲</nam>\n</guide>");
+  EXPECT_TRUE(p.out.guides.empty());
+  ASSERT_EQ(p.out.diagnostics.size(), 1u);
+  const Diagnostic& d = p.out.diagnostics[0];
+  EXPECT_EQ(d.rule_id, "parse-error");
+  EXPECT_EQ(d.message_id, "parse-error.xml");
+  EXPECT_TRUE(d.fatal);
+  EXPECT_EQ(p.source->position(d.span->begin).line, 2u);
+  EXPECT_EQ(std::get<std::string>(d.args[0].value), "end_element_mismatch");
+}
+
+TEST(XmlParser, TruncatedEmptyAndWrongRoot) {
+  EXPECT_EQ(parse("<guide><name>甲").out.diagnostics.at(0).message_id, "parse-error.xml");
+  EXPECT_EQ(parse("").out.diagnostics.at(0).message_id, "parse-error.empty");
+  EXPECT_EQ(parse(" \r\n\t").out.diagnostics.at(0).message_id, "parse-error.empty");
+  EXPECT_EQ(parse("<html/>").out.diagnostics.at(0).message_id, "parse-error.xml-root");
+  EXPECT_EQ(parse("<guides></guides>").out.diagnostics.at(0).message_id, "parse-error.no-guide");
+  EXPECT_EQ(parse("just text").out.diagnostics.at(0).message_id, "parse-error.xml");
+}
+
+TEST(XmlParser, ChoosesByExtensionOrContent) {
+  EXPECT_EQ(parser_for(Source("a.XML", "")), &xml_parser());
+  EXPECT_EQ(parser_for(Source("<stdin>", "  <guide/>")), &xml_parser());
+  EXPECT_EQ(parser_for(Source("a.bin", "\x01\x02")), nullptr);
+}
+
+}  // namespace
+}  // namespace guidelint::parse
