@@ -59,6 +59,22 @@ TEST(Source, OverlongAndSurrogateSequencesAreInvalid) {
   EXPECT_FALSE(Source("a", "").decode_error());
 }
 
+TEST(Source, InvalidBytesInsideLongCjkRunsAreFound) {
+  // The validator checks runs of three-byte characters in bulk; errors inside a run still count.
+  std::string run;
+  for (int i = 0; i < 40; ++i)
+    run += "设定依据";
+  EXPECT_FALSE(Source("a", run + "x" + run).decode_error());
+  for (const std::string& bad : {std::string("\xE8\x41\x80"), std::string("\xED\xA0\x80"),
+                                 std::string("\xE0\x80\xAF"), std::string("\xE8\xAE")}) {
+    const std::string text = run + bad + run;
+    ASSERT_TRUE(Source("a", text).decode_error()) << bad.size();
+    EXPECT_EQ(Source("a", text).decode_error()->offset, run.size());
+  }
+  // U+E000 and U+D7FF, next to the surrogates, are valid.
+  EXPECT_FALSE(Source("a", run + "\xEE\x80\x80\xED\x9F\xBF" + run).decode_error());
+}
+
 TEST(Source, EmptyInputHasOneLine) {
   const Source s("a", "");
   EXPECT_EQ(s.line_count(), 1u);

@@ -94,11 +94,7 @@ std::size_t decode_reference(std::string_view raw, std::string& out) {
 void TextBuilder::character_data(std::string_view raw, std::uint32_t source) {
   std::size_t run = 0;
   std::string decoded;
-  for (std::size_t i = 0; i < raw.size();) {
-    if (raw[i] != '&') {
-      ++i;
-      continue;
-    }
+  for (std::size_t i = raw.find('&'); i != std::string_view::npos; i = raw.find('&', i)) {
     const std::size_t len = decode_reference(raw.substr(i), decoded);
     if (len == 0) {
       ++i;

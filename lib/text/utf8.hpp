@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -51,19 +52,40 @@ inline char32_t next(std::string_view s, std::size_t& i) {
   return cp;
 }
 
-// Byte offset of the first malformed sequence, or npos when s is valid UTF-8.
+// Byte offset of the first malformed sequence, or npos when s is valid UTF-8. Runs over every
+// input once, so it skips ASCII eight bytes at a time and checks multi-byte forms directly.
 inline std::size_t find_invalid(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
   std::size_t i = 0;
-  while (i < s.size()) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
+  const auto cont = [&](std::size_t at) { return at < n && (p[at] & 0xC0) == 0x80; };
+  while (i < n) {
+    if (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
     }
-    const std::size_t at = i;
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (next(s, i) == kReplacement) {
-      // A literal U+FFFD (EF BF BD) is valid input, not an error.
-      if (!(b0 == 0xEF && i - at == 3)) return at;
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+    } else if (c >= 0xE0 && c <= 0xEF) {  // three bytes: almost all of CJK
+      if (!cont(i + 1) || !cont(i + 2)) return i;
+      if ((c == 0xE0 && p[i + 1] < 0xA0) || (c == 0xED && p[i + 1] >= 0xA0))
+        return i;  // overlong, surrogate
+      i += 3;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      if (!cont(i + 1)) return i;
+      i += 2;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return i;
+      if ((c == 0xF0 && p[i + 1] < 0x90) || (c == 0xF4 && p[i + 1] >= 0x90))
+        return i;  // overlong, > U+10FFFF
+      i += 4;
+    } else {
+      return i;
     }
   }
   return std::string_view::npos;
