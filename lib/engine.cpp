@@ -76,6 +76,8 @@ struct Merged {
   std::string description;
   YAML::Node options;
   config::YamlFile options_file;
+  config::YamlFile type_file;  // where the type was named (or the rule first defined)
+  YAML::Node type_node;
 };
 
 std::vector<Merged> merge(const config::Resolved& resolved) {
@@ -96,11 +98,21 @@ std::vector<Merged> merge(const config::Resolved& resolved) {
         s.file.report(s.node, "config.unknown-rule", std::move(args));
         continue;
       }
-      merged.push_back(
-          Merged{s.id, type, Severity::error, {}, YAML::Node(YAML::NodeType::Undefined), s.file});
+      merged.push_back(Merged{s.id,
+                              type,
+                              Severity::error,
+                              {},
+                              YAML::Node(YAML::NodeType::Undefined),
+                              s.file,
+                              s.file,
+                              s.node});
       it = merged.end() - 1;
     }
-    if (s.type) it->type = *s.type;
+    if (s.type) {
+      it->type = *s.type;
+      it->type_file = s.file;
+      it->type_node = s.type_node;
+    }
     if (s.severity) it->severity = *s.severity;
     if (s.description) it->description = *s.description;
     if (s.options.IsDefined() && !s.options.IsNull()) {
@@ -125,7 +137,7 @@ EngineResult build(const config::Resolved& resolved, config::Problems& problems)
         names.emplace_back(t.name);
       std::vector<Arg> args{{"type", m.type}};
       if (auto s = text::suggest(m.type, names)) args.push_back({"suggestion", *s});
-      m.options_file.report(m.options, "config.unknown-rule-type", std::move(args));
+      m.type_file.report(m.type_node, "config.unknown-rule-type", std::move(args));
       continue;
     }
     if (m.options.IsMap() && !config::check_keys(m.options_file, m.options, type->option_keys))

@@ -26,17 +26,17 @@ std::string slurp(const fs::path& p) {
 }
 
 // Runs guidelint in the fixtures folder with a fixed environment; `stdin_text` is fed to it.
-CliRun guidelint(const std::string& args, const std::string& stdin_text = "") {
+CliRun guidelint(const std::string& args, const std::string& stdin_text = "",
+                 const std::string& environment = "LANG=C.UTF-8") {
   const fs::path tmp =
       fs::temp_directory_path() / ("guidelint-cli-" + std::to_string(::getpid()) + "-" +
                                    ::testing::UnitTest::GetInstance()->current_test_info()->name());
   fs::create_directories(tmp);
   std::ofstream(tmp / "in", std::ios::binary) << stdin_text;
-  const std::string command = "cd '" GUIDELINT_FIXTURES
-                              "' && env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 '" GUIDELINT_CLI
-                              "' " +
-                              args + " <'" + (tmp / "in").string() + "' >'" +
-                              (tmp / "out").string() + "' 2>'" + (tmp / "err").string() + "'";
+  const std::string command =
+      std::string("cd '" GUIDELINT_FIXTURES "' && env -u LC_ALL -u LC_MESSAGES ") + environment +
+      " '" GUIDELINT_CLI "' " + args + " <'" + (tmp / "in").string() + "' >'" +
+      (tmp / "out").string() + "' 2>'" + (tmp / "err").string() + "'";
   const int status = std::system(command.c_str());
   CliRun r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -85,16 +85,17 @@ TEST(Cli, FindingsInEnglishAndTraditional) {
 }
 
 TEST(Cli, LocaleFromEnvironment) {
-  const CliRun r = guidelint("incomplete.xml");
-  const std::string command_en = "LANG=en_US.UTF-8";
   const CliRun en = guidelint("--locale en incomplete.xml");
-  EXPECT_NE(r.out, en.out);
-  // The same as --locale en when only the environment asks for English.
-  const int status =
-      std::system(("cd '" GUIDELINT_FIXTURES "' && env -u LC_ALL -u LC_MESSAGES " + command_en +
-                   " '" GUIDELINT_CLI "' incomplete.xml > /dev/null 2>&1")
-                      .c_str());
-  EXPECT_EQ(WEXITSTATUS(status), 1);
+  const CliRun hant = guidelint("--locale zh-Hant incomplete.xml");
+  const CliRun hans = guidelint("incomplete.xml");
+  EXPECT_NE(en.out, hans.out);
+  EXPECT_EQ(guidelint("incomplete.xml", "", "LANG=en_US.UTF-8").out, en.out);
+  EXPECT_EQ(guidelint("incomplete.xml", "", "LANG=zh_TW.UTF-8").out, hant.out);
+  EXPECT_EQ(guidelint("incomplete.xml", "", "LANG=en_US.UTF-8 LC_MESSAGES=zh_HK.UTF-8").out,
+            hant.out);
+  EXPECT_EQ(guidelint("incomplete.xml", "", "LANG=zh_CN.UTF-8").out, hans.out);
+  // --locale wins over the environment.
+  EXPECT_EQ(guidelint("--locale en incomplete.xml", "", "LANG=zh_TW.UTF-8").out, en.out);
 }
 
 TEST(Cli, BadInputBesideGoodInput) {

@@ -144,6 +144,8 @@ TEST(Config, NewRuleInstancesNeedAKnownType) {
   const auto p = problems(from("rules:\n  fees-required:\n    type: required-elemnt\n"));
   ASSERT_EQ(p.size(), 1u);
   EXPECT_EQ(p[0].message_id, "config.unknown-rule-type");
+  EXPECT_EQ(p[0].line, 3u);
+  EXPECT_EQ(p[0].column, 11u);
   EXPECT_EQ(p[0].suggestion, "required-element");
 }
 

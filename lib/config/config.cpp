@@ -120,6 +120,7 @@ class Loader {
     } else if (value.IsMap()) {
       check_keys(file, value, {"type", "severity", "description", "options"});
       s.type = get_string(file, value, "type");
+      s.type_node = get(value, "type");
       s.description = get_string(file, value, "description");
       if (const YAML::Node sev = get(value, "severity"); sev.IsDefined() && !sev.IsNull()) {
         s.severity = severity(file, sev);

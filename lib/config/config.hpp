@@ -18,9 +18,10 @@ struct RuleSetting {
   std::optional<std::string> type;
   std::optional<Severity> severity;
   std::optional<std::string> description;
-  YAML::Node options;  // undefined when the entry gives none
-  YamlFile file;       // where the entry was written, for problems found when building rules
-  YAML::Node node;     // the entry's key
+  YAML::Node options;    // undefined when the entry gives none
+  YamlFile file;         // where the entry was written, for problems found when building rules
+  YAML::Node node;       // the entry's key
+  YAML::Node type_node;  // its `type:` value, when given
 };
 
 // Where a profile comes from: a built-in name or a file, and who named it.
