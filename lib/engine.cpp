@@ -126,7 +126,9 @@ std::vector<Merged> merge(const config::Resolved& resolved) {
 EngineResult build(const config::Resolved& resolved, config::Problems& problems) {
   auto impl = std::make_unique<EngineAccess::Impl>();
   auto profile = load_profile(resolved, problems);
-  if (!profile || !problems.empty()) return EngineResult{nullptr, problems.take()};
+  // Without a profile no rule can be set up; otherwise go on, so that every problem of the
+  // config is reported in one run rather than one fix at a time.
+  if (!profile) return EngineResult{nullptr, problems.take()};
   impl->profile = std::move(*profile);
 
   for (const Merged& m : merge(resolved)) {
@@ -144,8 +146,14 @@ EngineResult build(const config::Resolved& resolved, config::Problems& problems)
       continue;
     if (m.severity == Severity::off) continue;
     const rules::Setup setup{m.id, m.options, m.options_file, impl->profile};
+    const std::size_t reported = problems.size();
     auto rule = type->create(setup);
-    if (!rule) continue;
+    if (!rule) {
+      if (problems.size() == reported) {
+        m.options_file.report(m.options, "config.invalid-options", {{"rule", m.id}});
+      }
+      continue;
+    }
     RuleInfo info{m.id, m.type, m.severity,
                   m.description.empty() ? std::string(type->description) : m.description};
     impl->instances.push_back({info, std::move(rule)});
@@ -230,6 +238,7 @@ std::vector<std::pair<std::string, std::vector<std::string>>> Engine::input_form
 }
 
 FileResult Engine::lint(std::shared_ptr<const Source> source, const LintOptions& options) const {
+  if (!source) source = std::make_shared<const Source>("", "");
   FileResult result{source, {}, {}};
   parse::Output out;
   if (const auto& bad = source->decode_error()) {

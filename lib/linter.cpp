@@ -13,6 +13,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
+constexpr std::int64_t kMaxInputBytes = 0xFFFFFFFFll;
+
 FileResult io_problem(const std::string& name, std::string rule, std::string message_id,
                       std::vector<Arg> args = {}) {
   FileResult r{std::make_shared<const Source>(name, ""), {}, {}};
@@ -59,8 +61,8 @@ void walk(const fs::path& dir, std::vector<fs::path>& out) {
     if (e.is_symlink(s) && e.is_directory(s)) continue;
     if (e.is_directory(s)) {
       walk(e.path(), out);
-    } else if (known_extension(e.path())) {
-      out.push_back(e.path());
+    } else if (e.is_regular_file(s) && known_extension(e.path())) {
+      out.push_back(e.path());  // not FIFOs or devices: reading them might never end
     }
   }
 }
@@ -153,6 +155,14 @@ std::vector<FileResult> Linter::lint_file(const fs::path& file) const {
     return {io_problem(name, "io-error", "io.unreadable",
                        {{"detail", ec ? ec.message() : "directory"}})};
   }
+  if (!fs::is_regular_file(status)) {
+    return {io_problem(name, "io-error", "io.not-a-file")};
+  }
+  // Offsets are 32-bit: a larger input cannot be reported on exactly, so it is refused.
+  if (fs::file_size(file, ec) > kMaxInputBytes && !ec) {
+    return {
+        io_problem(name, "io-error", "io.too-large", {{"limit", std::int64_t{kMaxInputBytes}}})};
+  }
   std::string error;
   auto source = config::read_source(file, &error);
   if (!source) return {io_problem(name, "io-error", "io.unreadable", {{"detail", error}})};
@@ -161,7 +171,7 @@ std::vector<FileResult> Linter::lint_file(const fs::path& file) const {
 
 std::vector<FileResult> Linter::lint_source(std::shared_ptr<const Source> source) const {
   const fs::path dir = fs::path(source->name()).parent_path();
-  return impl_->lint(std::move(source), dir.empty() ? fs::current_path() : dir);
+  return impl_->lint(std::move(source), dir.empty() ? fs::path(".") : dir);
 }
 
 std::optional<fs::path> find_config(const fs::path& start) {

@@ -137,6 +137,26 @@ TEST(Config, RuleOptionsAreChecked) {
   EXPECT_EQ(p[0].suggestion, "fees");
 }
 
+TEST(Config, AnEmptyOptionListIsAnErrorNotASilentlyDisabledRule) {
+  for (const char* yaml : {"rules:\n  required-element:\n    options: {elements: }\n",
+                           "rules:\n  required-element:\n    options:\n      exclude:\n"}) {
+    const auto p = problems(from(yaml));
+    ASSERT_EQ(p.size(), 1u) << yaml;
+    EXPECT_EQ(p[0].message_id, "config.wrong-type") << yaml;
+  }
+}
+
+TEST(Config, EveryProblemIsReportedInOneRun) {
+  const auto p =
+      problems(from("extends: national\nrules:\n  x: error\n  x: warning\n"
+                    "  y:\n    type: nope\n  required-element: eror\n"));
+  std::vector<std::string> ids;
+  for (const Problem& q : p)
+    ids.push_back(q.message_id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"config.duplicate-key", "config.invalid-severity",
+                                           "config.unknown-rule", "config.unknown-rule-type"}));
+}
+
 TEST(Config, NewRuleInstancesNeedAKnownType) {
   ASSERT_TRUE(from("rules:\n  fees-required:\n    type: required-element\n    severity: warning\n"
                    "    options: {elements: [fees]}\n")

@@ -32,6 +32,16 @@ TEST(Fold, KeepsOffsetsToTheOriginalCharacters) {
   EXPECT_EQ(input.substr(b, e - b), "設立 水利旅遊項目審批");
 }
 
+TEST(Fold, InputRangeClampsOutOfRangeOffsets) {
+  const std::string input = "设立 水利";
+  Folded f;
+  fold(input, f);
+  EXPECT_EQ(f.input_range(input, 0, f.text.size() + 10),
+            (std::pair<std::uint32_t, std::uint32_t>{0, 13}));
+  EXPECT_EQ(f.input_range(input, 50, 60).first, 13u);
+  EXPECT_EQ(Folded{}.input_range(input, 0, 3), (std::pair<std::uint32_t, std::uint32_t>{0, 0}));
+}
+
 TEST(Fold, InvalidBytesDoNotBreakOffsets) {
   const std::string input =
       "a\xB0"

@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <sys/stat.h>
+
 #include "guidelint/guidelint.hpp"
 
 namespace guidelint {
@@ -56,6 +58,18 @@ TEST_F(LinterTree, MissingAndUnreadableFilesAreOneFatalDiagnosticEach) {
   EXPECT_EQ(results[0].diagnostics[0].message_id, "io.not-found");
   EXPECT_TRUE(results[0].fatal());
   EXPECT_FALSE(results[0].diagnostics[0].span);
+}
+
+TEST_F(LinterTree, PipesAndDevicesAreNotRead) {
+  write("a.xml", "<guide/>");
+  ASSERT_EQ(::mkfifo((dir_ / "pipe.xml").c_str(), 0600), 0);
+  const Linter linter({});
+  // Walking a folder skips them; naming one explicitly reports it instead of blocking on it.
+  EXPECT_EQ(names(linter.collect({dir_})), (std::vector<std::string>{"a.xml"}));
+  const auto r = linter.lint_file(dir_ / "pipe.xml");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].diagnostics.at(0).message_id, "io.not-a-file");
+  EXPECT_EQ(linter.lint_file("/dev/zero").at(0).diagnostics.at(0).message_id, "io.not-a-file");
 }
 
 TEST_F(LinterTree, ConfigFoundPerFolderAndItsProblemsReportedOnce) {

@@ -40,7 +40,8 @@ TEST(Messages, EveryTemplateRendersWithoutLeftoverPlaceholders) {
                                  {"errors", std::int64_t{0}},
                                  {"warnings", std::int64_t{1}},
                                  {"infos", std::int64_t{3}},
-                                 {"fatal", std::int64_t{1}}};
+                                 {"fatal", std::int64_t{1}},
+                                 {"limit", std::int64_t{256}}};
   const std::regex leftover(R"(\{[a-z_]+\})");
   for (const std::string& locale : locales()) {
     for (const std::string& id : message_ids(locale)) {

@@ -68,6 +68,22 @@ TEST(JsonFormatter, FieldsAndEscaping) {
       << json;
 }
 
+TEST(JsonFormatter, FileNamesThatAreNotUtf8StayValidJson) {
+  std::ostringstream out;
+  auto f = make_formatter("json", out, {});
+  const EngineResult e = Engine::builtin();
+  f->file(e.engine->lint(std::make_shared<const Source>("bad\xFF\x01name.xml", "<guide/>"), {}));
+  EXPECT_NE(out.str().find("\"file\":\"bad\\ufffd\\u0001name.xml\""), std::string::npos)
+      << out.str();
+}
+
+TEST(Engine, NullSourceIsAnEmptyInputNotACrash) {
+  const EngineResult e = Engine::builtin();
+  const FileResult r = e.engine->lint(nullptr, {});
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].message_id, "parse-error.unknown-format");
+}
+
 TEST(Formatters, UnknownNameGivesNull) {
   std::ostringstream out;
   EXPECT_EQ(make_formatter("yaml", out, {}), nullptr);

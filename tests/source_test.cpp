@@ -75,6 +75,29 @@ TEST(Source, InvalidBytesInsideLongCjkRunsAreFound) {
   EXPECT_FALSE(Source("a", run + "\xEE\x80\x80\xED\x9F\xBF" + run).decode_error());
 }
 
+TEST(Source, PositionsOnVeryLongLinesMatchAPlainCount) {
+  // A one-line export: positions use marks along the line; they must agree with counting.
+  std::string line;
+  for (int i = 0; i < 3000; ++i)
+    line += i % 7 == 0 ? "\xF0\xA0\x80\x80" : i % 3 ? "设" : "a";
+  const Source s("a", "x\n" + line + "\ny");
+  std::uint32_t column = 1;
+  std::uint32_t utf16 = 1;
+  for (std::size_t i = 0; i <= line.size();) {
+    const Position p = s.position(static_cast<std::uint32_t>(2 + i));
+    ASSERT_EQ(p.line, 2u);
+    ASSERT_EQ(p.column, column) << i;
+    ASSERT_EQ(p.column_utf16, utf16) << i;
+    if (i == line.size()) break;
+    const auto b = static_cast<unsigned char>(line[i]);
+    const std::size_t len = b < 0x80 ? 1 : b < 0xF0 ? 3 : 4;
+    i += len;
+    ++column;
+    utf16 += len == 4 ? 2 : 1;
+  }
+  EXPECT_EQ(s.position(static_cast<std::uint32_t>(3 + line.size())).line, 3u);
+}
+
 TEST(Source, EmptyInputHasOneLine) {
   const Source s("a", "");
   EXPECT_EQ(s.line_count(), 1u);

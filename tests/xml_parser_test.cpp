@@ -114,6 +114,70 @@ TEST(XmlParser, TruncatedEmptyAndWrongRoot) {
   EXPECT_EQ(parse("just text").out.diagnostics.at(0).message_id, "parse-error.xml");
 }
 
+TEST(XmlParser, SeveralRootsAreAllReadAndReported) {
+  const Parsed p = parse("<guide><name>甲</name></guide>\n<guide><name>乙</name></guide>");
+  ASSERT_EQ(p.out.guides.size(), 2u);
+  EXPECT_EQ(p.out.guides[1].elements[0].text, "乙");
+  ASSERT_EQ(p.out.diagnostics.size(), 1u);
+  EXPECT_EQ(p.out.diagnostics[0].message_id, "parse-error.xml-several-roots");
+  EXPECT_FALSE(p.out.diagnostics[0].fatal);
+  EXPECT_EQ(p.source->position(p.out.diagnostics[0].span->begin).line, 2u);
+}
+
+TEST(XmlParser, StrayTextIsReportedNotDropped) {
+  const Parsed p = parse("<guide>\n  说明文字<fees>不收费</fees>\n</guide>");
+  ASSERT_EQ(p.out.guides.size(), 1u);
+  ASSERT_EQ(p.out.diagnostics.size(), 1u);
+  EXPECT_EQ(p.out.diagnostics[0].message_id, "parse-error.xml-stray-text");
+  EXPECT_EQ(p.at(*p.out.diagnostics[0].span), "说明文字");
+}
+
+TEST(XmlParser, DeepNestingIsRefusedWithoutRecursion) {
+  std::string xml = "<guide><fees>";
+  for (int i = 0; i < 100000; ++i)
+    xml += "<b>";
+  xml += "x";
+  for (int i = 0; i < 100000; ++i)
+    xml += "</b>";
+  xml += "</fees></guide>";
+  const Parsed p = parse(xml);
+  EXPECT_TRUE(p.out.guides.empty());
+  ASSERT_EQ(p.out.diagnostics.size(), 1u);
+  EXPECT_EQ(p.out.diagnostics[0].message_id, "parse-error.too-deep");
+  // Nesting within the limit is read.
+  std::string ok = "<guide><fees>";
+  for (int i = 0; i < 200; ++i)
+    ok += "<item>";
+  ok += "x";
+  for (int i = 0; i < 200; ++i)
+    ok += "</item>";
+  EXPECT_EQ(parse(ok + "</fees></guide>").out.guides.at(0).elements.at(0).text, "x");
+}
+
+TEST(XmlParser, ProcessingInstructionsAndCommentsInsideValues) {
+  const Parsed p = parse("<guide>\n<fees><?x </y>?><!-- </z> -->\n</fees>\n</guide>\n");
+  const Element& fees = p.out.guides.at(0).elements.at(0);
+  EXPECT_TRUE(fees.blank());
+  EXPECT_EQ(p.source->position(fees.span.end).line, 3u);
+  EXPECT_EQ(p.source->position(fees.span.end).column, 8u);
+}
+
+TEST(XmlParser, WhitespaceBetweenInlineElementsIsKeptItemWhitespaceIsNot) {
+  const Parsed p = parse(
+      "<guide><hours><b>周一</b> <b>周五</b></hours>"
+      "<materials>\n  <item>  申请书  </item>\n  <item>\u3000身份证</item>\n</materials></guide>");
+  const Guide& g = p.out.guides.at(0);
+  EXPECT_EQ(g.elements.at(0).text, "周一 周五");
+  const Element& m = g.elements.at(1);
+  EXPECT_EQ(m.text, "申请书\n身份证");
+  ASSERT_EQ(m.items.size(), 2u);
+  EXPECT_EQ(m.item_text(m.items[0]), "申请书");
+  EXPECT_EQ(m.item_text(m.items[1]), "身份证");
+  EXPECT_EQ(p.at(m.source_span(m.items[1].begin, m.items[1].end)), "身份证");
+  EXPECT_EQ(p.at(m.source_span(m.items[0].begin, m.items[1].end)),
+            "申请书  </item>\n  <item>\u3000身份证");
+}
+
 TEST(XmlParser, ChoosesByExtensionOrContent) {
   EXPECT_EQ(parser_for(Source("a.XML", "")), &xml_parser());
   EXPECT_EQ(parser_for(Source("<stdin>", "  <guide/>")), &xml_parser());

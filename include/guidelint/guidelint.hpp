@@ -114,19 +114,28 @@ class GUIDELINT_API Source {
   std::string bytes_;
   std::uint32_t text_begin_ = 0;  // bytes skipped before the text (a byte order mark)
   std::vector<std::uint32_t> line_starts_;
+  // Known columns every KiB or so along long lines (minified exports are one line), so that a
+  // position costs a short scan wherever it is.
+  struct ColumnMark {
+    std::uint32_t offset;
+    std::uint32_t column;
+    std::uint32_t column_utf16;
+  };
+  std::vector<ColumnMark> column_marks_;
   std::optional<DecodeError> decode_error_;
 };
 
 // ── The guide model ──────────────────────────────────────────────────────────────────────────
 
 /// Where a stretch of an Element's text came from. The piece covers text [text, the next
-/// piece's text) and came from Source bytes [source, source_end): byte for byte when the two
-/// lengths agree, as a whole when they differ (an escape such as `&amp;`, a line break joined
-/// in between list items).
+/// piece's text) and came from Source bytes [source, source_end): byte for byte when `exact`,
+/// as a whole otherwise (an escape such as `&amp;`, a line break joined in between list items).
 struct TextPiece {
   std::uint32_t text = 0;
   std::uint32_t source = 0;
   std::uint32_t source_end = 0;
+  bool exact =
+      true;  ///< copied byte for byte; otherwise the piece stands for its source as a whole
 };
 
 /// One entry of a list element (a material, a step, a law): a range of the element's text.

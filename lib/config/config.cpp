@@ -1,9 +1,10 @@
 #include "config/config.hpp"
 
 #include <cerrno>
-#include <cstring>
 #include <fstream>
+#include <set>
 #include <sstream>
+#include <system_error>
 
 #include "config/builtin.hpp"
 #include "text/suggest.hpp"
@@ -85,8 +86,12 @@ class Loader {
     const YAML::Node rules = get(root, "rules");
     if (!expect_map(file, rules, "rules") || !rules.IsMap()) return;
     check_keys(file, rules, {});
-    for (const auto& kv : rules)
-      read_rule(file, kv.first, kv.second);
+    std::set<std::string> seen;  // a repeated id was reported by check_keys; read the first only
+    for (const auto& kv : rules) {
+      if (kv.first.IsScalar() && seen.insert(kv.first.Scalar()).second) {
+        read_rule(file, kv.first, kv.second);
+      }
+    }
   }
 
   void extend(const YamlFile& from, const YAML::Node& at, const std::string& name,
@@ -159,18 +164,18 @@ class Loader {
 std::shared_ptr<const Source> read_source(const std::filesystem::path& path, std::string* error) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
-    if (error) *error = std::strerror(EISDIR);
+    if (error) *error = std::make_error_code(std::errc::is_a_directory).message();
     return nullptr;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    if (error) *error = std::strerror(errno);
+    if (error) *error = std::error_code(errno, std::generic_category()).message();
     return nullptr;
   }
   std::ostringstream bytes;
   bytes << in.rdbuf();
   if (in.bad()) {
-    if (error) *error = std::strerror(errno);
+    if (error) *error = std::error_code(errno, std::generic_category()).message();
     return nullptr;
   }
   return std::make_shared<const Source>(path.string(), std::move(bytes).str());

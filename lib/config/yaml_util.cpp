@@ -26,6 +26,13 @@ void Problems::add(const std::shared_ptr<const Source>& source, std::optional<Sp
   target->diagnostics.push_back(std::move(d));
 }
 
+std::size_t Problems::size() const {
+  std::size_t n = 0;
+  for (const FileResult& r : results_)
+    n += r.diagnostics.size();
+  return n;
+}
+
 Span YamlFile::span(const YAML::Node& node) const {
   const std::string_view text = source->text();
   const YAML::Mark mark = node.Mark();

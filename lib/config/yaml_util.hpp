@@ -20,6 +20,7 @@ class Problems {
   void add(const std::shared_ptr<const Source>& source, std::optional<Span> span,
            std::string message_id, std::vector<Arg> args = {});
   bool empty() const { return results_.empty(); }
+  std::size_t size() const;
   std::vector<FileResult> take() { return std::move(results_); }
 
  private:

@@ -23,12 +23,7 @@ Span Element::source_span(std::uint32_t begin, std::uint32_t end) const {
                          [](std::uint32_t v, const TextPiece& p) { return v < p.text; });
     return it == pieces.begin() ? 0 : static_cast<std::size_t>(it - pieces.begin() - 1);
   };
-  const auto piece_end = [&](std::size_t i) {
-    return i + 1 < pieces.size() ? pieces[i + 1].text : static_cast<std::uint32_t>(text.size());
-  };
-  const auto linear = [&](std::size_t i) {
-    return piece_end(i) - pieces[i].text == pieces[i].source_end - pieces[i].source;
-  };
+  const auto linear = [&](std::size_t i) { return pieces[i].exact; };
   const std::size_t b = piece_of(begin);
   const std::uint32_t from =
       linear(b) ? pieces[b].source + (std::max(begin, pieces[b].text) - pieces[b].text)

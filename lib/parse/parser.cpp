@@ -6,14 +6,15 @@
 
 namespace guidelint::parse {
 
-void Output::error(std::optional<Span> span, std::string message_id, std::vector<Arg> args) {
+void Output::error(std::optional<Span> span, std::string message_id, std::vector<Arg> args,
+                   bool fatal) {
   Diagnostic d;
   d.rule_id = "parse-error";
   d.severity = Severity::error;
   d.message_id = std::move(message_id);
   d.args = std::move(args);
   d.span = span;
-  d.fatal = true;
+  d.fatal = fatal;
   diagnostics.push_back(std::move(d));
 }
 

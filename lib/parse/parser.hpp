@@ -14,7 +14,10 @@ struct Output {
   std::vector<Guide> guides;
   std::vector<Diagnostic> diagnostics;
 
-  void error(std::optional<Span> span, std::string message_id, std::vector<Arg> args = {});
+  // A problem with the input itself. Fatal: the input could not be read at all; not fatal: part
+  // of it was skipped and the rest is linted.
+  void error(std::optional<Span> span, std::string message_id, std::vector<Arg> args = {},
+             bool fatal = true);
 };
 
 class Parser {

@@ -4,6 +4,7 @@
 // conversion, so every text node is the raw bytes of the input and spans are exact to the byte.
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <cstring>
 
 #include "parse/parser.hpp"
@@ -20,26 +21,26 @@ class TextBuilder {
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(text.size()); }
 
-  void linear(std::string_view s, std::uint32_t source) {
+  // Text copied byte for byte from source.
+  void exact(std::string_view s, std::uint32_t source) {
     if (s.empty()) return;
     const auto len = static_cast<std::uint32_t>(s.size());
-    // Contiguous with a previous one-to-one piece: extend it.
-    if (!pieces.empty() && pieces.back().source_end == source &&
-        size() - pieces.back().text == pieces.back().source_end - pieces.back().source) {
-      pieces.back().source_end += len;
+    if (!pieces.empty() && pieces.back().exact && pieces.back().source_end == source) {
+      pieces.back().source_end += len;  // contiguous: extend the previous piece
     } else {
-      pieces.push_back({size(), source, source + len});
+      pieces.push_back({size(), source, source + len, true});
     }
     text.append(s);
   }
 
+  // Text standing for source [source, source_end) as a whole (a reference, a line break).
   void opaque(std::string_view s, std::uint32_t source, std::uint32_t source_end) {
     if (s.empty()) return;
-    pieces.push_back({size(), source, source_end});
+    pieces.push_back({size(), source, source_end, false});
     text.append(s);
   }
 
-  // A line break between block entries, unless the text already ends with one.
+  // A line break between block entries, unless the text is empty or already ends with one.
   void block_break(std::uint32_t source) {
     if (!text.empty() && text.back() != '\n') opaque("\n", source, source);
   }
@@ -47,8 +48,12 @@ class TextBuilder {
   // Raw character data: entity and character references are decoded.
   void character_data(std::string_view raw, std::uint32_t source);
 
-  // Removes whitespace at both ends, keeping pieces, items and links consistent.
-  void trim(std::vector<Item>& items, std::vector<Link>& links);
+  // Removes text [from, to), keeping the pieces consistent; offsets after it move back.
+  void erase(std::uint32_t from, std::uint32_t to);
+
+  // Removes whitespace at both ends of [begin, end) of the text; returns the new range.
+  Item trim(std::uint32_t begin, std::uint32_t end, std::vector<Item>& items,
+            std::vector<Link>& links);
 };
 
 // Decodes one reference at raw[0] ('&'); returns its length in raw, 0 if it is not one.
@@ -100,17 +105,42 @@ void TextBuilder::character_data(std::string_view raw, std::uint32_t source) {
       ++i;
       continue;
     }
-    linear(raw.substr(run, i - run), source + static_cast<std::uint32_t>(run));
+    exact(raw.substr(run, i - run), source + static_cast<std::uint32_t>(run));
     opaque(decoded, source + static_cast<std::uint32_t>(i),
            source + static_cast<std::uint32_t>(i + len));
     i += len;
     run = i;
   }
-  linear(raw.substr(run), source + static_cast<std::uint32_t>(run));
+  exact(raw.substr(run), source + static_cast<std::uint32_t>(run));
 }
 
-bool is_trim_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+void TextBuilder::erase(std::uint32_t from, std::uint32_t to) {
+  to = std::min(to, size());
+  if (from >= to) return;
+  const std::uint32_t cut = to - from;
+  std::vector<TextPiece> kept;
+  kept.reserve(pieces.size() + 1);
+  for (std::size_t k = 0; k < pieces.size(); ++k) {
+    const TextPiece& p = pieces[k];
+    const std::uint32_t end = k + 1 < pieces.size() ? pieces[k + 1].text : size();
+    if (p.text < from) {
+      TextPiece before = p;
+      if (p.exact && end > from) before.source_end = p.source + (from - p.text);
+      kept.push_back(before);  // an opaque piece cut in the middle keeps its whole source
+      if (p.exact && end > to) kept.push_back({from, p.source + (to - p.text), p.source_end, true});
+    } else if (p.text >= to) {
+      TextPiece after = p;
+      after.text -= cut;
+      kept.push_back(after);
+    } else if (end > to) {  // starts inside the cut, continues after it
+      TextPiece rest = p;
+      rest.text = from;
+      if (p.exact) rest.source = p.source + (to - p.text);
+      kept.push_back(rest);
+    }
+  }
+  pieces = std::move(kept);
+  text.erase(from, cut);
 }
 
 // Whitespace at the ends of [begin, end) of s, including U+3000 and NBSP.
@@ -130,42 +160,36 @@ void trim_range(std::string_view s, std::uint32_t& begin, std::uint32_t& end) {
   }
 }
 
-void TextBuilder::trim(std::vector<Item>& items, std::vector<Link>& links) {
-  std::uint32_t lead = 0;
-  std::uint32_t keep_end = size();
-  trim_range(text, lead, keep_end);
-  if (lead == 0 && keep_end == size()) {
+Item TextBuilder::trim(std::uint32_t begin, std::uint32_t end, std::vector<Item>& items,
+                       std::vector<Link>& links) {
+  std::uint32_t b = begin;
+  std::uint32_t e = end;
+  trim_range(text, b, e);
+  const auto remove = [&](std::uint32_t from, std::uint32_t to) {
+    if (from >= to) return;
+    erase(from, to);
+    const auto shift = [&](std::uint32_t& v) {
+      v = v <= from ? v : v >= to ? v - (to - from) : from;
+    };
     for (Item& item : items)
-      trim_range(text, item.begin, item.end);
-    return;
+      shift(item.begin), shift(item.end);
+    for (Link& link : links)
+      shift(link.begin), shift(link.end);
+  };
+  remove(e, end);
+  remove(begin, b);
+  return Item{begin, begin + (e - b)};
+}
+
+bool is_trim_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+bool blank(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (!utf8::is_space(utf8::next(s, i))) return false;
   }
-  std::vector<TextPiece> kept;
-  for (std::size_t k = 0; k < pieces.size(); ++k) {
-    const TextPiece& p = pieces[k];
-    const std::uint32_t pe = k + 1 < pieces.size() ? pieces[k + 1].text : size();
-    const std::uint32_t b = std::max(p.text, lead);
-    const std::uint32_t e = std::min(pe, keep_end);
-    if (b >= e) continue;
-    const bool one_to_one = pe - p.text == p.source_end - p.source;
-    TextPiece q{b - lead, p.source, p.source_end};
-    if (one_to_one) {
-      q.source = p.source + (b - p.text);
-      q.source_end = p.source + (e - p.text);
-    }
-    kept.push_back(q);
-  }
-  pieces = std::move(kept);
-  text = text.substr(lead, keep_end - lead);
-  const auto shift = [&](std::uint32_t v) { return std::min(std::max(v, lead), keep_end) - lead; };
-  for (Item& item : items) {
-    item.begin = shift(item.begin);
-    item.end = shift(item.end);
-    trim_range(text, item.begin, item.end);
-  }
-  for (Link& link : links) {
-    link.begin = shift(link.begin);
-    link.end = shift(link.end);
-  }
+  return true;
 }
 
 struct Attribute {
@@ -238,33 +262,68 @@ std::string decoded(std::string_view raw) {
   return std::move(b.text);
 }
 
+// The deepest element nesting under `node`, walked without recursion.
+int depth_below(const pugi::xml_node& node) {
+  int depth = 0;
+  int max_depth = 0;
+  pugi::xml_node n = node.first_child();
+  while (n && n != node) {
+    if (n.first_child()) {
+      n = n.first_child();
+      max_depth = std::max(max_depth, ++depth);
+      continue;
+    }
+    while (n != node && !n.next_sibling()) {
+      n = n.parent();
+      --depth;
+    }
+    if (n != node) n = n.next_sibling();
+  }
+  return max_depth;
+}
+
+// Whitespace-only character data next to a block entry or at either end of an element's
+// content is layout, not text; between inline elements it separates words and is kept.
+bool layout_whitespace(const pugi::xml_node& n) {
+  if (n.type() != pugi::node_pcdata || !blank(n.value())) return false;
+  const pugi::xml_node prev = n.previous_sibling();
+  const pugi::xml_node next = n.next_sibling();
+  const auto block = [](const pugi::xml_node& x) {
+    return x.type() == pugi::node_element && std::string_view(x.name()) == "item";
+  };
+  return !prev || !next || block(prev) || block(next);
+}
+
 class Reader {
  public:
-  explicit Reader(std::string_view text) : text_(text) {}
+  Reader(std::string_view text, Output& out) : text_(text), out_(out) {}
 
   std::uint32_t start_of(const pugi::xml_node& n) const {
-    // pugixml reports an element at its name; the element starts at the '<' before it.
+    // pugixml reports an element or a processing instruction at its name, after the '<' or "<?".
     const auto off = static_cast<std::uint32_t>(n.offset_debug());
-    return n.type() == pugi::node_element && off > 0 ? off - 1 : off;
+    if (n.type() == pugi::node_element) return off > 0 ? off - 1 : off;
+    if (n.type() == pugi::node_pi) return off > 1 ? off - 2 : off;
+    return off;
   }
 
   std::uint32_t end_of(const pugi::xml_node& n) const {
     const auto off = static_cast<std::uint32_t>(n.offset_debug());
-    const auto len = static_cast<std::uint32_t>(std::strlen(n.value()));
     switch (n.type()) {
       case pugi::node_pcdata:
-        return off + len;
+        return off + static_cast<std::uint32_t>(std::strlen(n.value()));
       case pugi::node_cdata:
       case pugi::node_comment:
-        return off + len + 3;  // "]]>" or "-->"
+        return off + static_cast<std::uint32_t>(std::strlen(n.value())) + 3;  // "]]>" or "-->"
+      case pugi::node_pi:
+        return find_after(off, "?>");
       case pugi::node_element: {
         const StartTag tag = StartTag::scan(text_, start_of(n));
         if (tag.self_closing) return tag.end;
+        // Only whitespace can stand between the last child and the end tag.
         const std::uint32_t from = n.last_child() ? end_of(n.last_child()) : tag.end;
-        const std::size_t close = text_.find("</", from);
-        if (close == std::string_view::npos) return static_cast<std::uint32_t>(text_.size());
-        const std::size_t gt = text_.find('>', close);
-        return static_cast<std::uint32_t>(gt == std::string_view::npos ? text_.size() : gt + 1);
+        return find_after(
+            static_cast<std::uint32_t>(std::min<std::size_t>(text_.find("</", from), text_.size())),
+            ">");
       }
       default:
         return off;
@@ -285,12 +344,32 @@ class Reader {
     g.region = attr("region");
     g.updated = attr("updated");
     for (const pugi::xml_node& child : node.children()) {
-      if (child.type() == pugi::node_element) g.elements.push_back(element(child));
+      if (child.type() == pugi::node_element) {
+        g.elements.push_back(element(child));
+      } else {
+        stray_text(child);
+      }
     }
     return g;
   }
 
+  // Character data where only elements belong (directly in <guide> or <guides>) is reported,
+  // not silently dropped.
+  void stray_text(const pugi::xml_node& n) const {
+    if ((n.type() != pugi::node_pcdata && n.type() != pugi::node_cdata) || blank(n.value())) return;
+    std::uint32_t b = static_cast<std::uint32_t>(n.offset_debug());
+    std::uint32_t e = b + static_cast<std::uint32_t>(std::strlen(n.value()));
+    trim_range(text_, b, e);
+    out_.error(Span{b, e}, "parse-error.xml-stray-text", {}, false);
+  }
+
  private:
+  std::uint32_t find_after(std::uint32_t from, std::string_view what) const {
+    const std::size_t at = text_.find(what, from);
+    return static_cast<std::uint32_t>(at == std::string_view::npos ? text_.size()
+                                                                   : at + what.size());
+  }
+
   Element element(const pugi::xml_node& node) const {
     Element e;
     e.key = node.name();
@@ -303,7 +382,7 @@ class Reader {
     }
     TextBuilder b;
     content(node, b, e);
-    b.trim(e.items, e.links);
+    b.trim(0, b.size(), e.items, e.links);
     e.text = std::move(b.text);
     e.pieces = std::move(b.pieces);
     return e;
@@ -311,22 +390,22 @@ class Reader {
 
   void content(const pugi::xml_node& node, TextBuilder& b, Element& e) const {
     for (const pugi::xml_node& child : node.children()) {
-      const auto off = static_cast<std::uint32_t>(child.offset_debug());
       switch (child.type()) {
         case pugi::node_pcdata:
-          b.character_data(child.value(), off);
+          if (!layout_whitespace(child)) {
+            b.character_data(child.value(), static_cast<std::uint32_t>(child.offset_debug()));
+          }
           break;
         case pugi::node_cdata:
-          b.linear(child.value(), off);
+          b.exact(child.value(), static_cast<std::uint32_t>(child.offset_debug()));
           break;
         case pugi::node_element: {
           const std::string_view name = child.name();
           if (name == "item") {
             b.block_break(start_of(child));
-            Item item{b.size(), 0};
+            const std::uint32_t begin = b.size();
             content(child, b, e);
-            item.end = b.size();
-            e.items.push_back(item);
+            e.items.push_back(b.trim(begin, b.size(), e.items, e.links));
             b.block_break(end_of(child));
           } else if (name == "br") {
             b.opaque("\n", start_of(child), end_of(child));
@@ -347,6 +426,7 @@ class Reader {
   }
 
   std::string_view text_;
+  Output& out_;
 };
 
 std::string_view status_name(pugi::xml_parse_status status) {
@@ -385,46 +465,65 @@ class XmlParser final : public Parser {
 
   void parse(const Source& source, Output& out) const override {
     const std::string_view text = source.text();
-    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    if (blank(text)) {
       out.error(Span{0, 0}, "parse-error.empty");
       return;
     }
     pugi::xml_document doc;
-    // No entity or line-end conversion: text nodes stay byte-identical to the input.
-    const unsigned flags = pugi::parse_cdata | pugi::parse_comments;
+    // No entity or line-end conversion: text nodes stay byte-identical to the input. Comments,
+    // processing instructions and whitespace-only text are kept so every byte is accounted for.
+    const unsigned flags =
+        pugi::parse_cdata | pugi::parse_comments | pugi::parse_pi | pugi::parse_ws_pcdata;
     const pugi::xml_parse_result result =
         doc.load_buffer(text.data(), text.size(), flags, pugi::encoding_utf8);
     if (!result) {
-      const auto at = static_cast<std::uint32_t>(std::min<std::ptrdiff_t>(
-          std::max<std::ptrdiff_t>(result.offset, 0), static_cast<std::ptrdiff_t>(text.size())));
+      const auto at = static_cast<std::uint32_t>(
+          std::clamp<std::ptrdiff_t>(result.offset, 0, static_cast<std::ptrdiff_t>(text.size())));
       out.error(Span{at, at}, "parse-error.xml",
                 {{"problem", std::string(status_name(result.status))}});
       return;
     }
-    const Reader reader(text);
-    const pugi::xml_node root = doc.document_element();
-    const std::string_view name = root.name();
-    const Span root_span{reader.start_of(root),
-                         reader.start_of(root) + 1 + static_cast<std::uint32_t>(name.size())};
-    if (name == "guide") {
-      out.guides.push_back(reader.guide(root));
-    } else if (name == "guides") {
-      for (const pugi::xml_node& child : root.children()) {
-        if (child.type() != pugi::node_element) continue;
-        if (std::string_view(child.name()) == "guide") {
-          out.guides.push_back(reader.guide(child));
-        } else {
-          const std::uint32_t s = reader.start_of(child);
-          out.error(Span{s, s + 1 + static_cast<std::uint32_t>(std::strlen(child.name()))},
-                    "parse-error.xml-unexpected", {{"element", std::string(child.name())}});
-          out.diagnostics.back().fatal = false;
-        }
+    // Reading the tree recurses once per level; real guides nest a handful of levels.
+    if (const int depth = depth_below(doc); depth > kMaxDepth) {
+      out.error(Span{0, 0}, "parse-error.too-deep", {{"limit", std::int64_t{kMaxDepth}}});
+      return;
+    }
+    const Reader reader(text, out);
+    int roots = 0;
+    for (const pugi::xml_node& node : doc.children()) {
+      if (node.type() != pugi::node_element) {
+        reader.stray_text(node);
+        continue;
       }
-      if (out.guides.empty()) out.error(root_span, "parse-error.no-guide");
-    } else {
-      out.error(root_span, "parse-error.xml-root", {{"element", std::string(name)}});
+      const std::string_view name = node.name();
+      const std::uint32_t s = reader.start_of(node);
+      const Span name_span{s, s + 1 + static_cast<std::uint32_t>(name.size())};
+      if (++roots == 2) out.error(name_span, "parse-error.xml-several-roots", {}, false);
+      if (name == "guide") {
+        out.guides.push_back(reader.guide(node));
+      } else if (name == "guides") {
+        const std::size_t before = out.guides.size();
+        for (const pugi::xml_node& child : node.children()) {
+          if (child.type() != pugi::node_element) {
+            reader.stray_text(child);
+          } else if (std::string_view(child.name()) == "guide") {
+            out.guides.push_back(reader.guide(child));
+          } else {
+            const std::uint32_t c = reader.start_of(child);
+            out.error(Span{c, c + 1 + static_cast<std::uint32_t>(std::strlen(child.name()))},
+                      "parse-error.xml-unexpected", {{"element", std::string(child.name())}},
+                      false);
+          }
+        }
+        if (out.guides.size() == before) out.error(name_span, "parse-error.no-guide");
+      } else {
+        out.error(name_span, "parse-error.xml-root", {{"element", std::string(name)}});
+      }
     }
   }
+
+ private:
+  static constexpr int kMaxDepth = 256;
 };
 
 }  // namespace

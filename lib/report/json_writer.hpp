@@ -4,13 +4,28 @@
 #include <ostream>
 #include <string_view>
 
+#include "text/utf8.hpp"
+
 namespace guidelint::report {
 
 inline void write_json_string(std::ostream& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.put('"');
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      // JSON must be UTF-8: a byte that does not decode (a file name in another encoding)
+      // becomes U+FFFD instead of breaking the whole report.
+      const std::size_t at = i;
+      const char32_t cp = utf8::next(s, i);
+      if (cp == utf8::kReplacement && i - at == 1) {
+        out << "\\ufffd";
+      } else {
+        out.write(s.data() + at, static_cast<std::streamsize>(i - at));
+      }
+      continue;
+    }
+    ++i;
     switch (c) {
       case '"':
         out << "\\\"";
@@ -31,7 +46,7 @@ inline void write_json_string(std::ostream& out, std::string_view s) {
         if (c < 0x20) {
           out << "\\u00" << kHex[c >> 4] << kHex[c & 15];
         } else {
-          out.put(ch);
+          out.put(static_cast<char>(c));
         }
     }
   }

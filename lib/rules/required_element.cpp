@@ -57,6 +57,7 @@ RuleType required_element_type() {
         const auto exclude = element_list_option(setup, "exclude");
         const bool bad = (config::get(setup.options, "elements").IsDefined() && !elements) ||
                          (config::get(setup.options, "exclude").IsDefined() && !exclude);
+        // element_list_option has reported whatever made an option unusable.
         if (bad) return nullptr;
         std::vector<const config::ElementDef*> required;
         for (const config::ElementDef& def : setup.profile.elements) {

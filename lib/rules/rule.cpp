@@ -19,9 +19,15 @@ void Reporter::report(std::string message_id, std::vector<Arg> args, Span span,
 
 std::optional<std::vector<std::string>> element_list_option(const Setup& setup,
                                                             std::string_view key) {
+  const YAML::Node node = config::get(setup.options, key);
+  if (node.IsDefined() && node.IsNull()) {
+    // `elements:` with nothing after it: say so rather than silently using no elements.
+    setup.file.report(node.Mark().pos >= 0 ? node : setup.options, "config.wrong-type",
+                      {{"key", std::string(key)}, {"expected", "list"}});
+    return std::nullopt;
+  }
   auto ids = config::get_strings(setup.file, setup.options, key);
   if (!ids) return std::nullopt;
-  const YAML::Node node = config::get(setup.options, key);
   const std::vector<std::string> known = setup.profile.ids();
   bool ok = true;
   for (std::size_t k = 0; k < ids->size(); ++k) {

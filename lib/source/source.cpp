@@ -12,6 +12,13 @@ namespace guidelint {
 
 Source::Source(std::string name, std::string bytes)
     : name_(std::move(name)), bytes_(std::move(bytes)) {
+  if (bytes_.size() > 0xFFFFFFFFu) {
+    // Offsets are 32-bit; such an input is refused rather than reported on wrongly.
+    line_starts_.push_back(0);
+    decode_error_ = DecodeError{0, "input.too-large", std::to_string(bytes_.size())};
+    bytes_.clear();
+    return;
+  }
   if (bytes_.size() >= 3 && bytes_.compare(0, 3, "\xEF\xBB\xBF") == 0) text_begin_ = 3;
   const std::string_view t = text();
   // A line ends at \n, at \r\n, or at a lone \r, as editors count lines. memchr finds the
@@ -28,6 +35,26 @@ Source::Source(std::string name, std::string bytes)
       if (t[i] == '\n' || (t[i] == '\r' && (i + 1 == t.size() || t[i + 1] != '\n'))) {
         line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
       }
+    }
+  }
+  constexpr std::uint32_t kLongLine = 4096;
+  constexpr std::uint32_t kMarkEvery = 1024;
+  for (std::size_t l = 0; l < line_starts_.size(); ++l) {
+    const std::uint32_t begin = line_starts_[l];
+    const auto end =
+        l + 1 < line_starts_.size() ? line_starts_[l + 1] : static_cast<std::uint32_t>(t.size());
+    if (end - begin <= kLongLine) continue;
+    std::uint32_t column = 1;
+    std::uint32_t column_utf16 = 1;
+    std::uint32_t next_mark = begin + kMarkEvery;
+    for (std::size_t i = begin; i < end;) {
+      if (i >= next_mark) {
+        column_marks_.push_back({static_cast<std::uint32_t>(i), column, column_utf16});
+        next_mark = static_cast<std::uint32_t>(i) + kMarkEvery;
+      }
+      const char32_t cp = utf8::next(t, i);
+      ++column;
+      column_utf16 += cp >= 0x10000 ? 2 : 1;
     }
   }
   if (const std::size_t bad = utf8::find_invalid(t); bad != std::string_view::npos) {
@@ -47,6 +74,14 @@ Position Source::position(std::uint32_t offset) const {
   const auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
   std::size_t i = line_starts_[line - 1];
   Position p{offset + text_begin_, line, 1, 1};
+  const auto mark =
+      std::upper_bound(column_marks_.begin(), column_marks_.end(), offset,
+                       [](std::uint32_t o, const ColumnMark& m) { return o < m.offset; });
+  if (mark != column_marks_.begin() && std::prev(mark)->offset >= i) {
+    i = std::prev(mark)->offset;
+    p.column = std::prev(mark)->column;
+    p.column_utf16 = std::prev(mark)->column_utf16;
+  }
   while (i < offset) {
     const char32_t cp = utf8::next(t, i);
     ++p.column;

@@ -1,5 +1,7 @@
 #include "text/fold.hpp"
 
+#include <algorithm>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -96,15 +98,15 @@ void fold(std::string_view input, Folded& out) {
 std::pair<std::uint32_t, std::uint32_t> Folded::input_range(std::string_view input,
                                                             std::size_t begin,
                                                             std::size_t end) const {
-  if (begin >= end || begin >= text.size()) {
-    const std::uint32_t at = begin < origin.size() ? origin[begin] : origin.back();
-    return {at, at};
-  }
+  if (origin.empty()) return {0, 0};
+  end = std::min(end, text.size());
+  begin = std::min(begin, end);
+  if (begin == end) return {origin[begin], origin[begin]};
   // End after the input character the last folded byte came from, not at the next kept one:
   // characters folding removed (spaces, punctuation) after the match are not part of it.
   std::size_t after = origin[end - 1];
-  utf8::next(input, after);
-  return {origin[begin], static_cast<std::uint32_t>(after)};
+  if (after < input.size()) utf8::next(input, after);
+  return {origin[begin], static_cast<std::uint32_t>(std::min(after, input.size()))};
 }
 
 }  // namespace guidelint::text
