@@ -1,6 +1,7 @@
 // UTF-8 helpers shared by the line index, the folder and the parsers.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -76,6 +77,15 @@ inline std::size_t find_invalid(std::string_view s) {
       if ((c == 0xE0 && p[i + 1] < 0xA0) || (c == 0xED && p[i + 1] >= 0xA0))
         return i;  // overlong, surrogate
       i += 3;
+      // Chinese text is long runs of three-byte characters: check each with one masked load;
+      // the two lead bytes with extra limits (E0, ED) go the long way round.
+      while (std::endian::native == std::endian::little && i + 4 <= n) {
+        std::uint32_t w;
+        std::memcpy(&w, p + i, 4);
+        const auto lead = static_cast<unsigned char>(w);
+        if ((w & 0x00C0C0F0u) != 0x008080E0u || lead == 0xE0 || lead == 0xED) break;
+        i += 3;
+      }
     } else if (c >= 0xC2 && c <= 0xDF) {
       if (!cont(i + 1)) return i;
       i += 2;
