@@ -17,16 +17,21 @@ FileResult sample() {
                         {});
 }
 
-TEST(TextFormatter, CompilerStyleLinesAndSummary) {
+// The whole report of the sample in one format and locale.
+std::string report(std::string_view format, std::string locale) {
   std::ostringstream out;
-  auto f = make_formatter("text", out, {"en"});
-  Summary s;
+  auto f = make_formatter(format, out, {std::move(locale)});
+  Summary summary;
   const FileResult r = sample();
-  s.add(r);
+  summary.add(r);
   f->begin();
   f->file(r);
-  f->end(s);
-  const std::string text = out.str();
+  f->end(summary);
+  return out.str();
+}
+
+TEST(TextFormatter, CompilerStyleLinesAndSummary) {
+  const std::string text = report("text", "en");
   EXPECT_NE(
       text.find(
           "目录/g.xml:1:1: error: required element \"设定依据\" is missing [required-element]\n"),
@@ -42,15 +47,7 @@ TEST(TextFormatter, CompilerStyleLinesAndSummary) {
 }
 
 TEST(JsonFormatter, FieldsAndEscaping) {
-  std::ostringstream out;
-  auto f = make_formatter("json", out, {});
-  Summary s;
-  const FileResult r = sample();
-  s.add(r);
-  f->begin();
-  f->file(r);
-  f->end(s);
-  const std::string json = out.str();
+  const std::string json = report("json", "zh-Hans");
   EXPECT_NE(json.find("\"name\":\"甲\\\"乙\\\"\""), std::string::npos) << json;
   EXPECT_NE(
       json.find(
