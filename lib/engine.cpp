@@ -166,19 +166,6 @@ EngineResult build(const config::Resolved& resolved, config::Problems& problems)
   return EngineResult{EngineAccess::make(std::move(impl)), {}};
 }
 
-// The encoding an XML declaration names, if any (other formats' declarations come later).
-std::string declared_encoding(std::string_view text) {
-  const std::string_view head = text.substr(0, std::min<std::size_t>(text.size(), 200));
-  if (!head.starts_with("<?xml")) return {};
-  const std::size_t at = head.find("encoding");
-  if (at == std::string_view::npos) return {};
-  const std::size_t q = head.find_first_of("\"'", at);
-  if (q == std::string_view::npos) return {};
-  const std::size_t e = head.find(head[q], q + 1);
-  if (e == std::string_view::npos) return {};
-  return std::string(head.substr(q + 1, e - q - 1));
-}
-
 void resolve(const config::Profile& profile, Guide& guide) {
   for (Element& e : guide.elements) {
     if (!e.id.empty()) continue;
@@ -242,16 +229,8 @@ FileResult Engine::lint(std::shared_ptr<const Source> source, const LintOptions&
   FileResult result{source, {}, {}};
   parse::Output out;
   if (const auto& bad = source->decode_error()) {
-    const std::string encoding = declared_encoding(source->text());
-    std::string lower = encoding;
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (!encoding.empty() && lower != "utf-8" && lower != "utf8") {
-      out.error(Span{bad->offset, bad->offset + 1}, "input.unsupported-encoding",
-                {{"encoding", encoding}, {"byte", bad->detail}});
-    } else {
-      out.error(Span{bad->offset, bad->offset + 1}, bad->message_id, {{"byte", bad->detail}});
-    }
+    out.error(Span{bad->offset, bad->offset + 1}, bad->message_id,
+              {{"detail", bad->detail}, {"encoding", bad->encoding}});
   } else {
     const parse::Parser* parser = options.input_format.empty()
                                       ? parse::parser_for(*source)

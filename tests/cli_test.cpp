@@ -64,14 +64,14 @@ TEST(Cli, CleanGuideExitsZero) {
 }
 
 TEST(Cli, FindingsAsTextExitOne) {
-  const CliRun r = guidelint("incomplete.xml blank-fees.xml traditional.xml many.xml");
+  const CliRun r = guidelint("incomplete.xml blank-fees.xml traditional.xml many.xml gbk-declared.xml");
   EXPECT_EQ(r.exit_code, 1) << r.err;
   expect_golden("findings.txt", r.out);
 }
 
 TEST(Cli, FindingsAsJson) {
   const CliRun r =
-      guidelint("--format json incomplete.xml blank-fees.xml traditional.xml many.xml");
+      guidelint("--format json incomplete.xml blank-fees.xml traditional.xml many.xml gbk-declared.xml");
   EXPECT_EQ(r.exit_code, 1) << r.err;
   expect_golden("findings.json", r.out);
 }
@@ -101,12 +101,12 @@ TEST(Cli, LocaleFromEnvironment) {
 TEST(Cli, BadInputBesideGoodInput) {
   // Every bad file yields exactly one clear error; the good files are still linted; exit 2.
   const CliRun r = guidelint(
-      "--format json malformed.xml invalid-utf8.xml gbk-declared.xml blank.xml zero.xml "
+      "--format json malformed.xml invalid-utf8.xml undecodable-gbk.xml blank.xml zero.xml "
       "does-not-exist.xml good.xml incomplete.xml");
   EXPECT_EQ(r.exit_code, 2) << r.err;
   expect_golden("bad-input.json", r.out);
   const CliRun text = guidelint(
-      "malformed.xml invalid-utf8.xml gbk-declared.xml blank.xml zero.xml "
+      "malformed.xml invalid-utf8.xml undecodable-gbk.xml blank.xml zero.xml "
       "does-not-exist.xml good.xml incomplete.xml");
   EXPECT_EQ(text.exit_code, 2);
   expect_golden("bad-input.txt", text.out);

@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <unicode/ucnv.h>
+
 #include "guidelint/guidelint.hpp"
+#include "text/utf8.hpp"
 
 namespace guidelint {
 namespace {
@@ -41,38 +44,111 @@ TEST(Source, ByteOrderMarkIsSkippedButOffsetsAreOriginal) {
   EXPECT_FALSE(s.decode_error());
 }
 
-TEST(Source, InvalidUtf8IsReportedAtTheFirstBadByte) {
-  const Source s("a.xml", "<guide>\n  ok \xB0\xA1</guide>");
+TEST(Source, InvalidUtf8IsReportedAtTheFirstBadByteWhenUtf8IsDeclared) {
+  const std::string head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  const Source s("a.xml", head + "<guide>\n  ok \xB0\xA1</guide>");
   ASSERT_TRUE(s.decode_error());
-  EXPECT_EQ(s.decode_error()->offset, 13u);
+  EXPECT_EQ(s.decode_error()->message_id, "input.invalid-utf8");
+  EXPECT_EQ(s.decode_error()->offset, head.size() + 13);
   EXPECT_EQ(s.decode_error()->detail, "0xB0");
   const Position p = s.position(s.decode_error()->offset);
-  EXPECT_EQ(p.line, 2u);
+  EXPECT_EQ(p.line, 3u);
   EXPECT_EQ(p.column, 6u);
 }
 
-TEST(Source, OverlongAndSurrogateSequencesAreInvalid) {
-  EXPECT_TRUE(Source("a", "\xC0\xAF").decode_error());       // overlong '/'
-  EXPECT_TRUE(Source("a", "\xED\xA0\x80").decode_error());   // UTF-16 surrogate
-  EXPECT_TRUE(Source("a", "\xE8\xAE").decode_error());       // truncated
-  EXPECT_FALSE(Source("a", "\xEF\xBF\xBD").decode_error());  // U+FFFD itself is fine
-  EXPECT_FALSE(Source("a", "").decode_error());
+TEST(Utf8, OverlongSurrogateAndTruncatedSequencesAreInvalid) {
+  EXPECT_EQ(utf8::find_invalid("\xC0\xAF"), 0u);                          // overlong '/'
+  EXPECT_EQ(utf8::find_invalid("a\xED\xA0\x80"), 1u);                     // UTF-16 surrogate
+  EXPECT_EQ(utf8::find_invalid("ab\xE8\xAE"), 2u);                        // truncated
+  EXPECT_EQ(utf8::find_invalid("\xF4\x90\x80\x80"), 0u);                  // beyond U+10FFFF
+  EXPECT_EQ(utf8::find_invalid("\xEF\xBF\xBD"), std::string_view::npos);  // U+FFFD itself
+  EXPECT_EQ(utf8::find_invalid(""), std::string_view::npos);
 }
 
-TEST(Source, InvalidBytesInsideLongCjkRunsAreFound) {
+TEST(Utf8, InvalidBytesInsideLongCjkRunsAreFound) {
   // The validator checks runs of three-byte characters in bulk; errors inside a run still count.
   std::string run;
   for (int i = 0; i < 40; ++i)
     run += "设定依据";
-  EXPECT_FALSE(Source("a", run + "x" + run).decode_error());
+  EXPECT_EQ(utf8::find_invalid(run + "x" + run), std::string_view::npos);
   for (const std::string& bad : {std::string("\xE8\x41\x80"), std::string("\xED\xA0\x80"),
                                  std::string("\xE0\x80\xAF"), std::string("\xE8\xAE")}) {
-    const std::string text = run + bad + run;
-    ASSERT_TRUE(Source("a", text).decode_error()) << bad.size();
-    EXPECT_EQ(Source("a", text).decode_error()->offset, run.size());
+    EXPECT_EQ(utf8::find_invalid(run + bad + run), run.size()) << bad.size();
   }
   // U+E000 and U+D7FF, next to the surrogates, are valid.
-  EXPECT_FALSE(Source("a", run + "\xEE\x80\x80\xED\x9F\xBF" + run).decode_error());
+  EXPECT_EQ(utf8::find_invalid(run + "\xEE\x80\x80\xED\x9F\xBF" + run), std::string_view::npos);
+}
+
+// The text in another encoding, through ICU.
+std::string encode(std::string_view utf8_text, const char* encoding) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out(utf8_text.size() * 4 + 16, '\0');
+  const int32_t n = ucnv_convert(encoding, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
+                                 utf8_text.data(), static_cast<int32_t>(utf8_text.size()), &status);
+  EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
+TEST(Source, GbkWithoutDeclarationIsDetectedAndPositionsAreOriginalBytes) {
+  const std::string text =
+      "事项名称：食品经营许可\n设定依据：《中华人民共和国食品安全法》第三十五条\n"
+      "办理地点：某市市民中心二楼市场监督管理局窗口，工作日上午九点至下午五点\n";
+  const std::string gbk = encode(text, "GB18030");
+  const Source s("a.txt", gbk);
+  EXPECT_FALSE(s.decode_error());
+  EXPECT_EQ(s.encoding(), "GB18030");
+  EXPECT_EQ(s.text(), text);
+  EXPECT_EQ(s.bytes(), gbk);
+  const auto at = static_cast<std::uint32_t>(text.find("设定依据"));
+  const Position p = s.position(at);
+  EXPECT_EQ(p.line, 2u);
+  EXPECT_EQ(p.column, 1u);
+  EXPECT_EQ(p.offset, gbk.find(encode("设定依据", "GB18030")));
+  const auto colon = static_cast<std::uint32_t>(text.find("《"));
+  EXPECT_EQ(s.position(colon).column, 6u);
+  EXPECT_EQ(s.position(colon).offset, p.offset + 10);  // five two-byte characters later
+}
+
+TEST(Source, Big5IsDetected) {
+  const std::string text =
+      "事項名稱：住址變更登記\n申請人資格：本人、戶長、受委託人\n"
+      "應繳證件：戶口名簿、國民身分證、印章\n辦公時間：週一至週五上午八點至下午五點\n";
+  const Source s("a.txt", encode(text, "Big5"));
+  EXPECT_FALSE(s.decode_error());
+  EXPECT_EQ(s.encoding(), "Big5");
+  EXPECT_EQ(s.text(), text);
+}
+
+TEST(Source, DeclaredEncodingsAndByteOrderMarks) {
+  const std::string xml =
+      "<?xml version=\"1.0\" encoding=\"GBK\"?><guide><name>取水许可</name></guide>";
+  const Source gbk("a.xml", encode(xml, "GB18030"));
+  EXPECT_EQ(gbk.encoding(), "GB18030");
+  EXPECT_EQ(gbk.text(), xml);
+  const std::string html = "<html><head><meta charset=\"big5\"></head><body>辦理時限</body></html>";
+  EXPECT_EQ(Source("a.html", encode(html, "Big5")).text(), html);
+  const std::string http =
+      "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">收费";
+  EXPECT_EQ(Source("a.html", encode(http, "GB18030")).text(), http);
+  const Source utf16("a.txt", "\xFF\xFE" + encode("收费标准", "UTF-16LE"));
+  EXPECT_EQ(utf16.encoding(), "UTF-16LE");
+  EXPECT_EQ(utf16.text(), "收费标准");
+  EXPECT_EQ(utf16.position(3).offset, 4u);  // after the BOM and one UTF-16 unit
+}
+
+TEST(Source, UndecodableBytesInADeclaredEncoding) {
+  const std::string head = "<?xml version=\"1.0\" encoding=\"GBK\"?>\n<guide>";
+  const Source s("a.xml", head + "\x81\x20</guide>");  // 0x81 needs a trail byte >= 0x40
+  ASSERT_TRUE(s.decode_error());
+  EXPECT_EQ(s.decode_error()->message_id, "input.undecodable");
+  EXPECT_EQ(s.decode_error()->encoding, "GB18030");
+  EXPECT_EQ(s.decode_error()->offset, head.size());
+  EXPECT_EQ(s.position(s.decode_error()->offset).line, 2u);
+  const Source unknown("a.xml", "<?xml version=\"1.0\" encoding=\"klingon\"?><guide/>");
+  ASSERT_TRUE(unknown.decode_error());
+  EXPECT_EQ(unknown.decode_error()->message_id, "input.unknown-encoding");
+  EXPECT_EQ(unknown.decode_error()->detail, "klingon");
 }
 
 TEST(Source, PositionsOnVeryLongLinesMatchAPlainCount) {

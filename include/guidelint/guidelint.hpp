@@ -80,8 +80,10 @@ struct Position {
 
 /// The bytes of one input (a file, stdin, a buffer handed in by an application) and what is
 /// needed to turn any offset into a line and column. Decoding happens once, at construction:
-/// text() is UTF-8 whatever the input was; spans are offsets into text(), and position() reports
-/// them as places in the original bytes.
+/// a byte order mark, else the encoding the markup declares (<?xml encoding>, <meta charset>),
+/// else UTF-8 when the bytes are valid UTF-8, else ICU's detector choosing between GB18030 and
+/// Big5. text() is UTF-8 whatever the input was; spans are offsets into text(), and position()
+/// reports them as places in the original bytes.
 class GUIDELINT_API Source {
  public:
   /// A decoding problem: where and what.
@@ -89,14 +91,18 @@ class GUIDELINT_API Source {
     std::uint32_t offset = 0;  ///< offset into text() of the first byte that could not be read
     std::string message_id;    ///< e.g. "input.invalid-utf8"
     std::string detail;        ///< e.g. the offending byte as "0xB0"
+    std::string encoding;      ///< the encoding the input was read as
   };
 
   Source(std::string name, std::string bytes);
 
   /// The name used in messages and for choosing the input format (a path or a label).
   const std::string& name() const { return name_; }
-  /// The input's text as UTF-8 (a UTF-8 byte order mark removed).
+  /// The input's text as UTF-8 (a byte order mark removed). When the input could not be decoded
+  /// this is the bytes themselves, so that positions can still be given.
   std::string_view text() const;
+  /// The encoding the input was read as: "UTF-8", "GB18030", "Big5", "UTF-16LE", …
+  const std::string& encoding() const { return encoding_; }
   /// The input exactly as read.
   std::string_view bytes() const { return bytes_; }
   /// Set when the input is not valid in its encoding; parsers do not run on such input.
@@ -110,9 +116,14 @@ class GUIDELINT_API Source {
   std::string_view line_text(std::uint32_t line) const;
 
  private:
+  std::uint32_t original_offset(std::uint32_t text_offset) const;
+
   std::string name_;
   std::string bytes_;
-  std::uint32_t text_begin_ = 0;  // bytes skipped before the text (a byte order mark)
+  std::string encoding_ = "UTF-8";
+  std::string transcoded_;             // the text, when the input was not UTF-8
+  std::vector<std::uint32_t> origin_;  // transcoded_ byte -> offset in bytes_ (one extra, the end)
+  std::uint32_t text_begin_ = 0;       // bytes skipped before UTF-8 text (a byte order mark)
   std::vector<std::uint32_t> line_starts_;
   // Known columns every KiB or so along long lines (minified exports are one line), so that a
   // position costs a short scan wherever it is.
@@ -134,8 +145,8 @@ struct TextPiece {
   std::uint32_t text = 0;
   std::uint32_t source = 0;
   std::uint32_t source_end = 0;
-  bool exact =
-      true;  ///< copied byte for byte; otherwise the piece stands for its source as a whole
+  /// Copied byte for byte; otherwise the piece stands for its source as a whole.
+  bool exact = true;
 };
 
 /// One entry of a list element (a material, a step, a law): a range of the element's text.

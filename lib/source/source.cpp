@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "guidelint/guidelint.hpp"
+#include "source/decode.hpp"
 #include "text/utf8.hpp"
 
 namespace guidelint {
@@ -15,11 +16,17 @@ Source::Source(std::string name, std::string bytes)
   if (bytes_.size() > 0xFFFFFFFFu) {
     // Offsets are 32-bit; such an input is refused rather than reported on wrongly.
     line_starts_.push_back(0);
-    decode_error_ = DecodeError{0, "input.too-large", std::to_string(bytes_.size())};
+    decode_error_ = DecodeError{0, "input.too-large", std::to_string(bytes_.size()), encoding_};
     bytes_.clear();
     return;
   }
-  if (bytes_.size() >= 3 && bytes_.compare(0, 3, "\xEF\xBB\xBF") == 0) text_begin_ = 3;
+  source::Decoded d = source::decode(bytes_);
+  encoding_ = d.encoding;
+  text_begin_ = d.skip;
+  if (d.transcoded) {
+    transcoded_ = std::move(d.text);
+    origin_ = std::move(d.origin);
+  }
   const std::string_view t = text();
   // A line ends at \n, at \r\n, or at a lone \r, as editors count lines. memchr finds the
   // \n quickly; lone \r (old Mac files) needs the slower scan only when there is a \r at all.
@@ -57,14 +64,21 @@ Source::Source(std::string name, std::string bytes)
       column_utf16 += cp >= 0x10000 ? 2 : 1;
     }
   }
-  if (const std::size_t bad = utf8::find_invalid(t); bad != std::string_view::npos) {
-    decode_error_ = DecodeError{static_cast<std::uint32_t>(bad), "input.invalid-utf8",
-                                fmt::format("0x{:02X}", static_cast<unsigned char>(t[bad]))};
+  if (d.error_at) {
+    // Positions of an input that could not be decoded are those of its bytes.
+    decode_error_ = DecodeError{*d.error_at - std::min(*d.error_at, text_begin_), d.error_id,
+                                d.error_detail, encoding_};
   }
 }
 
 std::string_view Source::text() const {
-  return std::string_view(bytes_).substr(text_begin_);
+  return origin_.empty() ? std::string_view(bytes_).substr(text_begin_)
+                         : std::string_view(transcoded_);
+}
+
+std::uint32_t Source::original_offset(std::uint32_t text_offset) const {
+  if (origin_.empty()) return text_offset + text_begin_;
+  return origin_[std::min<std::size_t>(text_offset, origin_.size() - 1)];
 }
 
 Position Source::position(std::uint32_t offset) const {
@@ -73,7 +87,7 @@ Position Source::position(std::uint32_t offset) const {
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
   std::size_t i = line_starts_[line - 1];
-  Position p{offset + text_begin_, line, 1, 1};
+  Position p{original_offset(offset), line, 1, 1};
   const auto mark =
       std::upper_bound(column_marks_.begin(), column_marks_.end(), offset,
                        [](std::uint32_t o, const ColumnMark& m) { return o < m.offset; });

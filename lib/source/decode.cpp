@@ -1,0 +1,188 @@
+#include "source/decode.hpp"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/utf16.h>
+
+#include <algorithm>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "text/utf8.hpp"
+
+namespace guidelint::source {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// The value after `key` (charset= or encoding=) up to a quote, space, ; or >.
+std::string value_after(std::string_view head, std::size_t at) {
+  std::size_t i = at;
+  while (i < head.size() && (head[i] == ' ' || head[i] == '"' || head[i] == '\'' || head[i] == '='))
+    ++i;
+  std::size_t e = i;
+  while (e < head.size() &&
+         std::string_view(" \"';>/\t\r\n").find(head[e]) == std::string_view::npos)
+    ++e;
+  return std::string(head.substr(i, e - i));
+}
+
+// ICU's name for a declared or detected encoding. GBK and GB2312 pages routinely use characters
+// beyond those sets; GB18030 is their superset and decodes them all.
+std::string icu_name(std::string_view name) {
+  const std::string n = lower(name);
+  if (n == "gbk" || n == "gb2312" || n == "gb_2312-80" || n == "x-gbk" || n == "cp936" ||
+      n == "euc-cn" || n == "gb18030" || n == "windows-936") {
+    return "GB18030";
+  }
+  if (n == "big5" || n == "x-big5" || n == "cp950" || n == "windows-950") return "Big5";
+  if (n == "big5-hkscs") return "Big5-HKSCS";
+  return std::string(name);
+}
+
+bool is_utf8_name(std::string_view name) {
+  const std::string n = lower(name);
+  return n == "utf-8" || n == "utf8";
+}
+
+// Transcodes with ICU into UTF-8 with a map to input offsets; stops at the first sequence that
+// is not valid in the encoding.
+void transcode(std::string_view bytes, std::uint32_t skip, const std::string& encoding,
+               Decoded& out) {
+  out.encoding = encoding;
+  out.transcoded = true;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(encoding.c_str(), &status),
+                                                          ucnv_close);
+  if (U_FAILURE(status)) {
+    out.error_at = 0;
+    out.error_id = "input.unknown-encoding";
+    out.error_detail = encoding;
+    out.transcoded = false;
+    return;
+  }
+  ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  const std::string_view input = bytes.substr(skip);
+  std::vector<UChar> units(input.size() + 1);
+  std::vector<int32_t> offsets(input.size() + 1);
+  const char* src = input.data();
+  UChar* target = units.data();
+  int32_t* off = offsets.data();
+  status = U_ZERO_ERROR;
+  ucnv_toUnicode(conv.get(), &target, units.data() + units.size(), &src,
+                 input.data() + input.size(), off, true, &status);
+  const auto produced = static_cast<std::size_t>(target - units.data());
+  if (U_FAILURE(status)) {
+    // The bad sequence starts where ICU stopped consuming minus what it held back as invalid.
+    char invalid[32];
+    int8_t len = sizeof(invalid);
+    UErrorCode s2 = U_ZERO_ERROR;
+    ucnv_getInvalidChars(conv.get(), invalid, &len, &s2);
+    const auto consumed = static_cast<std::uint32_t>(src - input.data());
+    const std::uint32_t at = consumed >= static_cast<std::uint32_t>(std::max<int8_t>(len, 0))
+                                 ? consumed - static_cast<std::uint32_t>(std::max<int8_t>(len, 0))
+                                 : 0;
+    out.error_at = skip + at;
+    out.error_id = "input.undecodable";
+    for (int8_t k = 0; k < std::min<int8_t>(len, 4); ++k) {
+      out.error_detail +=
+          fmt::format("{}0x{:02X}", k ? " " : "", static_cast<unsigned char>(invalid[k]));
+    }
+    out.transcoded = false;
+    return;
+  }
+  out.text.reserve(produced * 3);
+  out.origin.reserve(produced * 3 + 1);
+  for (std::size_t i = 0; i < produced;) {
+    char32_t cp = units[i];
+    const std::uint32_t from = skip + static_cast<std::uint32_t>(std::max(offsets[i], 0));
+    if (U16_IS_LEAD(units[i]) && i + 1 < produced && U16_IS_TRAIL(units[i + 1])) {
+      cp = U16_GET_SUPPLEMENTARY(units[i], units[i + 1]);
+      i += 2;
+    } else {
+      ++i;
+    }
+    const std::size_t before = out.text.size();
+    utf8::append(out.text, cp);
+    out.origin.insert(out.origin.end(), out.text.size() - before, from);
+  }
+  out.origin.push_back(static_cast<std::uint32_t>(bytes.size()));
+}
+
+// ICU's detector, asked to choose between the encodings Chinese guides come in.
+std::string detect(std::string_view bytes) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&status),
+                                                                 ucsdet_close);
+  if (U_FAILURE(status)) return "GB18030";
+  ucsdet_enableInputFilter(det.get(), true);  // ignore markup
+  ucsdet_setText(det.get(), bytes.data(),
+                 static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 1 << 20)), &status);
+  int32_t found = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(det.get(), &found, &status);
+  if (U_FAILURE(status)) return "GB18030";
+  for (int32_t i = 0; i < found; ++i) {
+    const std::string name = ucsdet_getName(matches[i], &status);
+    if (name == "GB18030" || name == "Big5") return name;
+  }
+  return "GB18030";  // mainland pages are the common case
+}
+
+}  // namespace
+
+std::string declared_encoding(std::string_view head) {
+  head = head.substr(0, std::min<std::size_t>(head.size(), 1024));
+  const std::string h = lower(head);
+  if (h.starts_with("<?xml")) {
+    const std::size_t end = h.find("?>");
+    const std::size_t at = h.find("encoding");
+    if (at != std::string::npos && at < end) return value_after(head, at + 8);
+    return {};
+  }
+  for (std::size_t at = h.find("<meta"); at != std::string::npos; at = h.find("<meta", at + 5)) {
+    const std::size_t end = h.find('>', at);
+    const std::size_t cs = h.find("charset", at);
+    if (cs != std::string::npos && cs < end) return value_after(head, cs + 7);
+  }
+  return {};
+}
+
+Decoded decode(std::string_view bytes) {
+  Decoded d;
+  const auto starts = [&](std::string_view p) { return bytes.substr(0, p.size()) == p; };
+  if (starts("\xEF\xBB\xBF")) {
+    d.skip = 3;
+  } else if (starts("\xFF\xFE")) {
+    transcode(bytes, 2, "UTF-16LE", d);
+    return d;
+  } else if (starts("\xFE\xFF")) {
+    transcode(bytes, 2, "UTF-16BE", d);
+    return d;
+  }
+  const std::string_view body = bytes.substr(d.skip);
+  const std::string declared = d.skip ? std::string() : declared_encoding(body);
+  if (!declared.empty() && !is_utf8_name(declared)) {
+    // Trust the declaration, as browsers do.
+    transcode(bytes, 0, icu_name(declared), d);
+    return d;
+  }
+  const std::size_t bad = utf8::find_invalid(body);
+  if (bad == std::string_view::npos) return d;
+  if (!declared.empty()) {  // declared UTF-8 but is not: report, do not guess
+    d.error_at = d.skip + static_cast<std::uint32_t>(bad);
+    d.error_id = "input.invalid-utf8";
+    d.error_detail = fmt::format("0x{:02X}", static_cast<unsigned char>(body[bad]));
+    return d;
+  }
+  transcode(bytes, 0, detect(body), d);
+  return d;
+}
+
+}  // namespace guidelint::source
