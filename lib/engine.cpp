@@ -242,7 +242,8 @@ FileResult Engine::lint(std::shared_ptr<const Source> source, const LintOptions&
       }
       out.error(std::nullopt, "parse-error.unknown-format", {{"formats", formats}});
     } else {
-      parser->parse(*source, out);
+      parser->parse(*source, parse::Context{impl_->profile}, out);
+      if (out.derived) result.source = out.derived;
     }
   }
   result.guides = std::move(out.guides);

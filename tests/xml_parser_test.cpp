@@ -13,7 +13,8 @@ struct Parsed {
 
 Parsed parse(std::string xml) {
   Parsed p{std::make_shared<const Source>("t.xml", std::move(xml)), {}};
-  xml_parser().parse(*p.source, p.out);
+  const config::Profile profile;
+  xml_parser().parse(*p.source, Context{profile}, p.out);
   return p;
 }
 

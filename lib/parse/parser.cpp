@@ -19,7 +19,7 @@ void Output::error(std::optional<Span> span, std::string message_id, std::vector
 }
 
 const std::vector<const Parser*>& parsers() {
-  static const std::vector<const Parser*> all = {&xml_parser()};
+  static const std::vector<const Parser*> all = {&xml_parser(), &text_parser()};
   return all;
 }
 
@@ -43,8 +43,10 @@ const Parser* parser_for(const Source& source) {
   // No known extension: look at the content.
   const std::string_view text = source.text();
   const auto first = text.find_first_not_of(" \t\r\n");
-  if (first != std::string_view::npos && text[first] == '<') return parser_for_format("xml");
-  return nullptr;
+  if (first == std::string_view::npos) return nullptr;
+  if (text[first] == '<') return parser_for_format("xml");
+  // Anything else that decoded as text is read as text.
+  return parser_for_format("text");
 }
 
 }  // namespace guidelint::parse

@@ -6,13 +6,22 @@
 #include <string_view>
 #include <vector>
 
+#include "config/profile.hpp"
 #include "guidelint/guidelint.hpp"
 
 namespace guidelint::parse {
 
+// What a parser may consult: the profile, to recognise labels in formats that only have labels
+// (HTML pages, text, Word documents), and field names in JSON exports.
+struct Context {
+  const config::Profile& profile;
+};
+
 struct Output {
   std::vector<Guide> guides;
   std::vector<Diagnostic> diagnostics;
+  // Set by parsers of binary formats (.docx): the text they read, which positions refer to.
+  std::shared_ptr<const Source> derived;
 
   // A problem with the input itself. Fatal: the input could not be read at all; not fatal: part
   // of it was skipped and the rest is linted.
@@ -25,7 +34,7 @@ class Parser {
   virtual ~Parser() = default;
   virtual std::string_view format() const = 0;
   virtual std::vector<std::string> extensions() const = 0;  // lower case, with the dot
-  virtual void parse(const Source& source, Output& out) const = 0;
+  virtual void parse(const Source& source, const Context& context, Output& out) const = 0;
 };
 
 const std::vector<const Parser*>& parsers();
@@ -35,5 +44,6 @@ const Parser* parser_for_format(std::string_view format);
 const Parser* parser_for(const Source& source);
 
 const Parser& xml_parser();
+const Parser& text_parser();
 
 }  // namespace guidelint::parse

@@ -8,188 +8,14 @@
 #include <cstring>
 
 #include "parse/parser.hpp"
+#include "parse/text_builder.hpp"
 #include "text/utf8.hpp"
 
 namespace guidelint::parse {
 namespace {
 
-// Element text under construction, with the pieces that map it back to the Source.
-class TextBuilder {
- public:
-  std::string text;
-  std::vector<TextPiece> pieces;
-
-  std::uint32_t size() const { return static_cast<std::uint32_t>(text.size()); }
-
-  // Text copied byte for byte from source.
-  void exact(std::string_view s, std::uint32_t source) {
-    if (s.empty()) return;
-    const auto len = static_cast<std::uint32_t>(s.size());
-    if (!pieces.empty() && pieces.back().exact && pieces.back().source_end == source) {
-      pieces.back().source_end += len;  // contiguous: extend the previous piece
-    } else {
-      pieces.push_back({size(), source, source + len, true});
-    }
-    text.append(s);
-  }
-
-  // Text standing for source [source, source_end) as a whole (a reference, a line break).
-  void opaque(std::string_view s, std::uint32_t source, std::uint32_t source_end) {
-    if (s.empty()) return;
-    pieces.push_back({size(), source, source_end, false});
-    text.append(s);
-  }
-
-  // A line break between block entries, unless the text is empty or already ends with one.
-  void block_break(std::uint32_t source) {
-    if (!text.empty() && text.back() != '\n') opaque("\n", source, source);
-  }
-
-  // Raw character data: entity and character references are decoded.
-  void character_data(std::string_view raw, std::uint32_t source);
-
-  // Removes text [from, to), keeping the pieces consistent; offsets after it move back.
-  void erase(std::uint32_t from, std::uint32_t to);
-
-  // Removes whitespace at both ends of [begin, end) of the text; returns the new range.
-  Item trim(std::uint32_t begin, std::uint32_t end, std::vector<Item>& items,
-            std::vector<Link>& links);
-};
-
-// Decodes one reference at raw[0] ('&'); returns its length in raw, 0 if it is not one.
-std::size_t decode_reference(std::string_view raw, std::string& out) {
-  const std::size_t semi = raw.find(';');
-  if (semi == std::string_view::npos || semi > 12) return 0;
-  const std::string_view name = raw.substr(1, semi - 1);
-  if (name == "lt")
-    out = "<";
-  else if (name == "gt")
-    out = ">";
-  else if (name == "amp")
-    out = "&";
-  else if (name == "quot")
-    out = "\"";
-  else if (name == "apos")
-    out = "'";
-  else if (name.size() > 1 && name[0] == '#') {
-    const bool hex = name[1] == 'x' || name[1] == 'X';
-    const std::string_view digits = name.substr(hex ? 2 : 1);
-    if (digits.empty()) return 0;
-    char32_t cp = 0;
-    for (char c : digits) {
-      int v = -1;
-      if (c >= '0' && c <= '9')
-        v = c - '0';
-      else if (hex && c >= 'a' && c <= 'f')
-        v = c - 'a' + 10;
-      else if (hex && c >= 'A' && c <= 'F')
-        v = c - 'A' + 10;
-      if (v < 0 || cp > 0x10FFFF) return 0;
-      cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);
-    }
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = utf8::kReplacement;
-    out.clear();
-    utf8::append(out, cp);
-  } else {
-    return 0;
-  }
-  return semi + 1;
-}
-
-void TextBuilder::character_data(std::string_view raw, std::uint32_t source) {
-  std::size_t run = 0;
-  std::string decoded;
-  for (std::size_t i = raw.find('&'); i != std::string_view::npos; i = raw.find('&', i)) {
-    const std::size_t len = decode_reference(raw.substr(i), decoded);
-    if (len == 0) {
-      ++i;
-      continue;
-    }
-    exact(raw.substr(run, i - run), source + static_cast<std::uint32_t>(run));
-    opaque(decoded, source + static_cast<std::uint32_t>(i),
-           source + static_cast<std::uint32_t>(i + len));
-    i += len;
-    run = i;
-  }
-  exact(raw.substr(run), source + static_cast<std::uint32_t>(run));
-}
-
-void TextBuilder::erase(std::uint32_t from, std::uint32_t to) {
-  to = std::min(to, size());
-  if (from >= to) return;
-  const std::uint32_t cut = to - from;
-  std::vector<TextPiece> kept;
-  kept.reserve(pieces.size() + 1);
-  for (std::size_t k = 0; k < pieces.size(); ++k) {
-    const TextPiece& p = pieces[k];
-    const std::uint32_t end = k + 1 < pieces.size() ? pieces[k + 1].text : size();
-    if (p.text < from) {
-      TextPiece before = p;
-      if (p.exact && end > from) before.source_end = p.source + (from - p.text);
-      kept.push_back(before);  // an opaque piece cut in the middle keeps its whole source
-      if (p.exact && end > to) kept.push_back({from, p.source + (to - p.text), p.source_end, true});
-    } else if (p.text >= to) {
-      TextPiece after = p;
-      after.text -= cut;
-      kept.push_back(after);
-    } else if (end > to) {  // starts inside the cut, continues after it
-      TextPiece rest = p;
-      rest.text = from;
-      if (p.exact) rest.source = p.source + (to - p.text);
-      kept.push_back(rest);
-    }
-  }
-  pieces = std::move(kept);
-  text.erase(from, cut);
-}
-
-// Whitespace at the ends of [begin, end) of s, including U+3000 and NBSP.
-void trim_range(std::string_view s, std::uint32_t& begin, std::uint32_t& end) {
-  while (begin < end) {
-    std::size_t i = begin;
-    if (!utf8::is_space(utf8::next(s, i)) || i > end) break;
-    begin = static_cast<std::uint32_t>(i);
-  }
-  while (end > begin) {
-    std::uint32_t start = end - 1;
-    while (start > begin && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80)
-      --start;
-    std::size_t i = start;
-    if (!utf8::is_space(utf8::next(s, i))) break;
-    end = start;
-  }
-}
-
-Item TextBuilder::trim(std::uint32_t begin, std::uint32_t end, std::vector<Item>& items,
-                       std::vector<Link>& links) {
-  std::uint32_t b = begin;
-  std::uint32_t e = end;
-  trim_range(text, b, e);
-  const auto remove = [&](std::uint32_t from, std::uint32_t to) {
-    if (from >= to) return;
-    erase(from, to);
-    const auto shift = [&](std::uint32_t& v) {
-      v = v <= from ? v : v >= to ? v - (to - from) : from;
-    };
-    for (Item& item : items)
-      shift(item.begin), shift(item.end);
-    for (Link& link : links)
-      shift(link.begin), shift(link.end);
-  };
-  remove(e, end);
-  remove(begin, b);
-  return Item{begin, begin + (e - b)};
-}
-
 bool is_trim_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-bool blank(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    if (!utf8::is_space(utf8::next(s, i))) return false;
-  }
-  return true;
 }
 
 struct Attribute {
@@ -463,7 +289,7 @@ class XmlParser final : public Parser {
   std::string_view format() const override { return "xml"; }
   std::vector<std::string> extensions() const override { return {".xml"}; }
 
-  void parse(const Source& source, Output& out) const override {
+  void parse(const Source& source, const Context&, Output& out) const override {
     const std::string_view text = source.text();
     if (blank(text)) {
       out.error(Span{0, 0}, "parse-error.empty");

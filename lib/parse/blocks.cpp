@@ -1,0 +1,395 @@
+#include "parse/blocks.hpp"
+
+#include <algorithm>
+#include <optional>
+
+#include "text/utf8.hpp"
+
+namespace guidelint::parse {
+namespace {
+
+// Labels are short: "监督投诉电话", "审批结果的有效期限". Longer text before a colon is a sentence.
+constexpr std::size_t kMaxLabelChars = 24;
+// A label the profile does not know is only taken as one when it is this short and marked as a
+// label by its layout (a heading, a clause number, brackets).
+constexpr std::size_t kMaxUnknownLabelChars = 10;
+
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++n)
+    utf8::next(s, i);
+  return n;
+}
+
+bool is_colon(char32_t c) {
+  return c == ':' || c == U'：';
+}
+
+// Letters only: CJK ideographs or Latin letters, as unknown labels are ("受理方法", "Fees").
+bool looks_like_label(std::string_view s) {
+  const std::size_t n = code_points(s);
+  if (n == 0 || n > kMaxUnknownLabelChars) return false;
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t c = utf8::next(s, i);
+    const bool cjk = (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
+    const bool latin = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!cjk && !latin && c != ' ') return false;
+  }
+  return true;
+}
+
+// Starts with a clause number in Chinese numerals: "一、", "二十、", "（三）", "(四)".
+bool chinese_clause(std::string_view line) {
+  std::size_t i = 0;
+  std::size_t j = 0;
+  char32_t c = utf8::next(line, j);
+  if (c == '(' || c == U'（') {
+    i = j;
+    c = i < line.size() ? utf8::next(line, j) : U'\0';
+  }
+  static constexpr std::u32string_view kNumerals = U"〇零一二三四五六七八九十百";
+  if (kNumerals.find(c) == std::u32string_view::npos) return false;
+  (void)i;
+  return true;
+}
+
+struct LabelMatch {
+  std::uint32_t label_begin = 0;  // the label as written, clause number and brackets excluded
+  std::uint32_t label_end = 0;
+  std::uint32_t value_begin = 0;            // where its value starts on the same line
+  const config::ElementDef* def = nullptr;  // nullptr: a label the profile does not know
+};
+
+// Offset of the first colon in s at or after `from`, within `limit` code points; npos if none.
+std::size_t find_colon(std::string_view s, std::size_t from, std::size_t limit) {
+  std::size_t n = 0;
+  for (std::size_t i = from; i < s.size() && n <= limit; ++n) {
+    const std::size_t at = i;
+    if (is_colon(utf8::next(s, i))) return at;
+  }
+  return std::string_view::npos;
+}
+
+std::uint32_t skip_colon_and_space(std::string_view s, std::uint32_t at) {
+  std::size_t i = at;
+  while (i < s.size()) {
+    std::size_t j = i;
+    const char32_t c = utf8::next(s, j);
+    if (!is_colon(c) && !utf8::is_space(c)) break;
+    i = j;
+  }
+  return static_cast<std::uint32_t>(i);
+}
+
+// The label a line starts with, if it starts with one.
+std::optional<LabelMatch> match_line(std::string_view t, bool heading,
+                                     const config::Profile& profile) {
+  std::uint32_t b = 0;
+  auto e = static_cast<std::uint32_t>(t.size());
+  trim_range(t, b, e);
+  if (b >= e) return std::nullopt;
+  const std::string_view line = t.substr(b, e - b);
+  const std::string_view rest = config::strip_enumerator(line);
+  // Clause numbers in Chinese numerals ("十二、", "（三）") number a guide's sections; Arabic
+  // ones ("1.", "2、") just as often number the steps or materials inside one.
+  const bool clause = rest.size() != line.size() && chinese_clause(line);
+  const auto o = static_cast<std::uint32_t>(b + (line.size() - rest.size()));
+  const auto make = [&](std::uint32_t lb, std::uint32_t le, std::uint32_t vb,
+                        const config::ElementDef* def) {
+    trim_range(t, lb, le);
+    return LabelMatch{lb, le, vb, def};
+  };
+
+  // 【设定依据】《中华人民共和国……》
+  for (const auto& [open, close] : {std::pair<std::string_view, std::string_view>{"【", "】"},
+                                    {"[", "]"},
+                                    {"〔", "〕"},
+                                    {"［", "］"}}) {
+    if (!rest.starts_with(open)) continue;
+    const std::size_t c = rest.find(close);
+    if (c == std::string_view::npos || code_points(rest.substr(0, c)) > kMaxLabelChars) break;
+    const auto lb = static_cast<std::uint32_t>(o + open.size());
+    const auto le = static_cast<std::uint32_t>(o + c);
+    const std::string_view label = t.substr(lb, le - lb);
+    const config::ElementDef* def = profile.resolve_label(label);
+    if (def == nullptr && !looks_like_label(label)) break;
+    return make(lb, le, skip_colon_and_space(t, static_cast<std::uint32_t>(o + c + close.size())),
+                def);
+  }
+
+  // The whole line is a label: "办理流程", "二、办理地点：".
+  if (code_points(rest) <= kMaxLabelChars) {
+    if (const config::ElementDef* def = profile.resolve_label(rest)) {
+      std::uint32_t le = e;
+      while (le > o) {  // the label without its trailing colon
+        std::uint32_t s = le - 1;
+        while (s > o && (static_cast<unsigned char>(t[s]) & 0xC0) == 0x80)
+          --s;
+        std::size_t k = s;
+        if (!is_colon(utf8::next(t, k))) break;
+        le = s;
+      }
+      return make(o, le, e, def);
+    }
+  }
+
+  // "设定依据：《……》", "1、办理依据:《……》".
+  if (const std::size_t c = find_colon(t, o, kMaxLabelChars + 1);
+      c != std::string_view::npos && c > o) {
+    const std::string_view candidate = t.substr(o, c - o);
+    const config::ElementDef* def = profile.resolve_label(candidate);
+    if (def != nullptr || ((heading || clause) && looks_like_label(candidate))) {
+      return make(o, static_cast<std::uint32_t>(c),
+                  skip_colon_and_space(t, static_cast<std::uint32_t>(c)), def);
+    }
+  }
+
+  // "收费标准 不收费": a known label, whitespace, the value.
+  for (std::size_t i = o; i < e;) {
+    const std::size_t at = i;
+    if (utf8::is_space(utf8::next(t, i))) {
+      if (const config::ElementDef* def = profile.resolve_label(t.substr(o, at - o))) {
+        return make(o, static_cast<std::uint32_t>(at),
+                    skip_colon_and_space(t, static_cast<std::uint32_t>(at)), def);
+      }
+      break;
+    }
+  }
+
+  // A heading names a section even when the profile does not know it, so that what follows is
+  // not taken for part of the element before.
+  if (heading && code_points(rest) <= kMaxLabelChars) return make(o, e, e, nullptr);
+  return std::nullopt;
+}
+
+// Further "label：value" pairs inside a value, as pages that run all elements into one cell
+// have them ("设定依据:《……》 申请条件:……"): known labels only, each after whitespace.
+std::vector<LabelMatch> inner_pairs(std::string_view t, std::uint32_t from,
+                                    const config::Profile& profile) {
+  std::vector<LabelMatch> out;
+  for (std::size_t i = from; i < t.size();) {
+    const std::size_t colon = i;
+    if (!is_colon(utf8::next(t, i))) continue;
+    // Walk back over the candidate label to the whitespace before it.
+    std::size_t start = colon;
+    std::size_t n = 0;
+    while (start > from && n < kMaxLabelChars) {
+      std::size_t s = start - 1;
+      while (s > from && (static_cast<unsigned char>(t[s]) & 0xC0) == 0x80)
+        --s;
+      std::size_t k = s;
+      if (utf8::is_space(utf8::next(t, k))) break;
+      start = s;
+      ++n;
+    }
+    if (start == from || start == colon) continue;  // the value's own first words
+    const std::string_view candidate = t.substr(start, colon - start);
+    if (const config::ElementDef* def = profile.resolve_label(candidate)) {
+      out.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(colon),
+                     skip_colon_and_space(t, static_cast<std::uint32_t>(colon)), def});
+    }
+  }
+  return out;
+}
+
+class Recogniser {
+ public:
+  explicit Recogniser(const Context& context) : profile_(context.profile) {}
+
+  void line(const TextBuilder& text, bool heading) {
+    std::optional<LabelMatch> m = match_line(text.text, heading, profile_);
+    if (!m) {
+      value(text, 0, text.size());
+      return;
+    }
+    while (m) {
+      start(text, *m);
+      // The value runs to the next label on the same line, if there is one.
+      const std::vector<LabelMatch> more = inner_pairs(text.text, m->value_begin, profile_);
+      const std::uint32_t end = more.empty() ? text.size() : more.front().label_begin;
+      value(text, m->value_begin, end);
+      if (more.empty()) break;
+      m = more.front();
+      // Re-scan from the next pair: inner_pairs only looks after the value start.
+    }
+  }
+
+  void row(const std::vector<TextBuilder>& cells) {
+    std::vector<bool> label(cells.size());
+    std::vector<std::optional<LabelMatch>> match(cells.size());
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      const std::string_view t = cells[i].text;
+      std::uint32_t b = 0;
+      auto e = static_cast<std::uint32_t>(t.size());
+      trim_range(t, b, e);
+      std::string_view cell = t.substr(b, e - b);
+      while (!cell.empty() && (cell.back() == ':'))
+        cell.remove_suffix(1);
+      if (cell.ends_with("：")) cell.remove_suffix(3);
+      if (cell.empty() || code_points(cell) > kMaxLabelChars) continue;
+      const config::ElementDef* def = profile_.resolve_label(cell);
+      const bool colon = cell.size() < e - b;  // written with a colon: a label by layout
+      if (def != nullptr || (colon && looks_like_label(config::strip_enumerator(cell)))) {
+        const auto lb =
+            static_cast<std::uint32_t>(b + (cell.size() - config::strip_enumerator(cell).size()));
+        match[i] = LabelMatch{lb, static_cast<std::uint32_t>(b + cell.size()), e, def};
+      }
+    }
+    bool any = false;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (!match[i]) continue;
+      any = true;
+      start(cells[i], *match[i]);
+      // The cell right after a label is its value even if it reads like a label ("办理地点 |
+      // 办事窗口"); further cells belong to it up to the next label.
+      std::size_t j = i + 1;
+      for (; j < cells.size() && (j == i + 1 || !match[j]); ++j)
+        value(cells[j], 0, cells[j].size());
+      i = j - 1;
+    }
+    if (!any) {
+      // A row without labels (a materials table's rows) continues the element before it.
+      TextBuilder joined;
+      for (const TextBuilder& c : cells) {
+        if (blank(c.text)) continue;
+        if (!joined.text.empty()) joined.opaque(" ", source_span(c).begin, source_span(c).begin);
+        append(joined, c);
+      }
+      value(joined, 0, joined.size());
+    }
+  }
+
+  Guide finish(const TextBuilder& title) {
+    close();
+    const bool has_name = std::any_of(guide_.elements.begin(), guide_.elements.end(),
+                                      [](const Element& e) { return e.id == "name"; });
+    const TextBuilder& name = !blank(title.text) ? title : first_line_;
+    if (!has_name && !blank(name.text) && code_points(name.text) <= 60) {
+      // The document's title names the item when no element does.
+      Element e;
+      e.id = "name";
+      e.key = "title";
+      TextBuilder t = name;
+      t.trim(0, t.size(), e.items, e.links);
+      e.text = t.text;
+      e.pieces = t.pieces;
+      e.span = source_span(t);
+      guide_.elements.insert(guide_.elements.begin(), std::move(e));
+    }
+    if (!guide_.elements.empty()) {
+      const Element& first = guide_.elements.front();
+      guide_.span = first.label_span.empty() ? first.span : first.label_span;
+    }
+    return std::move(guide_);
+  }
+
+ private:
+  struct Current {
+    Element element;
+    TextBuilder value;
+  };
+
+  void start(const TextBuilder& line, const LabelMatch& m) {
+    close();
+    Current c;
+    const TextBuilder label = slice(line, m.label_begin, m.label_end);
+    c.element.label = label.text;
+    c.element.label_span = source_span(label);
+    c.element.span = c.element.label_span;
+    if (m.def != nullptr) c.element.id = m.def->id;
+    current_ = std::move(c);
+  }
+
+  void value(const TextBuilder& line, std::uint32_t begin, std::uint32_t end) {
+    std::uint32_t b = begin;
+    std::uint32_t e = end;
+    trim_range(line.text, b, e);
+    if (b >= e) return;
+    const TextBuilder part = slice(line, b, e);
+    if (!current_) {
+      if (blank(first_line_.text)) first_line_ = part;  // text before any label: the title
+      return;
+    }
+    TextBuilder& v = current_->value;
+    if (!v.text.empty()) v.block_break(source_span(part).begin);
+    const std::uint32_t at = v.size();
+    append(v, part);
+    current_->element.items.push_back({at, v.size()});
+  }
+
+  void close() {
+    if (!current_) return;
+    Element& e = current_->element;
+    TextBuilder& v = current_->value;
+    e.text = std::move(v.text);
+    e.pieces = std::move(v.pieces);
+    e.links = std::move(v.links);
+    const Span value_span = source_span(TextBuilder{e.text, e.pieces, {}});
+    if (!e.pieces.empty()) e.span.end = std::max(e.span.end, value_span.end);
+    guide_.elements.push_back(std::move(e));
+    current_.reset();
+  }
+
+  const config::Profile& profile_;
+  Guide guide_;
+  std::optional<Current> current_;
+  TextBuilder first_line_;
+};
+
+}  // namespace
+
+Span source_span(const TextBuilder& text) {
+  if (text.pieces.empty()) return {};
+  Span s{text.pieces.front().source, text.pieces.front().source_end};
+  for (const TextPiece& p : text.pieces) {
+    s.begin = std::min(s.begin, p.source);
+    s.end = std::max(s.end, p.source_end);
+  }
+  return s;
+}
+
+TextBuilder slice(const TextBuilder& text, std::uint32_t begin, std::uint32_t end) {
+  TextBuilder out = text;
+  end = std::min(end, out.size());
+  begin = std::min(begin, end);
+  out.erase(end, out.size());
+  out.erase(0, begin);
+  std::vector<Link> links;
+  for (Link l : text.links) {
+    if (l.end <= begin || l.begin >= end) continue;
+    l.begin = std::max(l.begin, begin) - begin;
+    l.end = std::min(l.end, end) - begin;
+    links.push_back(std::move(l));
+  }
+  out.links = std::move(links);
+  return out;
+}
+
+void append(TextBuilder& text, const TextBuilder& more) {
+  const std::uint32_t shift = text.size();
+  for (TextPiece p : more.pieces) {
+    p.text += shift;
+    text.pieces.push_back(p);
+  }
+  for (Link l : more.links) {
+    l.begin += shift;
+    l.end += shift;
+    text.links.push_back(std::move(l));
+  }
+  text.text += more.text;
+}
+
+Guide recognise(const std::vector<Block>& blocks, const Context& context,
+                const TextBuilder& title) {
+  Recogniser r(context);
+  for (const Block& b : blocks) {
+    if (b.kind == Block::Kind::row) {
+      r.row(b.cells);
+    } else {
+      r.line(b.text, b.kind == Block::Kind::heading);
+    }
+  }
+  return r.finish(title);
+}
+
+}  // namespace guidelint::parse

@@ -1,0 +1,189 @@
+#include "parse/text_builder.hpp"
+
+#include <algorithm>
+
+#include "text/utf8.hpp"
+
+namespace guidelint::parse {
+
+std::size_t decode_reference(std::string_view raw, std::string& out) {
+  const std::size_t semi = raw.find(';');
+  if (semi == std::string_view::npos || semi > 12) return 0;
+  const std::string_view name = raw.substr(1, semi - 1);
+  if (name == "lt")
+    out = "<";
+  else if (name == "gt")
+    out = ">";
+  else if (name == "amp")
+    out = "&";
+  else if (name == "quot")
+    out = "\"";
+  else if (name == "apos")
+    out = "'";
+  else if (name.size() > 1 && name[0] == '#') {
+    const bool hex = name[1] == 'x' || name[1] == 'X';
+    const std::string_view digits = name.substr(hex ? 2 : 1);
+    if (digits.empty()) return 0;
+    char32_t cp = 0;
+    for (char c : digits) {
+      int v = -1;
+      if (c >= '0' && c <= '9')
+        v = c - '0';
+      else if (hex && c >= 'a' && c <= 'f')
+        v = c - 'a' + 10;
+      else if (hex && c >= 'A' && c <= 'F')
+        v = c - 'A' + 10;
+      if (v < 0 || cp > 0x10FFFF) return 0;
+      cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);
+    }
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = utf8::kReplacement;
+    out.clear();
+    utf8::append(out, cp);
+  } else {
+    return 0;
+  }
+  return semi + 1;
+}
+
+void TextBuilder::character_data(std::string_view raw, std::uint32_t source) {
+  std::size_t run = 0;
+  std::string decoded;
+  for (std::size_t i = raw.find('&'); i != std::string_view::npos; i = raw.find('&', i)) {
+    const std::size_t len = decode_reference(raw.substr(i), decoded);
+    if (len == 0) {
+      ++i;
+      continue;
+    }
+    exact(raw.substr(run, i - run), source + static_cast<std::uint32_t>(run));
+    opaque(decoded, source + static_cast<std::uint32_t>(i),
+           source + static_cast<std::uint32_t>(i + len));
+    i += len;
+    run = i;
+  }
+  exact(raw.substr(run), source + static_cast<std::uint32_t>(run));
+}
+
+void TextBuilder::erase(std::uint32_t from, std::uint32_t to) {
+  to = std::min(to, size());
+  if (from >= to) return;
+  const std::uint32_t cut = to - from;
+  std::vector<TextPiece> kept;
+  kept.reserve(pieces.size() + 1);
+  for (std::size_t k = 0; k < pieces.size(); ++k) {
+    const TextPiece& p = pieces[k];
+    const std::uint32_t end = k + 1 < pieces.size() ? pieces[k + 1].text : size();
+    if (p.text < from) {
+      TextPiece before = p;
+      if (p.exact && end > from) before.source_end = p.source + (from - p.text);
+      kept.push_back(before);  // an opaque piece cut in the middle keeps its whole source
+      if (p.exact && end > to) kept.push_back({from, p.source + (to - p.text), p.source_end, true});
+    } else if (p.text >= to) {
+      TextPiece after = p;
+      after.text -= cut;
+      kept.push_back(after);
+    } else if (end > to) {  // starts inside the cut, continues after it
+      TextPiece rest = p;
+      rest.text = from;
+      if (p.exact) rest.source = p.source + (to - p.text);
+      kept.push_back(rest);
+    }
+  }
+  pieces = std::move(kept);
+  text.erase(from, cut);
+}
+
+void trim_range(std::string_view s, std::uint32_t& begin, std::uint32_t& end) {
+  while (begin < end) {
+    std::size_t i = begin;
+    if (!utf8::is_space(utf8::next(s, i)) || i > end) break;
+    begin = static_cast<std::uint32_t>(i);
+  }
+  while (end > begin) {
+    std::uint32_t start = end - 1;
+    while (start > begin && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80)
+      --start;
+    std::size_t i = start;
+    if (!utf8::is_space(utf8::next(s, i))) break;
+    end = start;
+  }
+}
+
+Item TextBuilder::trim(std::uint32_t begin, std::uint32_t end, std::vector<Item>& items,
+                       std::vector<Link>& links) {
+  std::uint32_t b = begin;
+  std::uint32_t e = end;
+  trim_range(text, b, e);
+  const auto remove = [&](std::uint32_t from, std::uint32_t to) {
+    if (from >= to) return;
+    erase(from, to);
+    const auto shift = [&](std::uint32_t& v) {
+      v = v <= from ? v : v >= to ? v - (to - from) : from;
+    };
+    for (Item& item : items)
+      shift(item.begin), shift(item.end);
+    for (Link& link : links)
+      shift(link.begin), shift(link.end);
+  };
+  remove(e, end);
+  remove(begin, b);
+  return Item{begin, begin + (e - b)};
+}
+
+bool blank(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (!utf8::is_space(utf8::next(s, i))) return false;
+  }
+  return true;
+}
+
+std::vector<TextPiece> compose(const std::vector<TextPiece>& inner, std::uint32_t inner_size,
+                               const std::vector<TextPiece>& outer, std::uint32_t outer_size) {
+  // Where inner offset o lies in the Source, as a range: exact outer pieces map byte for byte,
+  // others (a JSON escape) stand for their whole range.
+  const auto outer_piece = [&](std::uint32_t o) {
+    const auto it =
+        std::upper_bound(outer.begin(), outer.end(), o,
+                         [](std::uint32_t v, const TextPiece& p) { return v < p.text; });
+    return it == outer.begin() ? outer.begin() : it - 1;
+  };
+  const auto outer_end = [&](std::vector<TextPiece>::const_iterator it) {
+    return it + 1 != outer.end() ? (it + 1)->text : outer_size;
+  };
+  std::vector<TextPiece> out;
+  if (outer.empty()) return out;
+  for (std::size_t k = 0; k < inner.size(); ++k) {
+    const TextPiece& p = inner[k];
+    const std::uint32_t text_end = k + 1 < inner.size() ? inner[k + 1].text : inner_size;
+    if (!p.exact) {
+      // Stands for inner [source, source_end) as a whole: the union of what that covers.
+      const auto b = outer_piece(p.source);
+      const auto e = outer_piece(p.source_end > p.source ? p.source_end - 1 : p.source);
+      const std::uint32_t from = b->exact ? b->source + (p.source - b->text) : b->source;
+      std::uint32_t to = from;
+      if (p.source_end > p.source) {
+        to = e->exact ? e->source + (p.source_end - e->text) : e->source_end;
+      }
+      out.push_back({p.text, from, std::max(from, to), false});
+      continue;
+    }
+    // Exact inner piece: split wherever it crosses outer pieces.
+    std::uint32_t t = p.text;
+    std::uint32_t o = p.source;
+    while (t < text_end) {
+      const auto it = outer_piece(o);
+      const std::uint32_t oe = outer_end(it);
+      const std::uint32_t len = std::min(text_end - t, std::max<std::uint32_t>(oe, o + 1) - o);
+      if (it->exact) {
+        const std::uint32_t s = it->source + (o - it->text);
+        out.push_back({t, s, s + len, true});
+      } else {
+        out.push_back({t, it->source, it->source_end, false});
+      }
+      t += len;
+      o += len;
+    }
+  }
+  return out;
+}
+
+}  // namespace guidelint::parse

@@ -1,0 +1,91 @@
+// Plain text and Markdown: guides typed up or flattened from pages. Each line is a block;
+// Markdown headings ("## 办理流程") are headings; lines with cells between '|' (Markdown tables,
+// tables flattened to text) are table rows. The recogniser finds labels in them.
+#include <algorithm>
+#include <optional>
+
+#include "parse/blocks.hpp"
+#include "text/utf8.hpp"
+
+namespace guidelint::parse {
+namespace {
+
+// The cells of a '|'-separated row, or nullopt when the line is not one: it must start or end
+// with '|', or hold at least two of them. Markdown's separator row (|---|:--|) and a row of
+// empty cells have no cells.
+std::optional<std::vector<TextBuilder>> cells_of(std::string_view line, std::uint32_t at) {
+  const std::size_t bars = static_cast<std::size_t>(std::count(line.begin(), line.end(), '|'));
+  std::uint32_t b = 0;
+  auto e = static_cast<std::uint32_t>(line.size());
+  trim_range(line, b, e);
+  const std::string_view t = line.substr(b, e - b);
+  if (bars == 0 || (bars < 2 && !t.starts_with('|') && !t.ends_with('|'))) return std::nullopt;
+  std::vector<TextBuilder> cells;
+  bool separator = true;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= line.size(); ++i) {
+    if (i < line.size() && line[i] != '|') continue;
+    std::uint32_t cb = static_cast<std::uint32_t>(start);
+    auto ce = static_cast<std::uint32_t>(i);
+    trim_range(line, cb, ce);
+    const std::string_view cell = line.substr(cb, ce - cb);
+    if (!cell.empty()) {
+      if (cell.find_first_not_of("-: ") != std::string_view::npos) separator = false;
+      TextBuilder c;
+      c.exact(cell, at + cb);
+      cells.push_back(std::move(c));
+    }
+    start = i + 1;
+  }
+  if (separator) cells.clear();
+  return cells;
+}
+
+class TextParser final : public Parser {
+ public:
+  std::string_view format() const override { return "text"; }
+  std::vector<std::string> extensions() const override {
+    return {".txt", ".text", ".md", ".markdown"};
+  }
+
+  void parse(const Source& source, const Context& context, Output& out) const override {
+    const std::string_view text = source.text();
+    if (blank(text)) {
+      out.error(Span{0, 0}, "parse-error.empty");
+      return;
+    }
+    std::vector<Block> blocks;
+    std::size_t i = 0;
+    while (i < text.size()) {
+      std::size_t end = text.find_first_of("\r\n", i);
+      if (end == std::string_view::npos) end = text.size();
+      const std::string_view line = text.substr(i, end - i);
+      const auto at = static_cast<std::uint32_t>(i);
+      i = end + (text.compare(end, 2, "\r\n") == 0 ? 2 : 1);
+      if (blank(line)) continue;
+      Block b;
+      if (std::optional<std::vector<TextBuilder>> cells = cells_of(line, at)) {
+        if (cells->empty()) continue;  // "|", "|---|---|": nothing to read
+        b.kind = Block::Kind::row;
+        b.cells = std::move(*cells);
+      } else if (const std::size_t hashes = line.find_first_not_of('#');
+                 hashes > 0 && hashes <= 6 && hashes < line.size() && line[hashes] == ' ') {
+        b.kind = Block::Kind::heading;  // "## 办理流程"
+        b.text.exact(line.substr(hashes + 1), at + static_cast<std::uint32_t>(hashes + 1));
+      } else {
+        b.text.exact(line, at);
+      }
+      blocks.push_back(std::move(b));
+    }
+    out.guides.push_back(recognise(blocks, context, TextBuilder{}));
+  }
+};
+
+}  // namespace
+
+const Parser& text_parser() {
+  static const TextParser parser;
+  return parser;
+}
+
+}  // namespace guidelint::parse
