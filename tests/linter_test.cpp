@@ -38,7 +38,7 @@ TEST_F(LinterTree, CollectWalksSortedSkipsHiddenAndLinkLoops) {
   write("b/2.xml", "<guide/>");
   write("b/1.XML", "<guide/>");
   write("a.xml", "<guide/>");
-  write("notes.txt", "x");
+  write("notes.log", "x");
   write(".git/x.xml", "<guide/>");
   fs::create_directory_symlink(dir_, dir_ / "b" / "loop");
   const Linter linter({});

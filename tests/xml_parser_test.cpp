@@ -182,7 +182,8 @@ TEST(XmlParser, WhitespaceBetweenInlineElementsIsKeptItemWhitespaceIsNot) {
 TEST(XmlParser, ChoosesByExtensionOrContent) {
   EXPECT_EQ(parser_for(Source("a.XML", "")), &xml_parser());
   EXPECT_EQ(parser_for(Source("<stdin>", "  <guide/>")), &xml_parser());
-  EXPECT_EQ(parser_for(Source("a.bin", "\x01\x02")), nullptr);
+  EXPECT_EQ(parser_for(Source("<stdin>", "事项名称：取水许可")), &text_parser());
+  EXPECT_EQ(parser_for(Source("<stdin>", " \n ")), nullptr);
 }
 
 }  // namespace

@@ -19,7 +19,8 @@ void Output::error(std::optional<Span> span, std::string message_id, std::vector
 }
 
 const std::vector<const Parser*>& parsers() {
-  static const std::vector<const Parser*> all = {&xml_parser(), &text_parser()};
+  static const std::vector<const Parser*> all = {&xml_parser(), &html_parser(), &json_parser(),
+                                                  &docx_parser(), &text_parser()};
   return all;
 }
 

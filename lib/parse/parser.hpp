@@ -45,5 +45,8 @@ const Parser* parser_for(const Source& source);
 
 const Parser& xml_parser();
 const Parser& text_parser();
+const Parser& html_parser();
+const Parser& json_parser();
+const Parser& docx_parser();
 
 }  // namespace guidelint::parse

@@ -167,6 +167,16 @@ Decoded decode(std::string_view bytes) {
     return d;
   }
   const std::string_view body = bytes.substr(d.skip);
+  if (starts("PK\x03\x04")) {
+    d.encoding = "zip";  // a Word document: its parser reads the archive
+    return d;
+  }
+  // NUL bytes do not occur in text in any of the encodings above: this is a binary file.
+  if (const std::size_t nul = body.substr(0, 8192).find('\0'); nul != std::string_view::npos) {
+    d.error_at = d.skip + static_cast<std::uint32_t>(nul);
+    d.error_id = "input.binary";
+    return d;
+  }
   const std::string declared = d.skip ? std::string() : declared_encoding(body);
   if (!declared.empty() && !is_utf8_name(declared)) {
     // Trust the declaration, as browsers do.
