@@ -253,7 +253,8 @@ FileResult Engine::lint(std::shared_ptr<const Source> source, const LintOptions&
   for (std::size_t g = 0; g < result.guides.size(); ++g) {
     Guide& guide = result.guides[g];
     resolve(impl_->profile, guide);
-    const rules::Context context{*source, guide, impl_->profile, as_of};
+    // Rules see the text the guide was read from (for a Word document, its derived text).
+    const rules::Context context{*result.source, guide, impl_->profile, as_of};
     for (const Impl::Instance& instance : impl_->instances) {
       instance.rule->check(context,
                            rules::Reporter(result.diagnostics, instance.info, static_cast<int>(g)));

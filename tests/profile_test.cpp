@@ -49,6 +49,7 @@ TEST(Profile, ResolvesLabelVariantsAfterFolding) {
   EXPECT_EQ(id("承诺 办结 时限"), "promised_time_limit");
   EXPECT_EQ(id("联系电话"), "phone");
   EXPECT_EQ(id("監督投訴電話"), "complaint_phone");
+  EXPECT_EQ(id("諮詢電話"), "phone");  // 諮 folds to the variant 谘, then to 咨
   EXPECT_EQ(id("本页浏览次数"), "-");
 }
 

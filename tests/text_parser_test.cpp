@@ -1,1 +1,148 @@
 #include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "guidelint/guidelint.hpp"
+
+namespace guidelint {
+namespace {
+
+std::string read(const std::string& name) {
+  std::ifstream in(std::filesystem::path(GUIDELINT_FIXTURES) / name, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+FileResult lint(const std::string& name) {
+  static const EngineResult built = Engine::builtin();
+  return built.engine->lint(std::make_shared<const Source>(name, read(name)), {});
+}
+
+// The element with this id; fails the test when there is none.
+const Element& element(const FileResult& r, std::string_view id) {
+  static const Element none;
+  for (const Element& e : r.guides.at(0).elements) {
+    if (e.id == id) return e;
+  }
+  ADD_FAILURE() << "no element " << id;
+  return none;
+}
+
+std::pair<std::uint32_t, std::uint32_t> line_column(const FileResult& r, std::uint32_t offset) {
+  const Position p = r.source->position(offset);
+  return {p.line, p.column};
+}
+
+using LC = std::pair<std::uint32_t, std::uint32_t>;
+
+TEST(TextParser, ClauseNumbersBracketsBulletsAndSpaceSeparatedLabels) {
+  const FileResult r = lint("text/clauses.txt");
+  EXPECT_TRUE(r.diagnostics.empty()) << render_message(r.diagnostics.at(0));
+  EXPECT_EQ(r.guides.at(0).name, "食品经营许可（新办）");  // the first line names the item
+  const Element& basis = element(r, "legal_basis");
+  EXPECT_EQ(basis.label, "设定依据");
+  EXPECT_EQ(line_column(r, basis.label_span.begin), (LC{2, 3}));
+  EXPECT_EQ(basis.text,
+            "《中华人民共和国食品安全法》第三十五条第一款\n《食品经营许可管理办法》第二条");
+  ASSERT_EQ(basis.items.size(), 2u);
+  EXPECT_EQ(basis.item_text(basis.items[1]), "《食品经营许可管理办法》第二条");
+  EXPECT_EQ(line_column(r, basis.source_span(basis.items[1].begin, basis.items[1].end).begin),
+            (LC{4, 1}));
+
+  const Element& conditions = element(r, "conditions");
+  EXPECT_EQ(conditions.text, "具有与经营的食品品种、数量相适应的经营场所");
+  EXPECT_EQ(line_column(r, conditions.value_span().begin), (LC{5, 8}));
+
+  const Element& materials = element(r, "materials");
+  EXPECT_EQ(materials.label, "申请材料");
+  EXPECT_EQ(materials.items.size(), 2u);
+  EXPECT_EQ(element(r, "time_limit").text, "20个工作日");
+  EXPECT_EQ(line_column(r, element(r, "time_limit").value_span().begin), (LC{9, 7}));
+  EXPECT_EQ(element(r, "fees").text, "不收费");
+  EXPECT_EQ(element(r, "place").text, "某市市民中心二楼市场监管窗口");
+  EXPECT_EQ(element(r, "hours").label, "工作时间");
+  EXPECT_EQ(element(r, "procedure").text, "受理→审查→决定→送达");
+}
+
+TEST(TextParser, SeveralLabelsRunTogetherOnOneLine) {
+  const FileResult r = lint("text/runon.txt");
+  const Element& basis = element(r, "legal_basis");
+  EXPECT_EQ(basis.text, "《社会救助暂行办法》(国务院令第649号)第九条");
+  EXPECT_EQ(element(r, "agency").text, "某县民政局");
+  EXPECT_EQ(element(r, "phone").text, "0737-7226787");
+  EXPECT_EQ(element(r, "complaint_phone").text, "0737-7224401");
+  const Element& place = element(r, "place");
+  EXPECT_EQ(place.label, "办理地址");
+  // Columns count characters: the label starts after the preceding pairs on line 2.
+  const std::string line2 = std::string(r.source->line_text(2));
+  const std::size_t at = line2.find("办理地址");
+  EXPECT_EQ(line_column(r, place.label_span.begin).second,
+            Source("x", line2.substr(0, at)).position(static_cast<std::uint32_t>(at)).column);
+  std::vector<std::string> ids;
+  for (const Diagnostic& d : r.diagnostics)
+    ids.push_back(d.element_id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"conditions", "time_limit", "fees", "hours"}));
+}
+
+TEST(TextParser, MarkdownHeadingsTablesAndLists) {
+  const FileResult r = lint("text/table.md");
+  EXPECT_EQ(r.guides.at(0).name, "医疗机构执业登记");
+  EXPECT_EQ(element(r, "legal_basis").text, "《医疗机构管理条例》（国务院令第149号）第十五条");
+  EXPECT_EQ(element(r, "agency").text, "某市卫生健康委员会");
+  EXPECT_EQ(line_column(r, element(r, "agency").value_span().begin), (LC{9, 10}));
+  EXPECT_EQ(element(r, "conditions").text, "有设置医疗机构批准书");
+  EXPECT_EQ(element(r, "legal_time_limit").text, "45个工作日");
+  EXPECT_EQ(element(r, "materials").items.size(), 2u);
+  EXPECT_EQ(element(r, "procedure").text, "受理、审查、现场核查、决定");
+}
+
+TEST(TextParser, TraditionalScriptAndBullets) {
+  const FileResult r = lint("text/traditional.txt");
+  EXPECT_EQ(r.guides.at(0).name, "住址變更登記");
+  EXPECT_EQ(element(r, "conditions").text, "1. 本人。\n2. 戶長。");
+  EXPECT_EQ(element(r, "conditions").label, "申請人資格");
+  EXPECT_EQ(element(r, "materials").text, "戶口名簿、國民身分證");
+  EXPECT_EQ(element(r, "time_limit").text, "當場辦結");
+  EXPECT_EQ(element(r, "fees").text, "免費");
+}
+
+TEST(TextParser, FlattenedTableRowsWithEmptyValues) {
+  const FileResult r = lint("text/pipes.txt");
+  EXPECT_EQ(r.guides.at(0).name, "危险化学品经营许可");
+  EXPECT_TRUE(element(r, "phone").blank());
+  EXPECT_EQ(element(r, "complaint_phone").text, "0755-12345");
+  EXPECT_EQ(line_column(r, element(r, "complaint_phone").value_span().begin), (LC{6, 1}));
+  bool empty_phone = false;
+  for (const Diagnostic& d : r.diagnostics)
+    empty_phone |= d.message_id == "required-element.empty" && d.element_id == "phone";
+  EXPECT_TRUE(empty_phone);
+}
+
+TEST(TextParser, ByteOrderMarkCrLfAndGbk) {
+  const FileResult bom = lint("text/bom-crlf.txt");
+  EXPECT_EQ(element(bom, "legal_basis").text, "《中华人民共和国水法》第四十八条");
+  const Position p = bom.source->position(element(bom, "place").label_span.begin);
+  EXPECT_EQ(p.line, 3u);
+  EXPECT_EQ(p.column, 1u);
+  const FileResult gbk = lint("text/gbk.txt");
+  EXPECT_EQ(gbk.source->encoding(), "GB18030");
+  const Element& place = element(gbk, "place");
+  EXPECT_EQ(place.text, "某县政务服务中心二楼水利窗口，工作日上午九点至下午五点");
+  // The offset is in the GBK bytes: two bytes per Chinese character.
+  const std::string bytes = read("text/gbk.txt");
+  EXPECT_EQ(gbk.source->position(place.label_span.begin).offset,
+            bytes.rfind('\n', bytes.size() - 2) + 1);
+}
+
+TEST(TextParser, EmptyFileIsAParseError) {
+  const FileResult r = lint("text/empty.txt");
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].message_id, "parse-error.empty");
+  EXPECT_TRUE(r.fatal());
+}
+
+}  // namespace
+}  // namespace guidelint

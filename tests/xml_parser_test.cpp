@@ -183,6 +183,15 @@ TEST(XmlParser, ChoosesByExtensionOrContent) {
   EXPECT_EQ(parser_for(Source("a.XML", "")), &xml_parser());
   EXPECT_EQ(parser_for(Source("<stdin>", "  <guide/>")), &xml_parser());
   EXPECT_EQ(parser_for(Source("<stdin>", "事项名称：取水许可")), &text_parser());
+  EXPECT_EQ(parser_for(Source("<stdin>", "<?xml version=\"1.0\"?>\n<guides/>")), &xml_parser());
+  EXPECT_EQ(parser_for(Source("<stdin>", "<!DOCTYPE html><html><body>")), &html_parser());
+  EXPECT_EQ(parser_for(Source("<stdin>", "<p><strong>一、事项名称：</strong>甲</p>")),
+            &html_parser());
+  EXPECT_EQ(parser_for(Source("<stdin>", "\n [{\"task_name\": 1}]")), &json_parser());
+  EXPECT_EQ(parser_for(Source("<stdin>", std::string("PK\x03\x04\0\0", 6))), &docx_parser());
+  EXPECT_EQ(parser_for(Source("guide.HTM", "")), &html_parser());
+  EXPECT_EQ(parser_for(Source("guide.jsonl", "")), &json_parser());
+  EXPECT_EQ(parser_for(Source("guide.md", "")), &text_parser());
   EXPECT_EQ(parser_for(Source("<stdin>", " \n ")), nullptr);
 }
 

@@ -215,7 +215,7 @@ struct GUIDELINT_API Diagnostic {
   std::optional<Span> span;  ///< none when the finding has no place (a file that cannot be read)
   std::string element_id;    ///< the canonical element concerned, if any
   int guide = -1;            ///< index into FileResult::guides; -1 for the file as a whole
-  bool fatal = false;        ///< the input (or config) could not be linted at all
+  bool fatal = false;        ///< the input (or config) could not be read, or not all of it
 };
 
 /// Everything known about one input after linting it (or about one config file after loading).

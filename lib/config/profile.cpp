@@ -114,6 +114,27 @@ const ElementDef* Profile::resolve_label(std::string_view label) const {
   return nullptr;
 }
 
+std::string fold_key(std::string_view key) {
+  std::string out;
+  for (const char c : key) {
+    if (c == '_' || c == '-' || c == ' ' || c == '.') continue;
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return text::fold(out);
+}
+
+const ElementDef* Profile::resolve_key(std::string_view key) const {
+  const auto it = by_key_.find(fold_key(key));
+  if (it != by_key_.end()) return &elements[it->second];
+  // Chinese field names are labels ("事项名称", "受理条件").
+  return resolve_label(key);
+}
+
+Field Profile::resolve_field(std::string_view key) const {
+  const auto it = fields_.find(fold_key(key));
+  return it == fields_.end() ? Field::none : it->second;
+}
+
 std::vector<std::string> Profile::ids() const {
   std::vector<std::string> out;
   for (const ElementDef& e : elements)
@@ -128,7 +149,7 @@ std::optional<Profile> Profile::load(const YamlFile& file) {
     file.report(*root, "config.wrong-type", {{"key", "profile"}, {"expected", "mapping"}});
     return std::nullopt;
   }
-  bool ok = check_keys(file, *root, {"name", "title", "sources", "elements"});
+  bool ok = check_keys(file, *root, {"name", "title", "sources", "elements", "fields"});
   Profile p;
   p.name = get_string(file, *root, "name").value_or("");
   p.title = get_string(file, *root, "title").value_or("");
@@ -149,7 +170,8 @@ std::optional<Profile> Profile::load(const YamlFile& file) {
       ok = false;
       continue;
     }
-    ok = check_keys(file, def, {"name", "required", "list", "labels", "satisfied_by", "basis"}) &&
+    ok = check_keys(file, def,
+                    {"name", "required", "list", "labels", "satisfied_by", "basis", "keys"}) &&
          ok;
     e.name = get_string(file, def, "name").value_or(e.id);
     e.required = get_bool(file, def, "required").value_or(false);
@@ -157,6 +179,16 @@ std::optional<Profile> Profile::load(const YamlFile& file) {
     e.labels = get_strings(file, def, "labels").value_or(std::vector<std::string>{});
     e.satisfied_by = get_strings(file, def, "satisfied_by").value_or(std::vector<std::string>{});
     e.basis = get_strings(file, def, "basis").value_or(std::vector<std::string>{});
+    e.keys = get_strings(file, def, "keys").value_or(std::vector<std::string>{});
+    const YAML::Node keys_node = get(def, "keys");
+    for (std::size_t k = 0; k < e.keys.size(); ++k) {
+      const auto [it, inserted] = p.by_key_.emplace(fold_key(e.keys[k]), p.elements.size());
+      if (!inserted && it->second != p.elements.size()) {
+        file.report(keys_node.IsSequence() ? keys_node[k] : keys_node, "config.key-conflict",
+                    {{"key", e.keys[k]}, {"element", e.id}, {"other", p.elements[it->second].id}});
+        ok = false;
+      }
+    }
     // The element's own name is always one of its labels.
     std::vector<std::string> all = e.labels;
     all.insert(all.begin(), e.name);
@@ -175,6 +207,24 @@ std::optional<Profile> Profile::load(const YamlFile& file) {
       }
     }
     p.elements.push_back(std::move(e));
+  }
+  const YAML::Node fields = get(*root, "fields");
+  if (expect_map(file, fields, "fields") && fields.IsMap()) {
+    static const std::vector<std::pair<std::string, Field>> kFields = {
+        {"region", Field::region},
+        {"updated", Field::updated},
+        {"html", Field::html},
+        {"material_name", Field::material_name}};
+    std::vector<std::string> names;
+    for (const auto& [n, f] : kFields)
+      names.push_back(n);
+    ok = check_keys(file, fields, names) && ok;
+    for (const auto& [n, f] : kFields) {
+      for (const std::string& key :
+           get_strings(file, fields, n).value_or(std::vector<std::string>{})) {
+        p.fields_.emplace(fold_key(key), f);
+      }
+    }
   }
   // satisfied_by must name elements of this profile.
   const std::vector<std::string> ids = p.ids();

@@ -19,7 +19,11 @@ struct ElementDef {
   std::vector<std::string> labels;        // label variants, written once (folding does the rest)
   std::vector<std::string> satisfied_by;  // other elements that count as this one being present
   std::vector<std::string> basis;         // documents that ask for the element
+  std::vector<std::string> keys;          // field names in platforms' JSON exports
 };
+
+// Record fields of JSON exports that are not guide elements.
+enum class Field { none, region, updated, html, material_name };
 
 class Profile {
  public:
@@ -33,12 +37,22 @@ class Profile {
   const ElementDef* resolve_label(std::string_view label) const;
   std::vector<std::string> ids() const;
 
+  // What a JSON field name stands for: an element or a record field. Field names are compared
+  // with case, '_' and '-' ignored (task_name, TASK_NAME, taskName), and Chinese ones as labels.
+  const ElementDef* resolve_key(std::string_view key) const;
+  Field resolve_field(std::string_view key) const;
+
   // Reads a profile file; problems go to file.problems. Returns nullopt when it is unusable.
   static std::optional<Profile> load(const YamlFile& file);
 
  private:
   std::unordered_map<std::string, std::size_t> by_label_;  // folded label -> element index
+  std::unordered_map<std::string, std::size_t> by_key_;    // folded field name -> element index
+  std::unordered_map<std::string, Field> fields_;          // folded field name -> record field
 };
+
+// A JSON field name in the form names are compared in.
+std::string fold_key(std::string_view key);
 
 // The label with a leading clause number or bullet removed: "一、", "（二）", "3.", "4.1",
 // "①", "◆", "【…】" brackets are left to folding.

@@ -40,17 +40,11 @@ bool looks_like_label(std::string_view s) {
 
 // Starts with a clause number in Chinese numerals: "一、", "二十、", "（三）", "(四)".
 bool chinese_clause(std::string_view line) {
-  std::size_t i = 0;
   std::size_t j = 0;
   char32_t c = utf8::next(line, j);
-  if (c == '(' || c == U'（') {
-    i = j;
-    c = i < line.size() ? utf8::next(line, j) : U'\0';
-  }
+  if (c == '(' || c == U'（') c = j < line.size() ? utf8::next(line, j) : U'\0';
   static constexpr std::u32string_view kNumerals = U"〇零一二三四五六七八九十百";
-  if (kNumerals.find(c) == std::u32string_view::npos) return false;
-  (void)i;
-  return true;
+  return kNumerals.find(c) != std::u32string_view::npos;
 }
 
 struct LabelMatch {
@@ -198,6 +192,8 @@ class Recogniser {
 
   void line(const TextBuilder& text, bool heading) {
     std::optional<LabelMatch> m = match_line(text.text, heading, profile_);
+    // A heading before any element that the profile does not know is the document's title.
+    if (m && m->def == nullptr && !current_ && guide_.elements.empty()) m.reset();
     if (!m) {
       value(text, 0, text.size());
       return;
@@ -241,22 +237,40 @@ class Recogniser {
       any = true;
       start(cells[i], *match[i]);
       // The cell right after a label is its value even if it reads like a label ("办理地点 |
-      // 办事窗口"); further cells belong to it up to the next label.
+      // 办事窗口"); further cells belong to it up to the next label, all one entry ("1 | 申请书").
       std::size_t j = i + 1;
-      for (; j < cells.size() && (j == i + 1 || !match[j]); ++j)
-        value(cells[j], 0, cells[j].size());
+      while (j < cells.size() && (j == i + 1 || !match[j]))
+        ++j;
+      const TextBuilder joined = join(cells, i + 1, j);
+      value(joined, 0, joined.size());
       i = j - 1;
     }
-    if (!any) {
-      // A row without labels (a materials table's rows) continues the element before it.
-      TextBuilder joined;
-      for (const TextBuilder& c : cells) {
-        if (blank(c.text)) continue;
-        if (!joined.text.empty()) joined.opaque(" ", source_span(c).begin, source_span(c).begin);
-        append(joined, c);
-      }
-      value(joined, 0, joined.size());
+    if (any) return;
+    // Cells that hold "label：value" themselves ("办理地点：某中心 | 办理时间：工作日") are read as
+    // lines; a row without any labels (a materials table's rows) continues the element before it.
+    const bool labelled = std::any_of(cells.begin(), cells.end(), [&](const TextBuilder& c) {
+      const std::optional<LabelMatch> m = match_line(c.text, false, profile_);
+      return m && m->def != nullptr;
+    });
+    if (labelled) {
+      for (const TextBuilder& c : cells)
+        line(c, false);
+      return;
     }
+    const TextBuilder joined = join(cells, 0, cells.size());
+    value(joined, 0, joined.size());
+  }
+
+  // Cells [from, to) as one text, separated by spaces.
+  static TextBuilder join(const std::vector<TextBuilder>& cells, std::size_t from, std::size_t to) {
+    TextBuilder joined;
+    for (std::size_t k = from; k < to && k < cells.size(); ++k) {
+      if (blank(cells[k].text)) continue;
+      const std::uint32_t at = source_span(cells[k]).begin;
+      if (!joined.text.empty()) joined.opaque(" ", at, at);
+      append(joined, cells[k]);
+    }
+    return joined;
   }
 
   Guide finish(const TextBuilder& title) {
@@ -274,6 +288,7 @@ class Recogniser {
       e.text = t.text;
       e.pieces = t.pieces;
       e.span = source_span(t);
+      e.items.push_back({0, static_cast<std::uint32_t>(e.text.size())});
       guide_.elements.insert(guide_.elements.begin(), std::move(e));
     }
     if (!guide_.elements.empty()) {

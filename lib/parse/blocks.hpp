@@ -16,7 +16,7 @@ struct Block {
   enum class Kind { line, heading, row };
   Kind kind = Kind::line;
   TextBuilder text;                // a line or a heading
-  std::vector<TextBuilder> cells;  // a table row, cells in reading order (spans expanded)
+  std::vector<TextBuilder> cells;  // a table row, its cells in reading order
 };
 
 // The guide in the blocks. `title` is the document's title where the format has one (an HTML

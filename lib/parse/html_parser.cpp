@@ -1,21 +1,45 @@
-#include "parse/parser.hpp"
+// HTML pages: one guide per page, read into blocks (html_blocks.cpp) and recognised by the
+// labels the profile knows, as text and Word documents are.
+#include "parse/blocks.hpp"
+#include "parse/html_blocks.hpp"
 
 namespace guidelint::parse {
+
+// read_html, reporting pages too deeply nested or too large to read instead of reading part of
+// them (html_blocks.cpp).
+HtmlDocument read_html(std::string_view html, std::vector<Diagnostic>* problems);
+
 namespace {
 
-class Stub final : public Parser {
+class HtmlParser final : public Parser {
  public:
   std::string_view format() const override { return "html"; }
-  std::vector<std::string> extensions() const override { return {}; }
-  void parse(const Source&, const Context&, Output& out) const override {
-    out.error(std::nullopt, "parse-error.unknown-format", {{"formats", "html"}});
+  std::vector<std::string> extensions() const override {
+    return {".html", ".htm", ".shtml", ".xhtml"};
+  }
+
+  void parse(const Source& source, const Context& context, Output& out) const override {
+    const std::string_view text = source.text();
+    if (blank(text)) {
+      out.error(Span{0, 0}, "parse-error.empty");
+      return;
+    }
+    std::vector<Diagnostic> problems;
+    const HtmlDocument doc = read_html(text, &problems);
+    bool fatal = false;
+    for (Diagnostic& d : problems) {
+      fatal = fatal || d.fatal;
+      out.diagnostics.push_back(std::move(d));
+    }
+    if (fatal) return;
+    out.guides.push_back(recognise(doc.blocks, context, doc.title));
   }
 };
 
 }  // namespace
 
 const Parser& html_parser() {
-  static const Stub parser;
+  static const HtmlParser parser;
   return parser;
 }
 

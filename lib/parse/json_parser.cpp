@@ -1,21 +1,497 @@
-#include "parse/parser.hpp"
+// JSON and NDJSON exports of service platforms: a record, an array of records, records wrapped in
+// {"data": …}, or one record per line. Field names are mapped to elements by the profile
+// (task_name, accept_condition, transact_addr …; Chinese keys as labels). A field holding the
+// whole guide as HTML (content, html, detail) is read as an HTML page, with positions still
+// pointing into the JSON file. Parsed with RapidJSON's SAX reader, which gives the offset of
+// every token, so every span is exact.
+#include <rapidjson/error/error.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
+
+#include <ctime>
+#include <memory>
+
+#include "parse/blocks.hpp"
+#include "parse/html_blocks.hpp"
+#include "text/utf8.hpp"
 
 namespace guidelint::parse {
 namespace {
 
-class Stub final : public Parser {
+constexpr int kMaxDepth = 256;
+
+// A JSON value with where it is. Strings and numbers keep their raw token's range; the decoded
+// text of a string is built with its map when it is used.
+struct Value {
+  enum class Type { null, boolean, number, string, array, object };
+  Type type = Type::null;
+  std::uint32_t begin = 0;  // first byte of the token ('"', '{', '[', digit, letter)
+  std::uint32_t end = 0;    // just after its last byte
+  std::vector<std::pair<Value, Value>> members;  // object: key (a string), value
+  std::vector<Value> items;                      // array
+};
+
+// Builds Values from RapidJSON's SAX events, taking offsets from the stream.
+class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> {
+ public:
+  Builder(std::string_view text, rapidjson::MemoryStream& stream) : text_(text), stream_(stream) {}
+
+  bool Null() { return scalar(Value::Type::null, 4); }
+  bool Bool(bool b) { return scalar(Value::Type::boolean, b ? 4 : 5); }
+  bool RawNumber(const char*, rapidjson::SizeType length, bool) {
+    return scalar(Value::Type::number, length);
+  }
+  bool String(const char*, rapidjson::SizeType, bool) { return add(string_token()); }
+  bool Key(const char*, rapidjson::SizeType, bool) {
+    key_ = string_token();
+    return true;
+  }
+  bool StartObject() { return open(Value::Type::object); }
+  bool StartArray() { return open(Value::Type::array); }
+  bool EndObject(rapidjson::SizeType) { return close('}'); }
+  bool EndArray(rapidjson::SizeType) { return close(']'); }
+
+  bool too_deep() const { return too_deep_; }
+  std::vector<Value>& roots() { return roots_; }
+
+ private:
+  // The string token that ends at the stream's position: back to its unescaped opening quote.
+  Value string_token() const {
+    Value v;
+    v.type = Value::Type::string;
+    v.end = static_cast<std::uint32_t>(stream_.Tell());
+    std::size_t i = v.end >= 2 ? v.end - 2 : 0;
+    while (i > 0) {
+      if (text_[i] == '"') {
+        std::size_t backslashes = 0;
+        while (i > backslashes && text_[i - 1 - backslashes] == '\\')
+          ++backslashes;
+        if (backslashes % 2 == 0) break;
+      }
+      --i;
+    }
+    v.begin = static_cast<std::uint32_t>(i);
+    return v;
+  }
+
+  bool scalar(Value::Type type, std::size_t length) {
+    Value v;
+    v.type = type;
+    v.end = static_cast<std::uint32_t>(stream_.Tell());
+    v.begin = v.end - static_cast<std::uint32_t>(std::min<std::size_t>(length, v.end));
+    return add(std::move(v));
+  }
+
+  bool open(Value::Type type) {
+    if (stack_.size() >= kMaxDepth) {
+      too_deep_ = true;
+      return false;
+    }
+    // The reader reports a container where its bracket is, before taking it.
+    Value v;
+    v.type = type;
+    v.begin = static_cast<std::uint32_t>(stream_.Tell());
+    stack_.push_back({std::move(v), std::move(key_)});
+    return true;
+  }
+
+  bool close(char bracket) {
+    Open top = std::move(stack_.back());
+    stack_.pop_back();
+    const std::size_t at = text_.find(bracket, stream_.Tell());
+    top.value.end =
+        static_cast<std::uint32_t>(at == std::string_view::npos ? text_.size() : at + 1);
+    key_ = std::move(top.key);
+    return add(std::move(top.value));
+  }
+
+  bool add(Value v) {
+    if (stack_.empty()) {
+      roots_.push_back(std::move(v));
+    } else if (stack_.back().value.type == Value::Type::object) {
+      stack_.back().value.members.emplace_back(std::move(key_), std::move(v));
+    } else {
+      stack_.back().value.items.push_back(std::move(v));
+    }
+    return true;
+  }
+
+  struct Open {
+    Value value;
+    Value key;  // the key it is the value of, in an object
+  };
+  std::string_view text_;
+  rapidjson::MemoryStream& stream_;
+  std::vector<Open> stack_;
+  std::vector<Value> roots_;
+  Value key_;
+  bool too_deep_ = false;
+};
+
+std::string_view error_name(rapidjson::ParseErrorCode code) {
+  switch (code) {
+    case rapidjson::kParseErrorDocumentEmpty:
+      return "empty";
+    case rapidjson::kParseErrorDocumentRootNotSingular:
+      return "not_singular";
+    case rapidjson::kParseErrorValueInvalid:
+      return "invalid_value";
+    case rapidjson::kParseErrorObjectMissName:
+      return "missing_name";
+    case rapidjson::kParseErrorObjectMissColon:
+      return "missing_colon";
+    case rapidjson::kParseErrorObjectMissCommaOrCurlyBracket:
+      return "missing_comma_or_brace";
+    case rapidjson::kParseErrorArrayMissCommaOrSquareBracket:
+      return "missing_comma_or_bracket";
+    case rapidjson::kParseErrorStringUnicodeEscapeInvalidHex:
+    case rapidjson::kParseErrorStringUnicodeSurrogateInvalid:
+    case rapidjson::kParseErrorStringEscapeInvalid:
+      return "invalid_escape";
+    case rapidjson::kParseErrorStringMissQuotationMark:
+      return "unterminated_string";
+    case rapidjson::kParseErrorStringInvalidEncoding:
+      return "invalid_encoding";
+    case rapidjson::kParseErrorNumberTooBig:
+    case rapidjson::kParseErrorNumberMissFraction:
+    case rapidjson::kParseErrorNumberMissExponent:
+      return "invalid_number";
+    default:
+      return "other";
+  }
+}
+
+unsigned hex4(std::string_view s) {
+  unsigned v = 0;
+  for (const char c : s) {
+    v <<= 4;
+    if (c >= '0' && c <= '9')
+      v |= static_cast<unsigned>(c - '0');
+    else if (c >= 'a' && c <= 'f')
+      v |= static_cast<unsigned>(c - 'a' + 10);
+    else if (c >= 'A' && c <= 'F')
+      v |= static_cast<unsigned>(c - 'A' + 10);
+  }
+  return v;
+}
+
+// The decoded text of a string token, each escape an opaque piece standing for its bytes.
+TextBuilder decode_string(std::string_view text, const Value& v) {
+  TextBuilder out;
+  const std::uint32_t from = v.begin + 1;
+  const std::uint32_t to = v.end > from ? v.end - 1 : from;
+  std::uint32_t run = from;
+  for (std::uint32_t i = from; i < to;) {
+    if (text[i] != '\\' || i + 1 >= to) {
+      ++i;
+      continue;
+    }
+    out.exact(text.substr(run, i - run), run);
+    std::string decoded;
+    std::uint32_t len = 2;
+    switch (text[i + 1]) {
+      case 'n':
+        decoded = "\n";
+        break;
+      case 't':
+        decoded = "\t";
+        break;
+      case 'r':
+        decoded = "\r";
+        break;
+      case 'b':
+        decoded = "\b";
+        break;
+      case 'f':
+        decoded = "\f";
+        break;
+      case 'u': {
+        len = 6;
+        char32_t cp = hex4(text.substr(i + 2, 4));
+        if (cp >= 0xD800 && cp <= 0xDBFF && i + 12 <= to && text.substr(i + 6, 2) == "\\u") {
+          const char32_t low = hex4(text.substr(i + 8, 4));
+          if (low >= 0xDC00 && low <= 0xDFFF) {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+            len = 12;
+          }
+        }
+        if (cp >= 0xD800 && cp <= 0xDFFF) cp = utf8::kReplacement;
+        utf8::append(decoded, cp);
+        break;
+      }
+      default:  // \" \\ \/
+        decoded = std::string(1, text[i + 1]);
+    }
+    out.opaque(decoded, i, i + len);
+    i += len;
+    run = i;
+  }
+  out.exact(text.substr(run, to - run), run);
+  return out;
+}
+
+// Maps every piece of text read from a string (HTML inside a JSON field) onto the Source.
+void rebase(TextBuilder& t, const TextBuilder& outer) {
+  t.pieces = compose(t.pieces, t.size(), outer.pieces, outer.size());
+}
+
+bool looks_like_html(std::string_view s) {
+  for (std::string_view tag : {"<p", "<div", "<table", "<br", "<strong", "<span", "<li", "<h1",
+                               "<h2", "<h3", "<td", "<P>", "<DIV", "<TABLE", "<BR"}) {
+    if (s.find(tag) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// A date from epoch milliseconds, as platforms store them.
+std::string date_of(std::string_view digits) {
+  long long ms = 0;
+  for (const char c : digits) {
+    if (c < '0' || c > '9') return std::string(digits);
+    ms = ms * 10 + (c - '0');
+    if (ms > 99999999999999LL) return std::string(digits);
+  }
+  if (ms < 100000000000LL) return std::string(digits);  // not milliseconds since 1973
+  const std::time_t t = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+class RecordReader {
+ public:
+  RecordReader(std::string_view text, const Context& context)
+      : text_(text), profile_(context.profile), context_(context) {}
+
+  // Is this object a guide record: does it hold at least two fields the profile knows?
+  bool is_record(const Value& v) const {
+    if (v.type != Value::Type::object) return false;
+    int known = 0;
+    for (const auto& [key, value] : v.members) {
+      const std::string_view k = raw_key(key);
+      if (profile_.resolve_key(k) != nullptr || profile_.resolve_field(k) == config::Field::html)
+        ++known;
+    }
+    return known >= 2;
+  }
+
+  // Records anywhere in the value, outermost first; a record's own contents are not searched.
+  void find_records(const Value& v, std::vector<const Value*>& out, int depth = 0) const {
+    if (depth > kMaxDepth) return;
+    if (is_record(v)) {
+      out.push_back(&v);
+      return;
+    }
+    for (const auto& [key, value] : v.members)
+      find_records(value, out, depth + 1);
+    for (const Value& item : v.items)
+      find_records(item, out, depth + 1);
+  }
+
+  Guide guide(const Value& record) const {
+    Guide g;
+    g.span = {record.begin, record.begin + 1};
+    for (const auto& [key, value] : record.members) {
+      const std::string_view k = raw_key(key);
+      const config::ElementDef* def = profile_.resolve_key(k);
+      const config::Field field = profile_.resolve_field(k);
+      if (def == nullptr && field == config::Field::html && value.type == Value::Type::string) {
+        html_elements(value, g);
+        continue;
+      }
+      if (def == nullptr) {
+        if (field == config::Field::updated) g.updated = scalar_text(value);
+        if (field == config::Field::region) g.region = scalar_text(value);
+        continue;
+      }
+      g.elements.push_back(element(key, value, *def));
+    }
+    // A name and an implementing body from the fields when the HTML did not give them.
+    for (const Element& e : g.elements) {
+      if (e.id == "agency" && g.department.empty()) g.department = e.text;
+      if (e.id == "code" && g.code.empty()) g.code = e.text;
+    }
+    return g;
+  }
+
+ private:
+  std::string_view raw_key(const Value& key) const {
+    return text_.substr(key.begin + 1, key.end > key.begin + 1 ? key.end - key.begin - 2 : 0);
+  }
+
+  std::string scalar_text(const Value& v) const {
+    if (v.type == Value::Type::string) return decode_string(text_, v).text;
+    if (v.type == Value::Type::number) return date_of(text_.substr(v.begin, v.end - v.begin));
+    return std::string(text_.substr(v.begin, v.end - v.begin));
+  }
+
+  // The text a value contributes: strings decoded (HTML reduced to its text), numbers and
+  // booleans as written, arrays one entry per line, objects by their name field or values.
+  void collect(const Value& v, TextBuilder& out, std::vector<Item>* items, int depth = 0) const {
+    if (depth > kMaxDepth) return;
+    const auto entry = [&](const auto& add) {
+      if (!out.text.empty()) out.block_break(v.begin);
+      const std::uint32_t at = out.size();
+      add();
+      if (items != nullptr && out.size() > at) items->push_back({at, out.size()});
+    };
+    switch (v.type) {
+      case Value::Type::string: {
+        TextBuilder s = decode_string(text_, v);
+        if (looks_like_html(s.text)) {
+          HtmlDocument doc = read_html(s.text);
+          for (Block& b : doc.blocks) {
+            for (TextBuilder* t : texts_of(b)) {
+              rebase(*t, s);
+              if (blank(t->text)) continue;
+              entry([&] { append(out, *t); });
+            }
+          }
+        } else if (!blank(s.text)) {
+          entry([&] { append(out, s); });
+        }
+        break;
+      }
+      case Value::Type::number:
+      case Value::Type::boolean:
+        entry([&] { out.exact(text_.substr(v.begin, v.end - v.begin), v.begin); });
+        break;
+      case Value::Type::array:
+        for (const Value& item : v.items)
+          collect(item, out, items, depth + 1);
+        break;
+      case Value::Type::object: {
+        // A material, a law, a window: its name field when it has one, else all its strings.
+        for (const auto& [key, value] : v.members) {
+          if (profile_.resolve_field(raw_key(key)) == config::Field::material_name &&
+              value.type == Value::Type::string) {
+            entry([&] { append(out, decode_string(text_, value)); });
+            return;
+          }
+        }
+        TextBuilder joined;
+        for (const auto& [key, value] : v.members) {
+          if (value.type != Value::Type::string) continue;
+          TextBuilder s = decode_string(text_, value);
+          if (blank(s.text)) continue;
+          if (!joined.text.empty()) joined.opaque(" ", value.begin, value.begin);
+          append(joined, s);
+        }
+        if (!blank(joined.text)) entry([&] { append(out, joined); });
+        break;
+      }
+      case Value::Type::null:
+        break;
+    }
+  }
+
+  static std::vector<TextBuilder*> texts_of(Block& b) {
+    std::vector<TextBuilder*> out;
+    if (b.kind == Block::Kind::row) {
+      for (TextBuilder& c : b.cells)
+        out.push_back(&c);
+    } else {
+      out.push_back(&b.text);
+    }
+    return out;
+  }
+
+  Element element(const Value& key, const Value& value, const config::ElementDef& def) const {
+    Element e;
+    e.id = def.id;
+    e.key = std::string(raw_key(key));
+    e.label = e.key;
+    e.label_span = {key.begin + 1, key.end > key.begin + 1 ? key.end - 1 : key.begin + 1};
+    e.span = {key.begin, value.end};
+    TextBuilder text;
+    collect(value, text, &e.items);
+    e.text = std::move(text.text);
+    e.pieces = std::move(text.pieces);
+    e.links = std::move(text.links);
+    return e;
+  }
+
+  // A field holding the guide as HTML: its elements, with positions in the JSON file.
+  void html_elements(const Value& value, Guide& g) const {
+    const TextBuilder s = decode_string(text_, value);
+    HtmlDocument doc = read_html(s.text);
+    for (Block& b : doc.blocks) {
+      for (TextBuilder* t : texts_of(b))
+        rebase(*t, s);
+    }
+    rebase(doc.title, s);
+    Guide inner = recognise(doc.blocks, context_, doc.title);
+    for (Element& e : inner.elements) {
+      if (e.key == "title") continue;  // a record names its item in its own fields
+      g.elements.push_back(std::move(e));
+    }
+  }
+
+  std::string_view text_;
+  const config::Profile& profile_;
+  const Context& context_;
+};
+
+class JsonParser final : public Parser {
  public:
   std::string_view format() const override { return "json"; }
-  std::vector<std::string> extensions() const override { return {}; }
-  void parse(const Source&, const Context&, Output& out) const override {
-    out.error(std::nullopt, "parse-error.unknown-format", {{"formats", "json"}});
+  std::vector<std::string> extensions() const override { return {".json", ".ndjson", ".jsonl"}; }
+
+  void parse(const Source& source, const Context& context, Output& out) const override {
+    const std::string_view text = source.text();
+    if (blank(text)) {
+      out.error(Span{0, 0}, "parse-error.empty");
+      return;
+    }
+    rapidjson::MemoryStream stream(text.data(), text.size());
+    Builder builder(text, stream);
+    rapidjson::Reader reader;
+    // One value after another: a single document, or NDJSON's one record per line.
+    while (true) {
+      constexpr unsigned kFlags = rapidjson::kParseNumbersAsStringsFlag |
+                                  rapidjson::kParseIterativeFlag |
+                                  rapidjson::kParseStopWhenDoneFlag;
+      const rapidjson::ParseResult r = reader.Parse<kFlags>(stream, builder);
+      if (r.IsError()) {
+        if (builder.too_deep()) {
+          out.error(Span{0, 0}, "parse-error.too-deep", {{"limit", std::int64_t{kMaxDepth}}});
+          return;
+        }
+        if (r.Code() == rapidjson::kParseErrorDocumentEmpty && !builder.roots().empty()) break;
+        const auto at = static_cast<std::uint32_t>(std::min(r.Offset(), text.size()));
+        // Records before the error (NDJSON lines) are still linted; the error stays fatal, since
+        // what follows it is lost.
+        out.error(Span{at, at}, "parse-error.json",
+                  {{"problem", std::string(error_name(r.Code()))}});
+        if (builder.roots().empty()) return;
+        break;
+      }
+      while (stream.Peek() == ' ' || stream.Peek() == '\n' || stream.Peek() == '\r' ||
+             stream.Peek() == '\t') {
+        stream.Take();
+      }
+      if (stream.Peek() == '\0' && stream.Tell() >= text.size()) break;
+    }
+    const RecordReader records(text, context);
+    std::vector<const Value*> found;
+    for (const Value& root : builder.roots())
+      records.find_records(root, found);
+    if (found.empty()) {
+      out.error(Span{builder.roots().front().begin, builder.roots().front().begin + 1},
+                "parse-error.json-no-record");
+      return;
+    }
+    for (const Value* record : found)
+      out.guides.push_back(records.guide(*record));
   }
 };
 
 }  // namespace
 
 const Parser& json_parser() {
-  static const Stub parser;
+  static const JsonParser parser;
   return parser;
 }
 

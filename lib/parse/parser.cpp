@@ -20,7 +20,7 @@ void Output::error(std::optional<Span> span, std::string message_id, std::vector
 
 const std::vector<const Parser*>& parsers() {
   static const std::vector<const Parser*> all = {&xml_parser(), &html_parser(), &json_parser(),
-                                                  &docx_parser(), &text_parser()};
+                                                 &docx_parser(), &text_parser()};
   return all;
 }
 
@@ -41,11 +41,21 @@ const Parser* parser_for(const Source& source) {
       if (std::find(exts.begin(), exts.end(), ext) != exts.end()) return p;
     }
   }
-  // No known extension: look at the content.
+  // No known extension (stdin, a buffer): look at the content.
+  if (source.encoding() == "zip") return parser_for_format("docx");
   const std::string_view text = source.text();
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return nullptr;
-  if (text[first] == '<') return parser_for_format("xml");
+  if (text[first] == '{' || text[first] == '[') return parser_for_format("json");
+  if (text[first] == '<') {
+    std::string head(text.substr(first, 512));
+    std::transform(head.begin(), head.end(), head.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    // The native format says so at once; any other markup is a page.
+    const bool xml = head.starts_with("<guide") ||
+                     (head.starts_with("<?xml") && head.find("<html") == std::string::npos);
+    return parser_for_format(xml ? "xml" : "html");
+  }
   // Anything else that decoded as text is read as text.
   return parser_for_format("text");
 }

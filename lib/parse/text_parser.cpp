@@ -41,6 +41,13 @@ std::optional<std::vector<TextBuilder>> cells_of(std::string_view line, std::uin
   return cells;
 }
 
+bool header_row(const Block& row, const Context& context) {
+  for (const TextBuilder& c : row.cells) {
+    if (context.profile.resolve_label(c.text) != nullptr) return false;
+  }
+  return true;
+}
+
 class TextParser final : public Parser {
  public:
   std::string_view format() const override { return "text"; }
@@ -65,7 +72,15 @@ class TextParser final : public Parser {
       if (blank(line)) continue;
       Block b;
       if (std::optional<std::vector<TextBuilder>> cells = cells_of(line, at)) {
-        if (cells->empty()) continue;  // "|", "|---|---|": nothing to read
+        if (cells->empty()) {
+          // "|", "|---|---|". A separator row makes the row above it a table header: column
+          // names ("事项 | 内容"), unless its cells are labels (a first data row set as header).
+          if (!blocks.empty() && blocks.back().kind == Block::Kind::row &&
+              header_row(blocks.back(), context)) {
+            blocks.pop_back();
+          }
+          continue;
+        }
         b.kind = Block::Kind::row;
         b.cells = std::move(*cells);
       } else if (const std::size_t hashes = line.find_first_not_of('#');

@@ -67,6 +67,11 @@ int main() {
       i += U16_LENGTH(o);
       if (!removed(o)) kept.push_back(o);
     }
+    // Variant characters ICU's Hant-Hans leaves apart but guides use interchangeably:
+    // 諮詢電話 folds through 谘 and must meet 咨询电话.
+    for (UChar32& k : kept) {
+      if (k == U'谘') k = U'咨';
+    }
     if (kept.size() == 1 && kept[0] == c) continue;
     if (kept.size() == 1) {
       entries[c] = static_cast<std::uint32_t>(kept[0]);
