@@ -1,17 +1,25 @@
 // Throughput of linting a folder of guides, next to a baseline on the same files in the same
-// process: read + bare pugixml parse + a walk over every text node. Runs alternate between the
-// two so machine noise hits both; medians are reported.
+// process: read + a bare parse of the format (pugixml, gumbo, RapidJSON, or splitting lines) + a
+// walk over every text node. Runs alternate between the two so machine noise hits both; medians
+// are reported.
 //
-//   guidelint-bench DIR [--runs N]
+//   guidelint-bench DIR [--format xml|html|json|ndjson|text] [--runs N]
+#include <gumbo.h>
+#include <rapidjson/document.h>
+
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <pugixml.hpp>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "guidelint/guidelint.hpp"
@@ -20,6 +28,40 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
+enum class Format { xml, html, json, ndjson, text };
+
+struct FormatInfo {
+  Format format;
+  std::string_view name;
+  std::vector<std::string_view> extensions;
+  std::string_view baseline;
+};
+
+const std::array<FormatInfo, 5> kFormats = {{
+    {Format::xml, "xml", {".xml"}, "baseline (read+pugixml+walk):"},
+    {Format::html, "html", {".html", ".htm"}, "baseline (read+gumbo+walk):"},
+    {Format::json, "json", {".json"}, "baseline (read+RapidJSON+walk):"},
+    {Format::ndjson, "ndjson", {".ndjson", ".jsonl"}, "baseline (read+RapidJSON/line+walk):"},
+    {Format::text, "text", {".txt", ".text", ".md"}, "baseline (read+split lines):"},
+}};
+
+const FormatInfo* format_named(std::string_view name) {
+  for (const FormatInfo& f : kFormats) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+const FormatInfo* format_of(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const FormatInfo& f : kFormats) {
+    if (std::find(f.extensions.begin(), f.extensions.end(), ext) != f.extensions.end()) return &f;
+  }
+  return nullptr;
+}
+
 std::string read(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
@@ -27,35 +69,131 @@ std::string read(const fs::path& p) {
   return std::move(s).str();
 }
 
-// What a minimal checker must do at least: read, parse, look at every text node once.
-std::size_t baseline(const std::vector<fs::path>& files) {
+// Calls f(line) for each line without its line break.
+template <typename F>
+void for_each_line(std::string_view text, F&& f) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t end = text.find('\n', i);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(i, end - i);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    f(line);
+    i = end + 1;
+  }
+}
+
+std::size_t xml_walk(const std::string& bytes) {
+  pugi::xml_document doc;
+  if (!doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default, pugi::encoding_utf8))
+    return 0;
+  struct Walker : pugi::xml_tree_walker {
+    std::size_t sink = 0;
+    bool for_each(pugi::xml_node& n) override {
+      if (n.type() == pugi::node_pcdata) sink += std::strlen(n.value());
+      return true;
+    }
+  } walker;
+  doc.traverse(walker);
+  return walker.sink;
+}
+
+std::size_t html_walk(const std::string& bytes) {
+  GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, bytes.data(), bytes.size());
   std::size_t sink = 0;
-  for (const fs::path& f : files) {
-    const std::string bytes = read(f);
-    pugi::xml_document doc;
-    if (!doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default, pugi::encoding_utf8)) continue;
-    struct Walker : pugi::xml_tree_walker {
-      std::size_t* sink;
-      bool for_each(pugi::xml_node& n) override {
-        if (n.type() == pugi::node_pcdata) *sink += std::strlen(n.value());
-        return true;
-      }
-    } walker;
-    walker.sink = &sink;
-    doc.traverse(walker);
+  std::vector<const GumboNode*> stack = {out->root};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_TEXT) sink += std::strlen(n->v.text.text);
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboVector& children = n->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i)
+      stack.push_back(static_cast<const GumboNode*>(children.data[i]));
+  }
+  gumbo_destroy_output(&kGumboDefaultOptions, out);
+  return sink;
+}
+
+std::size_t json_strings(const rapidjson::Value& v) {
+  if (v.IsString()) return v.GetStringLength();
+  std::size_t sink = 0;
+  if (v.IsObject()) {
+    for (const auto& m : v.GetObject())
+      sink += m.name.GetStringLength() + json_strings(m.value);
+  } else if (v.IsArray()) {
+    for (const auto& e : v.GetArray())
+      sink += json_strings(e);
   }
   return sink;
 }
 
-std::size_t lint(const guidelint::Engine& engine, const std::vector<fs::path>& files) {
+std::size_t json_walk(std::string_view text) {
+  rapidjson::Document doc;
+  doc.Parse(text.data(), text.size());
+  return doc.HasParseError() ? 0 : json_strings(doc);
+}
+
+// What a minimal checker must do at least: read, parse, look at every text node once.
+std::size_t baseline(Format format, const std::vector<fs::path>& files) {
   std::size_t sink = 0;
-  const guidelint::LintOptions options;
+  for (const fs::path& f : files) {
+    const std::string bytes = read(f);
+    switch (format) {
+      case Format::xml:
+        sink += xml_walk(bytes);
+        break;
+      case Format::html:
+        sink += html_walk(bytes);
+        break;
+      case Format::json:
+        sink += json_walk(bytes);
+        break;
+      case Format::ndjson:
+        for_each_line(bytes, [&](std::string_view line) {
+          if (!line.empty()) sink += json_walk(line);
+        });
+        break;
+      case Format::text:
+        for_each_line(bytes, [&](std::string_view line) { sink += line.size() + 1; });
+        break;
+    }
+  }
+  return sink;
+}
+
+struct LintCounts {
+  std::size_t sink = 0;
+  std::size_t guides = 0;
+  std::size_t unread = 0;  // files with a fatal diagnostic: the engine could not read them
+};
+
+LintCounts lint(const guidelint::Engine& engine, const guidelint::LintOptions& options,
+                const std::vector<fs::path>& files) {
+  LintCounts c;
   for (const fs::path& f : files) {
     auto source = std::make_shared<const guidelint::Source>(f.string(), read(f));
     const guidelint::FileResult r = engine.lint(std::move(source), options);
-    sink += r.diagnostics.size() + r.guides.size();
+    c.sink += r.diagnostics.size() + r.guides.size();
+    c.guides += r.guides.size();
+    c.unread += r.fatal() ? 1 : 0;
   }
-  return sink;
+  return c;
+}
+
+// The format the engine is told to read. Empty (choose by name, as the CLI does) when the
+// engine knows the corpus's extension; otherwise the format by name, so that an input the engine
+// cannot route yet is reported as such rather than read as something else.
+std::string engine_format(const FormatInfo& format, const fs::path& sample) {
+  const auto known = guidelint::Engine::input_formats();
+  for (const auto& [name, exts] : known) {
+    if (std::find(exts.begin(), exts.end(), sample.extension().string()) != exts.end()) return {};
+  }
+  const std::string_view wanted = format.format == Format::ndjson ? "json" : format.name;
+  for (const auto& [name, exts] : known) {
+    if (name == format.name || name == wanted) return name;
+  }
+  return {};
 }
 
 double median(std::vector<double> v) {
@@ -64,62 +202,111 @@ double median(std::vector<double> v) {
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
+int usage() {
+  std::fprintf(stderr,
+               "usage: guidelint-bench DIR [--format xml|html|json|ndjson|text] [--runs N]\n");
+  return 2;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: guidelint-bench DIR [--runs N]\n");
-    return 2;
-  }
+  if (argc < 2) return usage();
   const fs::path dir = argv[1];
   int runs = 5;
-  for (int i = 2; i + 1 < argc; ++i) {
-    if (std::strcmp(argv[i], "--runs") == 0) runs = std::max(1, std::atoi(argv[i + 1]));
-  }
-  std::vector<fs::path> files;
-  std::uintmax_t bytes = 0;
-  for (const auto& e : fs::recursive_directory_iterator(dir)) {
-    if (e.is_regular_file() && e.path().extension() == ".xml") {
-      files.push_back(e.path());
-      bytes += e.file_size();
+  const FormatInfo* format = nullptr;
+  for (int i = 2; i < argc; ++i) {
+    if (i + 1 >= argc) return usage();
+    if (std::strcmp(argv[i], "--runs") == 0) {
+      runs = std::max(1, std::atoi(argv[++i]));
+    } else if (std::strcmp(argv[i], "--format") == 0) {
+      format = format_named(argv[++i]);
+      if (!format) return usage();
+    } else {
+      return usage();
     }
   }
+
+  // Without --format, the corpus must be of one format, told by its files' extensions.
+  std::map<std::string_view, std::vector<fs::path>> by_format;
+  std::error_code ec;
+  for (const auto& e : fs::recursive_directory_iterator(dir, ec)) {
+    if (!e.is_regular_file()) continue;
+    if (const FormatInfo* f = format_of(e.path())) by_format[f->name].push_back(e.path());
+  }
+  if (ec) {
+    std::fprintf(stderr, "guidelint-bench: %s: %s\n", dir.c_str(), ec.message().c_str());
+    return 2;
+  }
+  if (!format) {
+    if (by_format.size() > 1) {
+      std::fprintf(stderr, "guidelint-bench: %s holds several formats; choose one with --format\n",
+                   dir.c_str());
+      return 2;
+    }
+    format = by_format.empty() ? &kFormats[0] : format_named(by_format.begin()->first);
+  }
+  std::vector<fs::path> files = std::move(by_format[format->name]);
   std::sort(files.begin(), files.end());
   if (files.empty()) {
-    std::fprintf(stderr, "guidelint-bench: no .xml files in %s\n", dir.c_str());
+    std::fprintf(stderr, "guidelint-bench: no %.*s files in %s\n",
+                 static_cast<int>(format->name.size()), format->name.data(), dir.c_str());
     return 2;
+  }
+  std::uintmax_t bytes = 0;
+  std::size_t guides = 0;
+  for (const fs::path& f : files) {
+    bytes += fs::file_size(f);
+    if (format->format != Format::ndjson) {
+      ++guides;
+      continue;
+    }
+    for_each_line(read(f), [&](std::string_view line) { guides += line.empty() ? 0 : 1; });
   }
 
   const auto build_start = Clock::now();
   const guidelint::EngineResult built = guidelint::Engine::builtin();
-  const double build_ms = std::chrono::duration<double, std::milli>(Clock::now() - build_start).count();
+  const double build_ms =
+      std::chrono::duration<double, std::milli>(Clock::now() - build_start).count();
   if (!built.engine) return 2;
+  guidelint::LintOptions options;
+  options.input_format = engine_format(*format, files.front());
 
   // One untimed pass of each warms the page cache and lazily loaded data.
-  std::size_t sink = baseline(files) + lint(*built.engine, files);
+  std::size_t sink = baseline(format->format, files);
+  const LintCounts warm = lint(*built.engine, options, files);
+  sink += warm.sink;
   std::vector<double> base_s;
   std::vector<double> lint_s;
   for (int r = 0; r < runs; ++r) {
     auto t0 = Clock::now();
-    sink += baseline(files);
+    sink += baseline(format->format, files);
     auto t1 = Clock::now();
-    sink += lint(*built.engine, files);
+    sink += lint(*built.engine, options, files).sink;
     auto t2 = Clock::now();
     base_s.push_back(std::chrono::duration<double>(t1 - t0).count());
     lint_s.push_back(std::chrono::duration<double>(t2 - t1).count());
   }
   const double mb = static_cast<double>(bytes) / 1e6;
-  const double n = static_cast<double>(files.size());
+  const double n = static_cast<double>(guides);
   const double b = median(base_s);
   const double l = median(lint_s);
-  std::printf("corpus: %zu guides, %.1f MB, %d runs each, medians (single thread)\n", files.size(), mb, runs);
-  std::printf("%-34s %10.0f guides/s %8.1f MB/s\n", "baseline (read+pugixml+walk):", n / b, mb / b);
-  std::printf("%-34s %10.0f guides/s %8.1f MB/s  (%.2fx the baseline's time)\n", "guidelint engine (read+lint):",
-              n / l, mb / l, l / b);
+  std::printf(
+      "corpus: %.*s, %zu guides in %zu files, %.1f MB, %d runs each, medians (single thread)\n",
+      static_cast<int>(format->name.size()), format->name.data(), guides, files.size(), mb, runs);
+  std::printf("%-38.*s %10.0f guides/s %8.1f MB/s\n", static_cast<int>(format->baseline.size()),
+              format->baseline.data(), n / b, mb / b);
+  std::printf("%-38s %10.0f guides/s %8.1f MB/s  (%.2fx the baseline's time)\n",
+              "guidelint engine (read+lint):", n / l, mb / l, l / b);
+  std::printf("engine input: %s; %zu guides read, %zu of %zu files not read (fatal diagnostics)\n",
+              options.input_format.empty() ? "chosen by file name"
+                                           : ("read as " + options.input_format).c_str(),
+              warm.guides, warm.unread, files.size());
   std::printf("engine build (national pack): %.1f ms\n", build_ms);
   std::printf("spread: baseline %.3f-%.3f s, guidelint %.3f-%.3f s (checksum %zu)\n",
-              *std::min_element(base_s.begin(), base_s.end()), *std::max_element(base_s.begin(), base_s.end()),
-              *std::min_element(lint_s.begin(), lint_s.end()), *std::max_element(lint_s.begin(), lint_s.end()),
-              sink % 1000);
+              *std::min_element(base_s.begin(), base_s.end()),
+              *std::max_element(base_s.begin(), base_s.end()),
+              *std::min_element(lint_s.begin(), lint_s.end()),
+              *std::max_element(lint_s.begin(), lint_s.end()), sink % 1000);
   return 0;
 }
