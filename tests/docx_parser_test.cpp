@@ -1,43 +1,28 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
-#include "guidelint/guidelint.hpp"
+#include "fixture_support.hpp"
 
 // The fixtures are written by tests/fixtures/docx/make_fixtures.py, which documents each.
 namespace guidelint {
 namespace {
 
 std::string slurp(const std::string& name) {
-  std::ifstream in(std::filesystem::path(GUIDELINT_FIXTURES) / "docx" / name, std::ios::binary);
-  EXPECT_TRUE(in) << name;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return testing::read_fixture("docx/" + name);
 }
 
-FileResult lint_bytes(const std::string& name, std::string bytes) {
-  static const std::shared_ptr<const Engine> engine = Engine::builtin().engine;
-  return engine->lint(std::make_shared<const Source>(name, std::move(bytes)), {});
-}
+using testing::lint_bytes;
 
 FileResult lint(const std::string& name) {
   return lint_bytes(name, slurp(name));
 }
 
 const Element& element(const FileResult& r, std::string_view id) {
-  static const Element none;
-  if (r.guides.empty()) return none;
-  const Element* e = r.guides[0].find(id);
-  EXPECT_NE(e, nullptr) << id;
-  return e != nullptr ? *e : none;
+  return testing::element_of(r, id);
 }
 
 std::string_view at(const FileResult& r, Span s) {
-  return r.source->text().substr(s.begin, s.end - s.begin);
+  return testing::text_at(r, s);
 }
 
 // Line and column of a span's start in the derived text.

@@ -1,38 +1,20 @@
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
-#include "guidelint/guidelint.hpp"
+#include "fixture_support.hpp"
 
 namespace guidelint {
 namespace {
 
-std::string read(const std::string& name) {
-  std::ifstream in(std::filesystem::path(GUIDELINT_FIXTURES) / name, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 FileResult lint(const std::string& name, std::string bytes = {}) {
-  static const EngineResult built = Engine::builtin();
-  if (bytes.empty()) bytes = read(name);
-  return built.engine->lint(std::make_shared<const Source>(name, std::move(bytes)), {});
+  return bytes.empty() ? testing::lint_fixture(name) : testing::lint_bytes(name, std::move(bytes));
 }
 
 const Element& element(const Guide& g, std::string_view id) {
-  static const Element none;
-  for (const Element& e : g.elements) {
-    if (e.id == id) return e;
-  }
-  ADD_FAILURE() << "no element " << id;
-  return none;
+  return testing::element_of(g, id);
 }
 
 std::string_view at(const FileResult& r, Span s) {
-  return r.source->text().substr(s.begin, s.end - s.begin);
+  return testing::text_at(r, s);
 }
 
 TEST(JsonParser, NationalSchemaFieldsWithExactSpans) {

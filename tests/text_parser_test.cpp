@@ -1,39 +1,22 @@
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
-#include "guidelint/guidelint.hpp"
+#include "fixture_support.hpp"
 
 namespace guidelint {
 namespace {
 
-std::string read(const std::string& name) {
-  std::ifstream in(std::filesystem::path(GUIDELINT_FIXTURES) / name, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using testing::line_column;
 
 FileResult lint(const std::string& name) {
-  static const EngineResult built = Engine::builtin();
-  return built.engine->lint(std::make_shared<const Source>(name, read(name)), {});
+  return testing::lint_fixture(name);
 }
 
-// The element with this id; fails the test when there is none.
 const Element& element(const FileResult& r, std::string_view id) {
-  static const Element none;
-  for (const Element& e : r.guides.at(0).elements) {
-    if (e.id == id) return e;
-  }
-  ADD_FAILURE() << "no element " << id;
-  return none;
+  return testing::element_of(r, id);
 }
 
-std::pair<std::uint32_t, std::uint32_t> line_column(const FileResult& r, std::uint32_t offset) {
-  const Position p = r.source->position(offset);
-  return {p.line, p.column};
+std::string read(const std::string& name) {
+  return testing::read_fixture(name);
 }
 
 using LC = std::pair<std::uint32_t, std::uint32_t>;

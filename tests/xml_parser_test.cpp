@@ -185,6 +185,9 @@ TEST(XmlParser, ChoosesByExtensionOrContent) {
   EXPECT_EQ(parser_for(Source("<stdin>", "事项名称：取水许可")), &text_parser());
   EXPECT_EQ(parser_for(Source("<stdin>", "<?xml version=\"1.0\"?>\n<guides/>")), &xml_parser());
   EXPECT_EQ(parser_for(Source("<stdin>", "<!DOCTYPE html><html><body>")), &html_parser());
+  EXPECT_EQ(parser_for(Source("<stdin>", "<!-- exported --><guide/>")), &xml_parser());
+  EXPECT_EQ(parser_for(Source("<stdin>", "<?xml version=\"1.0\"?><html><body/></html>")),
+            &html_parser());
   EXPECT_EQ(parser_for(Source("<stdin>", "<p><strong>一、事项名称：</strong>甲</p>")),
             &html_parser());
   EXPECT_EQ(parser_for(Source("<stdin>", "\n [{\"task_name\": 1}]")), &json_parser());

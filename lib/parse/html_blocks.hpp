@@ -18,4 +18,8 @@ struct HtmlDocument {
 // the Source's text; for a fragment taken from elsewhere, compose() maps it on.
 HtmlDocument read_html(std::string_view html);
 
+// The same, reporting into `problems` (when given) a page too deeply nested or too large to read
+// in reasonable time and memory, instead of reading part of it.
+HtmlDocument read_html(std::string_view html, std::vector<Diagnostic>* problems);
+
 }  // namespace guidelint::parse

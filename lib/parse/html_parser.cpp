@@ -5,10 +5,6 @@
 
 namespace guidelint::parse {
 
-// read_html, reporting pages too deeply nested or too large to read instead of reading part of
-// them (html_blocks.cpp).
-HtmlDocument read_html(std::string_view html, std::vector<Diagnostic>* problems);
-
 namespace {
 
 class HtmlParser final : public Parser {

@@ -48,12 +48,25 @@ const Parser* parser_for(const Source& source) {
   if (first == std::string_view::npos) return nullptr;
   if (text[first] == '{' || text[first] == '[') return parser_for_format("json");
   if (text[first] == '<') {
-    std::string head(text.substr(first, 512));
+    std::string head(text.substr(first, 1024));
     std::transform(head.begin(), head.end(), head.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    // The native format says so at once; any other markup is a page.
-    const bool xml = head.starts_with("<guide") ||
-                     (head.starts_with("<?xml") && head.find("<html") == std::string::npos);
+    // The first tag after any declaration, comments and doctype decides: the native format's
+    // root, or else a page.
+    std::size_t at = 0;
+    while (at < head.size()) {
+      at = head.find_first_not_of(" \t\r\n", at);
+      if (at == std::string::npos) break;
+      const std::string_view rest = std::string_view(head).substr(at);
+      const char* close = rest.starts_with("<!--")                           ? "-->"
+                          : rest.starts_with("<?") || rest.starts_with("<!") ? ">"
+                                                                             : nullptr;
+      if (close == nullptr) break;
+      const std::size_t end = head.find(close, at);
+      if (end == std::string::npos) break;
+      at = end + std::string_view(close).size();
+    }
+    const bool xml = at < head.size() && std::string_view(head).substr(at).starts_with("<guide");
     return parser_for_format(xml ? "xml" : "html");
   }
   // Anything else that decoded as text is read as text.

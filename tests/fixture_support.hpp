@@ -1,0 +1,66 @@
+// What the parser tests share: reading fixtures, linting them with the national pack, finding an
+// element and the text a span covers.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+#include "guidelint/guidelint.hpp"
+
+namespace guidelint::testing {
+
+// The bytes of tests/fixtures/<name>.
+inline std::string read_fixture(const std::string& name) {
+  std::ifstream in(std::filesystem::path(GUIDELINT_FIXTURES) / name, std::ios::binary);
+  EXPECT_TRUE(in) << name;
+  std::ostringstream s;
+  s << in.rdbuf();
+  return std::move(s).str();
+}
+
+// Lints bytes under a name (which chooses the format) with the built-in national pack.
+inline FileResult lint_bytes(const std::string& name, std::string bytes) {
+  static const std::shared_ptr<const Engine> engine = Engine::builtin().engine;
+  return engine->lint(std::make_shared<const Source>(name, std::move(bytes)), {});
+}
+
+inline FileResult lint_fixture(const std::string& name) {
+  return lint_bytes(name, read_fixture(name));
+}
+
+// The first element with this id in a guide; fails the test when there is none.
+inline const Element& element_of(const Guide& guide, std::string_view id) {
+  static const Element none;
+  const Element* e = guide.find(id);
+  EXPECT_NE(e, nullptr) << "no element " << id;
+  return e != nullptr ? *e : none;
+}
+
+// The same in the first guide of a result.
+inline const Element& element_of(const FileResult& r, std::string_view id) {
+  static const Element none;
+  if (r.guides.empty()) {
+    ADD_FAILURE() << "no guide";
+    return none;
+  }
+  return element_of(r.guides[0], id);
+}
+
+// The text of the Source that a span covers.
+inline std::string_view text_at(const FileResult& r, Span s) {
+  return r.source->text().substr(s.begin, s.end - s.begin);
+}
+
+// Line and column of an offset.
+inline std::pair<std::uint32_t, std::uint32_t> line_column(const FileResult& r,
+                                                           std::uint32_t offset) {
+  const Position p = r.source->position(offset);
+  return {p.line, p.column};
+}
+
+}  // namespace guidelint::testing
