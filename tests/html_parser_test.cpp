@@ -187,7 +187,8 @@ TEST(HtmlParser, RowspanLabelHeadsTheRowsBelowIt) {
   EXPECT_EQ(recognised(r),
             (Pairs{
                 {"name", "食品经营许可"},
-                {"time_limit", "法定时限 20个工作日"},
+                {"time_limit", ""},
+                {"legal_time_limit", "20个工作日"},
                 {"promised_time_limit", "5个工作日"},
                 {"materials",
                  "1 食品经营许可申请书\n2 营业执照复印件\n3 与食品经营相适应的主要设备设施布局"},

@@ -129,3 +129,53 @@ TEST(TextParser, EmptyFileIsAParseError) {
 
 }  // namespace
 }  // namespace guidelint
+
+namespace guidelint {
+namespace {
+
+TEST(Recogniser, CellsHoldingLabelAndValueAreReadAsLines) {
+  const FileResult r = testing::lint_bytes(
+      "row.txt", "事项名称：取水许可\n| 办理地点：某县政务服务中心 | 办理时间：工作日 |\n");
+  EXPECT_EQ(element(r, "place").text, "某县政务服务中心");
+  EXPECT_EQ(element(r, "hours").text, "工作日");
+  EXPECT_EQ(r.guides.at(0).name, "取水许可");
+}
+
+TEST(Recogniser, ThousandsOfPairsOnOneLineAreAllRead) {
+  // Pages that run every element into one cell, at an extreme: every pair is found, and the
+  // line is scanned once (not once per pair).
+  std::string line;
+  for (int i = 0; i < 3000; ++i)
+    line += "咨询电话:0737-" + std::to_string(1000000 + i) + " ";
+  const FileResult r = testing::lint_bytes("long.txt", "事项名称:甲 " + line + "\n");
+  std::size_t phones = 0;
+  for (const Element& e : r.guides.at(0).elements)
+    phones += e.id == "phone";
+  EXPECT_EQ(phones, 3000u);
+  const Element* last = nullptr;
+  for (const Element& e : r.guides.at(0).elements) {
+    if (e.id == "phone") last = &e;
+  }
+  ASSERT_NE(last, nullptr);
+  EXPECT_EQ(last->text, "0737-1002999");
+  EXPECT_EQ(testing::text_at(r, last->value_span()), "0737-1002999");
+}
+
+TEST(Recogniser, AnImageWithoutTextKeepsItsLinkAndLinesAreItems) {
+  const FileResult r = testing::lint_bytes(
+      "page.html",
+      "<p><strong>十七、办理流程：</strong></p>"
+      "<figure><img "
+      "src=\"file:///C:/Users/ADMINI~1/AppData/Local/Temp/clip_image002.gif\"></figure>"
+      "<table><tr><td>申请材料</td><td>1. 申请书<br>2. 身份证明</td></tr></table>");
+  const Element& procedure = element(r, "procedure");
+  EXPECT_TRUE(procedure.blank());
+  ASSERT_EQ(procedure.links.size(), 1u);
+  EXPECT_TRUE(procedure.links[0].url.starts_with("file:///C:/"));
+  const Element& materials = element(r, "materials");
+  ASSERT_EQ(materials.items.size(), 2u);
+  EXPECT_EQ(materials.item_text(materials.items[1]), "2. 身份证明");
+}
+
+}  // namespace
+}  // namespace guidelint

@@ -198,15 +198,13 @@ class Recogniser {
       value(text, 0, text.size());
       return;
     }
-    while (m) {
-      start(text, *m);
-      // The value runs to the next label on the same line, if there is one.
-      const std::vector<LabelMatch> more = inner_pairs(text.text, m->value_begin, profile_);
-      const std::uint32_t end = more.empty() ? text.size() : more.front().label_begin;
-      value(text, m->value_begin, end);
-      if (more.empty()) break;
-      m = more.front();
-      // Re-scan from the next pair: inner_pairs only looks after the value start.
+    // Each value runs to the next label on the same line, if there is one; the line is scanned
+    // for them once, so a line of thousands of pairs costs what its length does.
+    const std::vector<LabelMatch> more = inner_pairs(text.text, m->value_begin, profile_);
+    for (std::size_t k = 0; k <= more.size(); ++k) {
+      const LabelMatch& pair = k == 0 ? *m : more[k - 1];
+      start(text, pair);
+      value(text, pair.value_begin, k < more.size() ? more[k].label_begin : text.size());
     }
   }
 
@@ -236,6 +234,10 @@ class Recogniser {
       if (!match[i]) continue;
       any = true;
       start(cells[i], *match[i]);
+      // "办理时限 | 法定时限 | 20个工作日": a label heading the known label beside it has no
+      // value of its own.
+      if (i + 2 < cells.size() && match[i + 1] && match[i + 1]->def != nullptr && !match[i + 2])
+        continue;
       // The cell right after a label is its value even if it reads like a label ("办理地点 |
       // 办事窗口"); further cells belong to it up to the next label, all one entry ("1 | 申请书").
       std::size_t j = i + 1;
@@ -319,7 +321,16 @@ class Recogniser {
     std::uint32_t b = begin;
     std::uint32_t e = end;
     trim_range(line.text, b, e);
-    if (b >= e) return;
+    if (b >= e) {
+      // No text, but maybe an image (a flowchart): its link belongs to the element.
+      if (!current_) return;
+      for (Link l : line.links) {
+        if (l.begin < begin || l.end > end) continue;
+        l.begin = l.end = current_->value.size();
+        current_->value.links.push_back(std::move(l));
+      }
+      return;
+    }
     const TextBuilder part = slice(line, b, e);
     if (!current_) {
       if (blank(first_line_.text)) first_line_ = part;  // text before any label: the title
@@ -329,7 +340,16 @@ class Recogniser {
     if (!v.text.empty()) v.block_break(source_span(part).begin);
     const std::uint32_t at = v.size();
     append(v, part);
-    current_->element.items.push_back({at, v.size()});
+    // One entry per line: a cell may hold several (<br>, paragraphs, an inner table's rows).
+    std::uint32_t from = at;
+    for (std::uint32_t i = at; i <= v.size(); ++i) {
+      if (i < v.size() && v.text[i] != '\n') continue;
+      std::uint32_t ib = from;
+      std::uint32_t ie = i;
+      trim_range(v.text, ib, ie);
+      if (ib < ie) current_->element.items.push_back({ib, ie});
+      from = i + 1;
+    }
   }
 
   void close() {
@@ -364,19 +384,35 @@ Span source_span(const TextBuilder& text) {
 }
 
 TextBuilder slice(const TextBuilder& text, std::uint32_t begin, std::uint32_t end) {
-  TextBuilder out = text;
-  end = std::min(end, out.size());
+  TextBuilder out;
+  end = std::min(end, text.size());
   begin = std::min(begin, end);
-  out.erase(end, out.size());
-  out.erase(0, begin);
-  std::vector<Link> links;
+  out.text = text.text.substr(begin, end - begin);
+  // Only the pieces that overlap the range are looked at: slicing a long line is cheap.
+  auto it = std::upper_bound(text.pieces.begin(), text.pieces.end(), begin,
+                             [](std::uint32_t v, const TextPiece& p) { return v < p.text; });
+  if (it != text.pieces.begin()) --it;
+  for (; it != text.pieces.end() && it->text < end; ++it) {
+    const std::uint32_t piece_end = it + 1 != text.pieces.end() ? (it + 1)->text : text.size();
+    if (piece_end <= begin) continue;
+    const std::uint32_t b = std::max(it->text, begin);
+    TextPiece q = *it;
+    q.text = b - begin;
+    if (it->exact) {
+      q.source = it->source + (b - it->text);
+      q.source_end = it->source + (std::min(piece_end, end) - it->text);
+    }
+    out.pieces.push_back(q);
+  }
   for (Link l : text.links) {
-    if (l.end <= begin || l.begin >= end) continue;
+    // Links over the range, and links without text (images) at its ends.
+    const bool overlaps = l.begin < end && l.end > begin;
+    const bool image_here = l.begin == l.end && l.begin >= begin && l.begin <= end;
+    if (!overlaps && !image_here) continue;
     l.begin = std::max(l.begin, begin) - begin;
     l.end = std::min(l.end, end) - begin;
-    links.push_back(std::move(l));
+    out.links.push_back(std::move(l));
   }
-  out.links = std::move(links);
   return out;
 }
 
