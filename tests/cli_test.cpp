@@ -64,14 +64,15 @@ TEST(Cli, CleanGuideExitsZero) {
 }
 
 TEST(Cli, FindingsAsTextExitOne) {
-  const CliRun r = guidelint("incomplete.xml blank-fees.xml traditional.xml many.xml gbk-declared.xml");
+  const CliRun r =
+      guidelint("incomplete.xml blank-fees.xml traditional.xml many.xml gbk-declared.xml");
   EXPECT_EQ(r.exit_code, 1) << r.err;
   expect_golden("findings.txt", r.out);
 }
 
 TEST(Cli, FindingsAsJson) {
-  const CliRun r =
-      guidelint("--format json incomplete.xml blank-fees.xml traditional.xml many.xml gbk-declared.xml");
+  const CliRun r = guidelint(
+      "--format json incomplete.xml blank-fees.xml traditional.xml many.xml gbk-declared.xml");
   EXPECT_EQ(r.exit_code, 1) << r.err;
   expect_golden("findings.json", r.out);
 }

@@ -83,7 +83,8 @@ TEST(Engine, NullSourceIsAnEmptyInputNotACrash) {
 
 TEST(Engine, BinaryInputIsRefusedAtDecoding) {
   const EngineResult e = Engine::builtin();
-  const FileResult r = e.engine->lint(std::make_shared<const Source>("a.txt", std::string("ab\0\x01", 4)), {});
+  const FileResult r =
+      e.engine->lint(std::make_shared<const Source>("a.txt", std::string("ab\0\x01", 4)), {});
   ASSERT_EQ(r.diagnostics.size(), 1u);
   EXPECT_EQ(r.diagnostics[0].message_id, "input.binary");
   EXPECT_EQ(r.source->position(r.diagnostics[0].span->begin).column, 3u);
