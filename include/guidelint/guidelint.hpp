@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <iosfwd>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -126,13 +127,16 @@ class GUIDELINT_API Source {
   std::uint32_t text_begin_ = 0;       // bytes skipped before UTF-8 text (a byte order mark)
   std::vector<std::uint32_t> line_starts_;
   // Known columns every KiB or so along long lines (minified exports are one line), so that a
-  // position costs a short scan wherever it is.
+  // position costs a short scan wherever it is. Made on the first position asked for: most
+  // inputs have no finding on a long line, and many are never asked for a position at all.
   struct ColumnMark {
     std::uint32_t offset;
     std::uint32_t column;
     std::uint32_t column_utf16;
   };
-  std::vector<ColumnMark> column_marks_;
+  void mark_columns() const;
+  mutable std::once_flag marked_;
+  mutable std::vector<ColumnMark> column_marks_;
   std::optional<DecodeError> decode_error_;
 };
 

@@ -116,23 +116,27 @@ const ElementDef* Profile::resolve_label(std::string_view label) const {
 
 std::string fold_key(std::string_view key) {
   std::string out;
+  out.reserve(key.size());
+  bool ascii = true;
   for (const char c : key) {
     if (c == '_' || c == '-' || c == ' ' || c == '.') continue;
+    ascii = ascii && static_cast<unsigned char>(c) < 0x80;
     out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   }
-  return text::fold(out);
+  // Most field names are ASCII, already in folded form now; Chinese ones fold as labels do.
+  return ascii ? out : text::fold(out);
 }
 
-const ElementDef* Profile::resolve_key(std::string_view key) const {
-  const auto it = by_key_.find(fold_key(key));
-  if (it != by_key_.end()) return &elements[it->second];
+std::pair<const ElementDef*, Field> Profile::resolve_name(std::string_view key) const {
+  const std::string folded = fold_key(key);
+  const auto field_it = fields_.find(folded);
+  const Field field = field_it == fields_.end() ? Field::none : field_it->second;
+  if (const auto it = by_key_.find(folded); it != by_key_.end())
+    return {&elements[it->second], field};
   // Chinese field names are labels ("事项名称", "受理条件").
-  return resolve_label(key);
-}
-
-Field Profile::resolve_field(std::string_view key) const {
-  const auto it = fields_.find(fold_key(key));
-  return it == fields_.end() ? Field::none : it->second;
+  const bool ascii = std::all_of(key.begin(), key.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  return {ascii ? nullptr : resolve_label(key), field};
 }
 
 std::vector<std::string> Profile::ids() const {

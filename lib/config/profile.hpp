@@ -37,10 +37,10 @@ class Profile {
   const ElementDef* resolve_label(std::string_view label) const;
   std::vector<std::string> ids() const;
 
-  // What a JSON field name stands for: an element or a record field. Field names are compared
-  // with case, '_' and '-' ignored (task_name, TASK_NAME, taskName), and Chinese ones as labels.
-  const ElementDef* resolve_key(std::string_view key) const;
-  Field resolve_field(std::string_view key) const;
+  // What a JSON field name stands for: an element (or nullptr) and a record field (or none);
+  // "name" is both the item's name and a material's. Field names are compared with case, '_'
+  // and '-' ignored (task_name, TASK_NAME, taskName), and Chinese ones as labels.
+  std::pair<const ElementDef*, Field> resolve_name(std::string_view key) const;
 
   // Reads a profile file; problems go to file.problems. Returns nullopt when it is unusable.
   static std::optional<Profile> load(const YamlFile& file);

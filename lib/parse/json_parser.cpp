@@ -10,6 +10,7 @@
 
 #include <ctime>
 #include <memory>
+#include <unordered_map>
 
 #include "parse/blocks.hpp"
 #include "parse/html_blocks.hpp"
@@ -271,8 +272,8 @@ class RecordReader {
     int known = 0;
     for (const auto& [key, value] : v.members) {
       const std::string_view k = raw_key(key);
-      if (profile_.resolve_key(k) != nullptr || profile_.resolve_field(k) == config::Field::html)
-        ++known;
+      const auto [def, field] = resolve(k);
+      if (def != nullptr || field == config::Field::html) ++known;
     }
     return known >= 2;
   }
@@ -295,8 +296,7 @@ class RecordReader {
     g.span = {record.begin, record.begin + 1};
     for (const auto& [key, value] : record.members) {
       const std::string_view k = raw_key(key);
-      const config::ElementDef* def = profile_.resolve_key(k);
-      const config::Field field = profile_.resolve_field(k);
+      const auto [def, field] = resolve(k);
       if (def == nullptr && field == config::Field::html && value.type == Value::Type::string) {
         html_elements(value, g);
         continue;
@@ -317,6 +317,14 @@ class RecordReader {
   }
 
  private:
+  // What a field name stands for, looked up once per distinct name in the file: records of an
+  // export repeat the same few dozen names, and each record is looked at twice.
+  std::pair<const config::ElementDef*, config::Field> resolve(std::string_view key) const {
+    auto it = resolved_.find(key);
+    if (it == resolved_.end()) it = resolved_.emplace(key, profile_.resolve_name(key)).first;
+    return it->second;
+  }
+
   std::string_view raw_key(const Value& key) const {
     return text_.substr(key.begin + 1, key.end > key.begin + 1 ? key.end - key.begin - 2 : 0);
   }
@@ -365,7 +373,7 @@ class RecordReader {
       case Value::Type::object: {
         // A material, a law, a window: its name field when it has one, else all its strings.
         for (const auto& [key, value] : v.members) {
-          if (profile_.resolve_field(raw_key(key)) == config::Field::material_name &&
+          if (resolve(raw_key(key)).second == config::Field::material_name &&
               value.type == Value::Type::string) {
             entry([&] { append(out, decode_string(text_, value)); });
             return;
@@ -432,6 +440,9 @@ class RecordReader {
   std::string_view text_;
   const config::Profile& profile_;
   const Context& context_;
+  // Keys point into text_, which outlives the reader.
+  mutable std::unordered_map<std::string_view, std::pair<const config::ElementDef*, config::Field>>
+      resolved_;
 };
 
 class JsonParser final : public Parser {

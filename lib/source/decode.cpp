@@ -138,6 +138,9 @@ std::string detect(std::string_view bytes) {
 }  // namespace
 
 std::string declared_encoding(std::string_view head) {
+  // Only markup declares an encoding, and it starts with its declaration or its tags.
+  const std::size_t first = head.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos || head[first] != '<') return {};
   head = head.substr(0, std::min<std::size_t>(head.size(), 1024));
   const std::string h = lower(head);
   if (h.starts_with("<?xml")) {

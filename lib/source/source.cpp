@@ -44,6 +44,25 @@ Source::Source(std::string name, std::string bytes)
       }
     }
   }
+  if (d.error_at) {
+    // Positions of an input that could not be decoded are those of its bytes.
+    decode_error_ = DecodeError{*d.error_at - std::min(*d.error_at, text_begin_), d.error_id,
+                                d.error_detail, encoding_};
+  }
+}
+
+std::string_view Source::text() const {
+  return origin_.empty() ? std::string_view(bytes_).substr(text_begin_)
+                         : std::string_view(transcoded_);
+}
+
+std::uint32_t Source::original_offset(std::uint32_t text_offset) const {
+  if (origin_.empty()) return text_offset + text_begin_;
+  return origin_[std::min<std::size_t>(text_offset, origin_.size() - 1)];
+}
+
+void Source::mark_columns() const {
+  const std::string_view t = text();
   constexpr std::uint32_t kLongLine = 4096;
   constexpr std::uint32_t kMarkEvery = 1024;
   for (std::size_t l = 0; l < line_starts_.size(); ++l) {
@@ -64,24 +83,10 @@ Source::Source(std::string name, std::string bytes)
       column_utf16 += cp >= 0x10000 ? 2 : 1;
     }
   }
-  if (d.error_at) {
-    // Positions of an input that could not be decoded are those of its bytes.
-    decode_error_ = DecodeError{*d.error_at - std::min(*d.error_at, text_begin_), d.error_id,
-                                d.error_detail, encoding_};
-  }
-}
-
-std::string_view Source::text() const {
-  return origin_.empty() ? std::string_view(bytes_).substr(text_begin_)
-                         : std::string_view(transcoded_);
-}
-
-std::uint32_t Source::original_offset(std::uint32_t text_offset) const {
-  if (origin_.empty()) return text_offset + text_begin_;
-  return origin_[std::min<std::size_t>(text_offset, origin_.size() - 1)];
 }
 
 Position Source::position(std::uint32_t offset) const {
+  std::call_once(marked_, [this] { mark_columns(); });
   const std::string_view t = text();
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(t.size()));
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
