@@ -27,18 +27,6 @@ FileResult io_problem(const std::string& name, std::string rule, std::string mes
   return r;
 }
 
-bool known_extension(const fs::path& path) {
-  std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  for (const parse::Parser* p : parse::parsers()) {
-    for (const std::string& e : p->extensions()) {
-      if (e == ext) return true;
-    }
-  }
-  return false;
-}
-
 // Appends the lintable files under dir in sorted order. Symbolic links to folders are not
 // followed (a link back up the tree would never end); unreadable folders are kept as entries so
 // that linting them reports the problem.
@@ -61,7 +49,7 @@ void walk(const fs::path& dir, std::vector<fs::path>& out) {
     if (e.is_symlink(s) && e.is_directory(s)) continue;
     if (e.is_directory(s)) {
       walk(e.path(), out);
-    } else if (e.is_regular_file(s) && known_extension(e.path())) {
+    } else if (e.is_regular_file(s) && parse::parser_for_extension(e.path()) != nullptr) {
       out.push_back(e.path());  // not FIFOs or devices: reading them might never end
     }
   }
@@ -126,6 +114,9 @@ struct Linter::Impl {
 
 Linter::Linter(LinterOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
+  // One date for the whole run, not a clock reading per file (and the same on both sides of
+  // midnight).
+  if (!impl_->options.lint.as_of) impl_->options.lint.as_of = Date::today();
 }
 Linter::~Linter() = default;
 

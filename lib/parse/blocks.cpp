@@ -64,6 +64,20 @@ std::size_t find_colon(std::string_view s, std::size_t from, std::size_t limit) 
   return std::string_view::npos;
 }
 
+// Length of s without the colons (half or full width) it ends with.
+std::size_t without_trailing_colons(std::string_view s) {
+  while (!s.empty()) {
+    if (s.back() == ':') {
+      s.remove_suffix(1);
+    } else if (s.ends_with("：")) {
+      s.remove_suffix(3);
+    } else {
+      break;
+    }
+  }
+  return s.size();
+}
+
 std::uint32_t skip_colon_and_space(std::string_view s, std::uint32_t at) {
   std::size_t i = at;
   while (i < s.size()) {
@@ -114,16 +128,7 @@ std::optional<LabelMatch> match_line(std::string_view t, bool heading,
   // The whole line is a label: "办理流程", "二、办理地点：".
   if (code_points(rest) <= kMaxLabelChars) {
     if (const config::ElementDef* def = profile.resolve_label(rest)) {
-      std::uint32_t le = e;
-      while (le > o) {  // the label without its trailing colon
-        std::uint32_t s = le - 1;
-        while (s > o && (static_cast<unsigned char>(t[s]) & 0xC0) == 0x80)
-          --s;
-        std::size_t k = s;
-        if (!is_colon(utf8::next(t, k))) break;
-        le = s;
-      }
-      return make(o, le, e, def);
+      return make(o, o + static_cast<std::uint32_t>(without_trailing_colons(rest)), e, def);
     }
   }
 
@@ -209,7 +214,6 @@ class Recogniser {
   }
 
   void row(const std::vector<TextBuilder>& cells) {
-    std::vector<bool> label(cells.size());
     std::vector<std::optional<LabelMatch>> match(cells.size());
     for (std::size_t i = 0; i < cells.size(); ++i) {
       const std::string_view t = cells[i].text;
@@ -217,9 +221,7 @@ class Recogniser {
       auto e = static_cast<std::uint32_t>(t.size());
       trim_range(t, b, e);
       std::string_view cell = t.substr(b, e - b);
-      while (!cell.empty() && (cell.back() == ':'))
-        cell.remove_suffix(1);
-      if (cell.ends_with("：")) cell.remove_suffix(3);
+      cell = cell.substr(0, without_trailing_colons(cell));
       if (cell.empty() || code_points(cell) > kMaxLabelChars) continue;
       const config::ElementDef* def = profile_.resolve_label(cell);
       const bool colon = cell.size() < e - b;  // written with a colon: a label by layout
@@ -359,8 +361,8 @@ class Recogniser {
     e.text = std::move(v.text);
     e.pieces = std::move(v.pieces);
     e.links = std::move(v.links);
-    const Span value_span = source_span(TextBuilder{e.text, e.pieces, {}});
-    if (!e.pieces.empty()) e.span.end = std::max(e.span.end, value_span.end);
+    for (const TextPiece& p : e.pieces)
+      e.span.end = std::max(e.span.end, p.source_end);
     guide_.elements.push_back(std::move(e));
     current_.reset();
   }

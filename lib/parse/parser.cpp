@@ -31,16 +31,20 @@ const Parser* parser_for_format(std::string_view format) {
   return nullptr;
 }
 
-const Parser* parser_for(const Source& source) {
-  std::string ext = std::filesystem::path(source.name()).extension().string();
+const Parser* parser_for_extension(const std::filesystem::path& name) {
+  std::string ext = name.extension().string();
+  if (ext.empty()) return nullptr;
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (!ext.empty()) {
-    for (const Parser* p : parsers()) {
-      const auto exts = p->extensions();
-      if (std::find(exts.begin(), exts.end(), ext) != exts.end()) return p;
-    }
+  for (const Parser* p : parsers()) {
+    const auto exts = p->extensions();
+    if (std::find(exts.begin(), exts.end(), ext) != exts.end()) return p;
   }
+  return nullptr;
+}
+
+const Parser* parser_for(const Source& source) {
+  if (const Parser* p = parser_for_extension(source.name())) return p;
   // No known extension (stdin, a buffer): look at the content.
   if (source.encoding() == "zip") return parser_for_format("docx");
   const std::string_view text = source.text();

@@ -3,6 +3,7 @@
 // with the input itself (not well-formed, no guide in it) are fatal "parse-error" diagnostics.
 #pragma once
 
+#include <filesystem>
 #include <string_view>
 #include <vector>
 
@@ -39,6 +40,8 @@ class Parser {
 
 const std::vector<const Parser*>& parsers();
 const Parser* parser_for_format(std::string_view format);
+// The parser a file name's extension selects (case-insensitive), or nullptr.
+const Parser* parser_for_extension(const std::filesystem::path& name);
 // By the name's extension (case-insensitive); for names without a known extension (stdin, a
 // buffer) by the content's first characters. nullptr when neither tells.
 const Parser* parser_for(const Source& source);
