@@ -5,6 +5,10 @@
 //
 //   guidelint-bench DIR [--format xml|html|json|ndjson|text] [--runs N]
 #include <gumbo.h>
+// The same RapidJSON configuration as the engine's JSON parser.
+#if defined(__SSE2__) && !defined(RAPIDJSON_SSE2)
+#define RAPIDJSON_SSE2
+#endif
 #include <rapidjson/document.h>
 
 #include <algorithm>
@@ -41,7 +45,7 @@ const std::array<FormatInfo, 5> kFormats = {{
     {Format::xml, "xml", {".xml"}, "baseline (read+pugixml+walk):"},
     {Format::html, "html", {".html", ".htm"}, "baseline (read+gumbo+walk):"},
     {Format::json, "json", {".json"}, "baseline (read+RapidJSON+walk):"},
-    {Format::ndjson, "ndjson", {".ndjson", ".jsonl"}, "baseline (read+RapidJSON/line+walk):"},
+    {Format::ndjson, "ndjson", {".ndjson", ".jsonl"}, "baseline (read+RapidJSON+walk):"},
     {Format::text, "text", {".txt", ".text", ".md"}, "baseline (read+split lines):"},
 }};
 
@@ -128,10 +132,22 @@ std::size_t json_strings(const rapidjson::Value& v) {
   return sink;
 }
 
-std::size_t json_walk(std::string_view text) {
-  rapidjson::Document doc;
-  doc.Parse(text.data(), text.size());
-  return doc.HasParseError() ? 0 : json_strings(doc);
+// Every value in the text, one after another (a document, or NDJSON's one per line), read the
+// fastest way RapidJSON offers: from a NUL-terminated string, which it scans with SIMD.
+std::size_t json_walk(const std::string& text) {
+  rapidjson::StringStream stream(text.c_str());
+  std::size_t sink = 0;
+  while (true) {
+    rapidjson::Document doc;
+    doc.ParseStream<rapidjson::kParseStopWhenDoneFlag>(stream);
+    if (doc.HasParseError()) break;
+    sink += json_strings(doc);
+    while (stream.Peek() == ' ' || stream.Peek() == '\n' || stream.Peek() == '\r' ||
+           stream.Peek() == '\t')
+      stream.Take();
+    if (stream.Peek() == '\0') break;
+  }
+  return sink;
 }
 
 // What a minimal checker must do at least: read, parse, look at every text node once.
@@ -147,12 +163,8 @@ std::size_t baseline(Format format, const std::vector<fs::path>& files) {
         sink += html_walk(bytes);
         break;
       case Format::json:
-        sink += json_walk(bytes);
-        break;
       case Format::ndjson:
-        for_each_line(bytes, [&](std::string_view line) {
-          if (!line.empty()) sink += json_walk(line);
-        });
+        sink += json_walk(bytes);
         break;
       case Format::text:
         for_each_line(bytes, [&](std::string_view line) { sink += line.size() + 1; });
