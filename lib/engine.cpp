@@ -4,9 +4,11 @@
 #include <map>
 
 #include "config/builtin.hpp"
+#include "config/catalog.hpp"
 #include "config/config.hpp"
 #include "config/profile.hpp"
 #include "parse/parser.hpp"
+#include "rules/catalog_scan.hpp"
 #include "rules/rule.hpp"
 #include "text/suggest.hpp"
 
@@ -18,6 +20,7 @@ struct Engine::Impl {
     std::unique_ptr<rules::Rule> rule;
   };
   config::Profile profile;
+  config::Catalogs catalogs;
   std::vector<Instance> instances;
   std::vector<RuleInfo> infos;
 };
@@ -32,40 +35,55 @@ struct EngineAccess {
 
 namespace {
 
-std::optional<config::Profile> load_profile(const config::Resolved& resolved,
-                                            config::Problems& problems) {
-  if (!resolved.profile) {
-    const auto bytes = builtin::find("profiles/national.yaml");
-    return config::Profile::load(config::YamlFile{
-        std::make_shared<const Source>("builtin:profiles/national.yaml", std::string(*bytes)),
-        &problems});
-  }
-  const config::ProfileRef& ref = *resolved.profile;
+// The Source a profile or catalog reference names: a built-in one, or a file beside the config
+// that names it. nullptr after reporting a problem.
+std::shared_ptr<const Source> read_data(const config::DataRef& ref, std::string_view folder,
+                                        std::string_view unknown_id, std::string_view arg) {
   const bool is_path = ref.name.find('/') != std::string::npos || ref.name.ends_with(".yaml") ||
                        ref.name.ends_with(".yml");
-  std::shared_ptr<const Source> source;
   if (!is_path) {
-    const auto bytes = builtin::find("profiles/" + ref.name + ".yaml");
+    const std::string path = std::string(folder) + "/" + ref.name + ".yaml";
+    const auto bytes = builtin::find(path);
     if (!bytes) {
-      std::vector<Arg> args{{"profile", ref.name}};
-      if (auto s = text::suggest(ref.name, config::builtin_names("profiles"))) {
+      std::vector<Arg> args{{std::string(arg), ref.name}};
+      if (auto s = text::suggest(ref.name, config::builtin_names(folder))) {
         args.push_back({"suggestion", *s});
       }
-      ref.file.report(ref.node, "config.unknown-profile", std::move(args));
-      return std::nullopt;
+      ref.file.report(ref.node, std::string(unknown_id), std::move(args));
+      return nullptr;
     }
-    source = std::make_shared<const Source>("builtin:profiles/" + ref.name + ".yaml",
-                                            std::string(*bytes));
+    return std::make_shared<const Source>("builtin:" + path, std::string(*bytes));
+  }
+  std::string error;
+  const auto path = ref.base_dir / ref.name;
+  auto source = config::read_source(path, &error);
+  if (!source) {
+    ref.file.report(ref.node, "config.unreadable", {{"path", path.string()}, {"detail", error}});
+  }
+  return source;
+}
+
+std::optional<config::Profile> load_profile(const config::Resolved& resolved,
+                                            config::Problems& problems) {
+  std::shared_ptr<const Source> source;
+  if (!resolved.profile) {
+    const auto bytes = builtin::find("profiles/national.yaml");
+    source = std::make_shared<const Source>("builtin:profiles/national.yaml", std::string(*bytes));
   } else {
-    std::string error;
-    const auto path = ref.base_dir / ref.name;
-    source = config::read_source(path, &error);
-    if (!source) {
-      ref.file.report(ref.node, "config.unreadable", {{"path", path.string()}, {"detail", error}});
-      return std::nullopt;
-    }
+    source = read_data(*resolved.profile, "profiles", "config.unknown-profile", "profile");
+    if (!source) return std::nullopt;
   }
   return config::Profile::load(config::YamlFile{source, &problems});
+}
+
+void load_catalogs(const config::Resolved& resolved, config::Catalogs& catalogs,
+                   config::Problems& problems) {
+  for (const config::DataRef& ref : resolved.catalogs) {
+    if (auto source = read_data(ref, "catalogs", "config.unknown-catalog", "catalog")) {
+      catalogs.load(config::YamlFile{source, &problems});
+    }
+  }
+  catalogs.build();
 }
 
 // One rule id's settings after every config layer has had its say.
@@ -130,6 +148,7 @@ EngineResult build(const config::Resolved& resolved, config::Problems& problems)
   // config is reported in one run rather than one fix at a time.
   if (!profile) return EngineResult{nullptr, problems.take()};
   impl->profile = std::move(*profile);
+  load_catalogs(resolved, impl->catalogs, problems);
 
   for (const Merged& m : merge(resolved)) {
     const rules::RuleType* type = rules::find_rule_type(m.type);
@@ -145,7 +164,7 @@ EngineResult build(const config::Resolved& resolved, config::Problems& problems)
     if (m.options.IsMap() && !config::check_keys(m.options_file, m.options, type->option_keys))
       continue;
     if (m.severity == Severity::off) continue;
-    const rules::Setup setup{m.id, m.options, m.options_file, impl->profile};
+    const rules::Setup setup{m.id, m.options, m.options_file, impl->profile, impl->catalogs};
     const std::size_t reported = problems.size();
     auto rule = type->create(setup);
     if (!rule) {
@@ -254,7 +273,9 @@ FileResult Engine::lint(std::shared_ptr<const Source> source, const LintOptions&
     Guide& guide = result.guides[g];
     resolve(impl_->profile, guide);
     // Rules see the text the guide was read from (for a Word document, its derived text).
-    const rules::Context context{*result.source, guide, impl_->profile, as_of};
+    // Catalog names are looked for once per element, whichever rules ask.
+    rules::CatalogScan scan(impl_->catalogs, guide);
+    const rules::Context context{*result.source, guide, impl_->profile, as_of, scan};
     for (const Impl::Instance& instance : impl_->instances) {
       instance.rule->check(context,
                            rules::Reporter(result.diagnostics, instance.info, static_cast<int>(g)));

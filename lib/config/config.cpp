@@ -1,5 +1,6 @@
 #include "config/config.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <fstream>
 #include <set>
@@ -64,7 +65,7 @@ class Loader {
   }
 
   void read(const YamlFile& file, const YAML::Node& root, const std::filesystem::path& base_dir) {
-    check_keys(file, root, {"extends", "profile", "rules"});
+    check_keys(file, root, {"extends", "profile", "catalogs", "rules"});
 
     const YAML::Node extends = get(root, "extends");
     if (!extends.IsDefined()) {
@@ -80,7 +81,19 @@ class Loader {
     }
 
     if (auto profile = get_string(file, root, "profile")) {
-      resolved_.profile = ProfileRef{*profile, base_dir, file, get(root, "profile")};
+      resolved_.profile = DataRef{*profile, base_dir, file, get(root, "profile")};
+    }
+
+    if (auto names = get_strings(file, root, "catalogs")) {
+      const YAML::Node node = get(root, "catalogs");
+      for (std::size_t k = 0; k < names->size(); ++k) {
+        DataRef ref{(*names)[k], base_dir, file, node.IsSequence() ? node[k] : node};
+        const auto same = [&](const DataRef& r) {
+          return r.name == ref.name && (!looks_like_path(r.name) || r.base_dir == ref.base_dir);
+        };
+        if (std::none_of(resolved_.catalogs.begin(), resolved_.catalogs.end(), same))
+          resolved_.catalogs.push_back(std::move(ref));
+      }
     }
 
     const YAML::Node rules = get(root, "rules");

@@ -24,8 +24,8 @@ struct RuleSetting {
   YAML::Node type_node;  // its `type:` value, when given
 };
 
-// Where a profile comes from: a built-in name or a file, and who named it.
-struct ProfileRef {
+// Where a profile or a catalog comes from: a built-in name or a file, and who named it.
+struct DataRef {
   std::string name;
   std::filesystem::path base_dir;
   YamlFile file;
@@ -34,7 +34,8 @@ struct ProfileRef {
 
 // A config with its `extends` chain flattened: settings in the order they apply.
 struct Resolved {
-  std::optional<ProfileRef> profile;
+  std::optional<DataRef> profile;
+  std::vector<DataRef> catalogs;  // every layer's, in order, each file once
   std::vector<RuleSetting> rules;
 };
 

@@ -5,6 +5,9 @@ namespace guidelint::rules {
 const std::vector<RuleType>& rule_types() {
   // One line per rule type; each type is defined in its own file.
   static const std::vector<RuleType> all = {
+      abolished_item_type(),
+      delegated_item_type(),
+      post_approval_precondition_type(),
       required_element_type(),
   };
   return all;

@@ -1,14 +1,16 @@
 #include "rules/rule.hpp"
 
+#include <algorithm>
+
 #include "text/suggest.hpp"
 
 namespace guidelint::rules {
 
 void Reporter::report(std::string message_id, std::vector<Arg> args, Span span,
-                      std::string element_id) const {
+                      std::string element_id, Severity at_most) const {
   Diagnostic d;
   d.rule_id = rule_.id;
-  d.severity = rule_.severity;
+  d.severity = std::min(rule_.severity, at_most);
   d.message_id = std::move(message_id);
   d.args = std::move(args);
   d.span = span;

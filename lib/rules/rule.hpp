@@ -9,11 +9,14 @@
 #include <string_view>
 #include <vector>
 
+#include "config/catalog.hpp"
 #include "config/profile.hpp"
 #include "config/yaml_util.hpp"
 #include "guidelint/guidelint.hpp"
 
 namespace guidelint::rules {
+
+class CatalogScan;
 
 // What a rule sees when it checks one guide.
 struct Context {
@@ -21,6 +24,7 @@ struct Context {
   const Guide& guide;
   const config::Profile& profile;
   Date as_of;
+  CatalogScan& catalogs;  // catalog names in the guide's elements, found on first use
 };
 
 // Collects one rule's findings on one guide; fills in what the rule need not know.
@@ -29,8 +33,10 @@ class Reporter {
   Reporter(std::vector<Diagnostic>& out, const RuleInfo& rule, int guide)
       : out_(out), rule_(rule), guide_(guide) {}
 
-  void report(std::string message_id, std::vector<Arg> args, Span span,
-              std::string element_id = {}) const;
+  // at_most lowers the rule's severity for a lesser finding of the same rule (a mention of an
+  // abolished item beside the item itself); it never raises it.
+  void report(std::string message_id, std::vector<Arg> args, Span span, std::string element_id = {},
+              Severity at_most = Severity::error) const;
 
  private:
   std::vector<Diagnostic>& out_;
@@ -50,6 +56,7 @@ struct Setup {
   const YAML::Node& options;     // undefined when the config gave none
   const config::YamlFile& file;  // where the options were written
   const config::Profile& profile;
+  const config::Catalogs& catalogs;
 };
 
 struct RuleType {
@@ -66,6 +73,9 @@ const RuleType* find_rule_type(std::string_view name);
 
 // Rule types, one per file, each defined next to its class.
 RuleType required_element_type();
+RuleType abolished_item_type();
+RuleType delegated_item_type();
+RuleType post_approval_precondition_type();
 
 // Reads an option that names profile elements; reports unknown ids with a suggestion.
 std::optional<std::vector<std::string>> element_list_option(const Setup& setup,

@@ -1,0 +1,1 @@
+// guidelint catalog import: an official decision's annex table (HTML or CSV) to a catalog YAML.

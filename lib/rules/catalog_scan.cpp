@@ -1,0 +1,117 @@
+#include "rules/catalog_scan.hpp"
+
+#include <algorithm>
+
+namespace guidelint::rules {
+
+CatalogScan::CatalogScan(const config::Catalogs& catalogs, const Guide& guide)
+    : catalogs_(catalogs), guide_(guide), cache_(guide.elements.size()) {}
+
+CatalogScan::Cache& CatalogScan::cache(const Element& element) {
+  return cache_[static_cast<std::size_t>(&element - guide_.elements.data())];
+}
+
+const text::Folded& CatalogScan::folded(const Element& element) {
+  Cache& c = cache(element);
+  if (!c.folded) {
+    text::fold(element.text, c.text);
+    c.folded = true;
+  }
+  return c.text;
+}
+
+const std::vector<CatalogMatch>& CatalogScan::matches(const Element& element) {
+  Cache& c = cache(element);
+  if (c.matched) return c.matches;
+  c.matched = true;
+  if (catalogs_.entries.empty()) return c.matches;
+  const text::Folded& f = folded(element);
+  hits_.clear();
+  catalogs_.matcher().find(f.text, hits_);
+  for (const text::Matcher::Hit& h : hits_) {
+    const bool inside_longer = std::any_of(hits_.begin(), hits_.end(), [&](const auto& o) {
+      return o.begin <= h.begin && h.end <= o.end && o.end - o.begin > h.end - h.begin;
+    });
+    if (inside_longer) continue;
+    const config::CatalogName& name = catalogs_.name(h.value);
+    const auto [begin, end] = f.input_range(element.text, h.begin, h.end);
+    c.matches.push_back({&catalogs_.entries[name.entry], name.document, h.begin, h.end,
+                         element.source_span(begin, end)});
+  }
+  std::stable_sort(
+      c.matches.begin(), c.matches.end(),
+      [](const CatalogMatch& a, const CatalogMatch& b) { return a.folded_begin < b.folded_begin; });
+  return c.matches;
+}
+
+std::vector<const CatalogMatch*> CatalogScan::item() {
+  std::vector<const CatalogMatch*> out;
+  const Element* name = guide_.find("name");
+  if (name == nullptr) return out;
+  const text::Folded& f = folded(*name);
+  for (const CatalogMatch& m : matches(*name)) {
+    if (m.document || m.folded_begin != 0) continue;
+    if (m.folded_end != f.text.size()) {
+      // Only a qualifier in brackets may follow: 设立水利旅游项目审批（新设）.
+      const auto [begin, end] = f.input_range(name->text, m.folded_begin, m.folded_end);
+      std::string_view rest = std::string_view(name->text).substr(end);
+      while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t'))
+        rest.remove_prefix(1);
+      bool bracket = false;
+      for (const std::string_view open : {"（", "(", "【", "[", "〔", "<", "《"})
+        bracket = bracket || rest.starts_with(open);
+      if (!bracket) continue;
+    }
+    out.push_back(&m);
+  }
+  return out;
+}
+
+bool in_force(const config::CatalogEntry& entry, Date as_of) {
+  return !entry.date.known() || entry.date.latest() <= as_of;
+}
+
+std::vector<Arg> citation(const config::CatalogEntry& entry, Date as_of) {
+  std::int64_t years = -1;
+  if (entry.date.known()) {
+    const Date from = entry.date.latest();
+    years = as_of.year - from.year;
+    if (std::pair(as_of.month, as_of.day) < std::pair(from.month, from.day)) --years;
+    years = std::max<std::int64_t>(years, 0);
+  }
+  // The *_known flags let message templates say "not known" instead of printing nothing.
+  return {{"item", entry.item},
+          {"decision_known", std::string(entry.decision.empty() ? "no" : "yes")},
+          {"date_known", std::string(entry.date.known() ? "yes" : "no")},
+          {"decision", entry.decision},
+          {"decision_title", entry.decision_title},
+          {"decision_date", entry.date.to_string()},
+          {"years", years},
+          {"source", entry.source},
+          {"catalog", entry.catalog}};
+}
+
+std::string label_of(const Context& context, const Element& element) {
+  if (!element.label.empty()) return element.label;
+  const config::ElementDef* def = context.profile.find(element.id);
+  return def != nullptr ? def->name : element.id;
+}
+
+std::optional<std::vector<std::string>> phrase_list_option(const Setup& setup, std::string_view key,
+                                                           std::vector<std::string> fallback) {
+  const YAML::Node node = config::get(setup.options, key);
+  std::vector<std::string> phrases = std::move(fallback);
+  if (node.IsDefined()) {
+    auto given = config::get_strings(setup.file, setup.options, key);
+    if (!given) return std::nullopt;
+    phrases = std::move(*given);
+  }
+  std::vector<std::string> folded;
+  for (const std::string& p : phrases) {
+    std::string f = text::fold(p);
+    if (!f.empty()) folded.push_back(std::move(f));
+  }
+  return folded;
+}
+
+}  // namespace guidelint::rules

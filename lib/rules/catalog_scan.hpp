@@ -1,0 +1,67 @@
+// Catalog names found in a guide's elements: each element folded once and passed once through
+// the catalogs' automaton, on first use, whichever rules ask for it.
+#pragma once
+
+#include <vector>
+
+#include "config/catalog.hpp"
+#include "guidelint/guidelint.hpp"
+#include "rules/rule.hpp"
+#include "text/fold.hpp"
+
+namespace guidelint::rules {
+
+struct CatalogMatch {
+  const config::CatalogEntry* entry;
+  bool document;  // the certificate the item issues, not the item's name
+  std::uint32_t folded_begin;
+  std::uint32_t folded_end;
+  Span span;  // the original characters, in the Source
+};
+
+class CatalogScan {
+ public:
+  CatalogScan(const config::Catalogs& catalogs, const Guide& guide);
+
+  // The element's text folded, with its map back to the text.
+  const text::Folded& folded(const Element& element);
+  // Catalog names in the element, in order; of overlapping names only the longest (so a
+  // retained approval whose name holds a shorter catalog name is read as itself).
+  const std::vector<CatalogMatch>& matches(const Element& element);
+  // The entries the guide's item is: its name element is an entry's name, folded, with nothing
+  // before it and at most a bracketed qualifier after it ("（新设）").
+  std::vector<const CatalogMatch*> item();
+
+ private:
+  struct Cache {
+    bool folded = false;
+    bool matched = false;
+    text::Folded text;
+    std::vector<CatalogMatch> matches;
+  };
+  Cache& cache(const Element& element);
+
+  const config::Catalogs& catalogs_;
+  const Guide& guide_;
+  std::vector<Cache> cache_;
+  std::vector<text::Matcher::Hit> hits_;
+};
+
+// Is the entry's decision in force on as_of? A partial date counts from its last possible day; an
+// entry without a date is in force (its decision is in a catalog of past decisions), and its
+// findings say the date is not known.
+bool in_force(const config::CatalogEntry& entry, Date as_of);
+
+// What a finding quotes of an entry: item, decision, decision_title, decision_date ("" when not
+// known), years (whole years since the decision; -1 when not known), source, catalog, and
+// decision_known / date_known ("yes" or "no").
+std::vector<Arg> citation(const config::CatalogEntry& entry, Date as_of);
+
+// How a finding names an element: its label as the guide wrote it, else the profile's name.
+std::string label_of(const Context& context, const Element& element);
+
+// Options that are phrases, folded for matching; reports a wrong type.
+std::optional<std::vector<std::string>> phrase_list_option(const Setup& setup, std::string_view key,
+                                                           std::vector<std::string> fallback);
+
+}  // namespace guidelint::rules
