@@ -216,8 +216,106 @@ double median(std::vector<double> v) {
 
 int usage() {
   std::fprintf(stderr,
-               "usage: guidelint-bench DIR [--format xml|html|json|ndjson|text] [--runs N]\n");
+               "usage: guidelint-bench DIR [--format xml|html|json|ndjson|text] [--runs N] "
+               "[--catalogs]\n");
   return 2;
+}
+
+// A catalog of n made-up item names, for measuring what catalog size costs: never bundled, never
+// a claim about any real item. Names are built like real ones (an activity, an object, an act).
+std::string synthetic_catalog(int n) {
+  static constexpr const char* kWhat[] = {"设立", "变更", "注销", "新建", "改建", "经营", "从事",
+                                          "开办", "举办", "生产", "销售", "进口", "出口", "运输"};
+  static constexpr const char* kObject[] = {"甲类", "乙类", "丙类", "丁类", "戊类", "己类", "庚类",
+                                            "辛类", "壬类", "癸类", "一级", "二级", "三级", "四级",
+                                            "五级", "六级", "七级", "八级", "九级", "十级"};
+  static constexpr const char* kThing[] = {"测试品", "样品", "模拟物", "虚构件", "示例物"};
+  static constexpr const char* kAct[] = {"审批", "核准", "许可", "认定", "登记", "备案", "核发"};
+  std::string out = "title: 合成目录（只用于基准测试）\nentries:\n";
+  int made = 0;
+  for (const char* what : kWhat) {
+    for (const char* object : kObject) {
+      for (const char* thing : kThing) {
+        for (const char* act : kAct) {
+          for (int k = 0; k < 2 && made < n; ++k, ++made) {
+            out += "  - item: " + std::string(what) + object + thing + (k ? "专项" : "") + act +
+                   "\n    action: 取消\n    date: \"2015\"\n";
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+double build_ms(const std::string& yaml, guidelint::EngineResult* keep, int runs) {
+  std::vector<double> ms;
+  for (int r = 0; r < runs; ++r) {
+    const auto t0 = Clock::now();
+    guidelint::EngineResult e = guidelint::Engine::from_yaml(yaml, "bench.yaml", "/");
+    ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    if (!e.engine) {
+      std::fprintf(stderr, "guidelint-bench: engine does not build: %s\n",
+                   guidelint::render_message(e.problems.at(0).diagnostics.at(0), "en").c_str());
+      std::exit(2);
+    }
+    if (r == 0) *keep = std::move(e);
+  }
+  return median(ms);
+}
+
+// The catalog rules with no catalog, with the bundled catalogs, and with 10,000 more entries:
+// the same files, the engines in turn, medians.
+int catalog_bench(const std::vector<fs::path>& files, const guidelint::LintOptions& options,
+                  double mb, double n, int runs) {
+  const fs::path dir = fs::temp_directory_path() / "guidelint-bench-catalog";
+  fs::create_directories(dir);
+  const fs::path synthetic = dir / "synthetic.yaml";
+  std::ofstream(synthetic) << synthetic_catalog(10000);
+  const std::string rules =
+      "rules:\n  required-element: error\n  abolished-item: error\n  delegated-item: warning\n"
+      "  post-approval-precondition: error\n";
+  const std::string bundled =
+      "catalogs: [state-council-decisions, post-approval, "
+      "pre-approval-retained]\n";
+  struct Variant {
+    const char* name = "";
+    std::string yaml;
+    guidelint::EngineResult engine;
+    double build_ms = 0;
+    std::vector<double> seconds;
+  };
+  // The synthetic catalog is a layer of its own: `catalogs` twice in one file is a duplicate key.
+  const fs::path layer = dir / "bundled.yaml";
+  std::ofstream(layer) << "extends: []\nprofile: national\n" + bundled + rules;
+  std::vector<Variant> variants(3);
+  variants[0].name = "no catalog";
+  variants[0].yaml = "extends: []\nprofile: national\n" + rules;
+  variants[1].name = "bundled catalogs";
+  variants[1].yaml = "extends: [" + layer.string() + "]\n";
+  variants[2].name = "bundled + 10,000 synthetic";
+  variants[2].yaml = "extends: [" + layer.string() + "]\ncatalogs: [" + synthetic.string() + "]\n";
+  std::size_t sink = 0;
+  for (Variant& v : variants) {
+    v.build_ms = build_ms(v.yaml, &v.engine, 5);
+    sink += lint(*v.engine.engine, options, files).sink;  // warm
+  }
+  for (int r = 0; r < runs; ++r) {
+    for (Variant& v : variants) {
+      const auto t0 = Clock::now();
+      sink += lint(*v.engine.engine, options, files).sink;
+      v.seconds.push_back(std::chrono::duration<double>(Clock::now() - t0).count());
+    }
+  }
+  const double base = median(variants[0].seconds);
+  for (const Variant& v : variants) {
+    const double t = median(v.seconds);
+    std::printf("%-28s %10.0f guides/s %8.1f MB/s  (%+.1f%% time)  engine build %.1f ms\n", v.name,
+                n / t, mb / t, (t / base - 1) * 100, v.build_ms);
+  }
+  std::printf("(checksum %zu)\n", sink % 1000);
+  fs::remove_all(dir);
+  return 0;
 }
 
 }  // namespace
@@ -226,8 +324,13 @@ int main(int argc, char** argv) {
   if (argc < 2) return usage();
   const fs::path dir = argv[1];
   int runs = 5;
+  bool catalogs = false;
   const FormatInfo* format = nullptr;
   for (int i = 2; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--catalogs") == 0) {
+      catalogs = true;
+      continue;
+    }
     if (i + 1 >= argc) return usage();
     if (std::strcmp(argv[i], "--runs") == 0) {
       runs = std::max(1, std::atoi(argv[++i]));
@@ -283,6 +386,14 @@ int main(int argc, char** argv) {
   if (!built.engine) return 2;
   guidelint::LintOptions options;
   options.input_format = engine_format(*format, files.front());
+
+  if (catalogs) {
+    std::printf("corpus: %.*s, %zu guides in %zu files, %.1f MB, %d runs each, medians\n",
+                static_cast<int>(format->name.size()), format->name.data(), guides, files.size(),
+                static_cast<double>(bytes) / 1e6, runs);
+    return catalog_bench(files, options, static_cast<double>(bytes) / 1e6,
+                         static_cast<double>(guides), runs);
+  }
 
   // One untimed pass of each warms the page cache and lazily loaded data.
   std::size_t sink = baseline(format->format, files);

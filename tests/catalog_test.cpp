@@ -53,19 +53,47 @@ TEST(Matcher, FindsEveryOccurrenceLongestFirstAtTheSameEnd) {
   EXPECT_TRUE(hits.empty());
 }
 
-TEST(Matcher, MatchesFoldedChineseNames) {
+TEST(Matcher, FoldsAsItReadsAndGivesTheOriginalCharacters) {
   text::Matcher m;
-  m.add(text::fold("设立水利旅游项目审批"), 7);
-  m.add(text::fold("水利"), 8);
+  m.add("设立水利旅游项目审批", 7);
+  m.add("水利", 8);
+  m.add("ＡＢＣ 许可", 9);  // patterns are folded too
   m.build();
   std::vector<text::Matcher::Hit> hits;
-  const std::string folded = text::fold("关于設立 水利旅遊項目審批的通知");
-  m.find(folded, hits);
-  ASSERT_EQ(hits.size(), 2u);
+  const std::string text = "关于《設立　水利旅遊項目審批》、abc許可的通知";
+  m.find(text, hits);
+  ASSERT_EQ(hits.size(), 3u);
+  const auto at = [&](const text::Matcher::Hit& h) {
+    return text.substr(h.begin, h.end - h.begin);
+  };
   EXPECT_EQ(hits[0].value, 8u);
+  EXPECT_EQ(at(hits[0]), "水利");
   EXPECT_EQ(hits[1].value, 7u);
-  EXPECT_EQ(folded.substr(hits[1].begin, hits[1].end - hits[1].begin),
-            text::fold("设立水利旅游项目审批"));
+  EXPECT_EQ(at(hits[1]), "設立　水利旅遊項目審批");  // not the 《》 around it
+  EXPECT_EQ(hits[2].value, 9u);
+  EXPECT_EQ(at(hits[2]), "abc許可");
+}
+
+TEST(Matcher, LongPatternsAndCharactersOutsideTheBmp) {
+  text::Matcher m;
+  std::string long_name;
+  for (int k = 0; k < 100; ++k)
+    long_name += "审";
+  m.add(long_name + "批", 1);
+  m.add("\U00020000字", 2);  // a CJK Extension B character
+  m.build();
+  std::vector<text::Matcher::Hit> hits;
+  const std::string text = "前" + long_name + "批后\U00020000字";
+  m.find(text, hits);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].begin, 3u);
+  EXPECT_EQ(hits[0].end, 3u + long_name.size() + 3);
+  EXPECT_EQ(text.substr(hits[1].begin), "\U00020000字");
+  // Invalid bytes are read as U+FFFD and do not stop the scan.
+  hits.clear();
+  m.find("\xB0\xFF\U00020000字", hits);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].begin, 2u);
 }
 
 TEST(Catalog, IssuedDocumentOnlyForCertificates) {

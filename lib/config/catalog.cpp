@@ -157,7 +157,7 @@ void Catalogs::build() {
   names_.clear();
   for (std::size_t k = 0; k < entries.size(); ++k) {
     const auto entry = static_cast<std::uint32_t>(k);
-    matcher_.add(text::fold(entries[k].item), static_cast<std::uint32_t>(names_.size()));
+    matcher_.add(entries[k].item, static_cast<std::uint32_t>(names_.size()));
     names_.push_back({entry, false});
     const std::string document = issued_document(entries[k].item);
     if (!document.empty()) {

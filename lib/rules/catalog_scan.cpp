@@ -11,7 +11,7 @@ CatalogScan::Cache& CatalogScan::cache(const Element& element) {
   return cache_[static_cast<std::size_t>(&element - guide_.elements.data())];
 }
 
-const text::Folded& CatalogScan::folded(const Element& element) {
+const std::string& CatalogScan::folded(const Element& element) {
   Cache& c = cache(element);
   if (!c.folded) {
     text::fold(element.text, c.text);
@@ -25,22 +25,19 @@ const std::vector<CatalogMatch>& CatalogScan::matches(const Element& element) {
   if (c.matched) return c.matches;
   c.matched = true;
   if (catalogs_.entries.empty()) return c.matches;
-  const text::Folded& f = folded(element);
   hits_.clear();
-  catalogs_.matcher().find(f.text, hits_);
+  catalogs_.matcher().find(element.text, hits_);
   for (const text::Matcher::Hit& h : hits_) {
     const bool inside_longer = std::any_of(hits_.begin(), hits_.end(), [&](const auto& o) {
       return o.begin <= h.begin && h.end <= o.end && o.end - o.begin > h.end - h.begin;
     });
     if (inside_longer) continue;
     const config::CatalogName& name = catalogs_.name(h.value);
-    const auto [begin, end] = f.input_range(element.text, h.begin, h.end);
     c.matches.push_back({&catalogs_.entries[name.entry], name.document, h.begin, h.end,
-                         element.source_span(begin, end)});
+                         element.source_span(h.begin, h.end)});
   }
-  std::stable_sort(
-      c.matches.begin(), c.matches.end(),
-      [](const CatalogMatch& a, const CatalogMatch& b) { return a.folded_begin < b.folded_begin; });
+  std::stable_sort(c.matches.begin(), c.matches.end(),
+                   [](const CatalogMatch& a, const CatalogMatch& b) { return a.begin < b.begin; });
   return c.matches;
 }
 
@@ -48,18 +45,17 @@ std::vector<const CatalogMatch*> CatalogScan::item() {
   std::vector<const CatalogMatch*> out;
   const Element* name = guide_.find("name");
   if (name == nullptr) return out;
-  const text::Folded& f = folded(*name);
+  const std::string_view text = name->text;
   for (const CatalogMatch& m : matches(*name)) {
-    if (m.document || m.folded_begin != 0) continue;
-    if (m.folded_end != f.text.size()) {
-      // Only a qualifier in brackets may follow: 设立水利旅游项目审批（新设）.
-      const auto [begin, end] = f.input_range(name->text, m.folded_begin, m.folded_end);
-      std::string_view rest = std::string_view(name->text).substr(end);
-      while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t'))
-        rest.remove_prefix(1);
+    // Nothing but spaces or punctuation before it, and after it nothing, or a qualifier in
+    // brackets: 设立水利旅游项目审批（新设）.
+    if (m.document || !text::fold(text.substr(0, m.begin)).empty()) continue;
+    const std::string_view rest = text.substr(m.end);
+    if (!text::fold(rest).empty()) {
+      const std::size_t at = rest.find_first_not_of(" \t");
       bool bracket = false;
       for (const std::string_view open : {"（", "(", "【", "[", "〔", "<", "《"})
-        bracket = bracket || rest.starts_with(open);
+        bracket = bracket || (at != std::string_view::npos && rest.substr(at).starts_with(open));
       if (!bracket) continue;
     }
     out.push_back(&m);

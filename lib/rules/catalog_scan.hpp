@@ -13,18 +13,20 @@ namespace guidelint::rules {
 
 struct CatalogMatch {
   const config::CatalogEntry* entry;
-  bool document;  // the certificate the item issues, not the item's name
-  std::uint32_t folded_begin;
-  std::uint32_t folded_end;
-  Span span;  // the original characters, in the Source
+  bool document;        // the certificate the item issues, not the item's name
+  std::uint32_t begin;  // the matched characters in the element's text
+  std::uint32_t end;
+  Span span;  // the same in the Source
 };
 
+// Catalog names are matched in the elements' text as written (the automaton folds as it reads);
+// an element's folded text is made only when a rule asks for it.
 class CatalogScan {
  public:
   CatalogScan(const config::Catalogs& catalogs, const Guide& guide);
 
-  // The element's text folded, with its map back to the text.
-  const text::Folded& folded(const Element& element);
+  // The element's text folded.
+  const std::string& folded(const Element& element);
   // Catalog names in the element, in order; of overlapping names only the longest (so a
   // retained approval whose name holds a shorter catalog name is read as itself).
   const std::vector<CatalogMatch>& matches(const Element& element);
@@ -36,7 +38,7 @@ class CatalogScan {
   struct Cache {
     bool folded = false;
     bool matched = false;
-    text::Folded text;
+    std::string text;
     std::vector<CatalogMatch> matches;
   };
   Cache& cache(const Element& element);

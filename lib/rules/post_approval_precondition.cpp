@@ -46,15 +46,13 @@ class PostApprovalPrecondition final : public Rule {
       if (!post_approval(*m->entry)) continue;
       for (const Element& e : guide.elements) {
         if (!scanned(e)) continue;
-        const text::Folded& folded = context.catalogs.folded(e);
         hits_.clear();
-        before_.find(folded.text, hits_);
+        before_.find(e.text, hits_);
         for (const text::Matcher::Hit& h : hits_) {
-          const auto [begin, end] = folded.input_range(e.text, h.begin, h.end);
           std::vector<Arg> args = citation(*m->entry, context.as_of);
-          args.push_back({"phrase", e.text.substr(begin, end - begin)});
+          args.push_back({"phrase", e.text.substr(h.begin, h.end - h.begin)});
           reporter.report("post-approval-precondition.before-registration", std::move(args),
-                          e.source_span(begin, end), e.id);
+                          e.source_span(h.begin, h.end), e.id);
         }
       }
     }
@@ -66,7 +64,7 @@ class PostApprovalPrecondition final : public Rule {
   }
 
   bool registration(const Context& context, const Element& name) const {
-    const std::string& folded = context.catalogs.folded(name).text;
+    const std::string& folded = context.catalogs.folded(name);
     return std::any_of(registration_.begin(), registration_.end(),
                        [&](const std::string& p) { return folded.find(p) != std::string::npos; });
   }

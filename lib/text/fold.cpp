@@ -42,6 +42,21 @@ void fold_supplementary(char32_t cp, std::string& out) {
 
 }  // namespace
 
+namespace table {
+const std::uint16_t* const index = kFoldIndex;
+const std::uint32_t* const blocks = kFoldBlocks;
+const char32_t* const pool = kFoldPool;
+}  // namespace table
+
+std::u32string_view fold_supplementary(char32_t cp, std::u32string& scratch) {
+  std::string utf8;
+  fold_supplementary(cp, utf8);
+  scratch.clear();
+  for (std::size_t i = 0; i < utf8.size();)
+    scratch.push_back(utf8::next(utf8, i));
+  return scratch;
+}
+
 void fold_code_point(char32_t cp, std::string& out) {
   if (cp >= 0x10000) {
     fold_supplementary(cp, out);
@@ -60,8 +75,8 @@ void fold_code_point(char32_t cp, std::string& out) {
   }
 }
 
-std::string fold(std::string_view input) {
-  std::string out;
+void fold(std::string_view input, std::string& out) {
+  out.clear();
   out.reserve(input.size());
   for (std::size_t i = 0; i < input.size();) {
     const auto b = static_cast<unsigned char>(input[i]);
@@ -77,36 +92,12 @@ std::string fold(std::string_view input) {
     }
     fold_code_point(utf8::next(input, i), out);
   }
+}
+
+std::string fold(std::string_view input) {
+  std::string out;
+  fold(input, out);
   return out;
-}
-
-void fold(std::string_view input, Folded& out) {
-  out.text.clear();
-  out.origin.clear();
-  out.text.reserve(input.size());
-  out.origin.reserve(input.size() + 1);
-  for (std::size_t i = 0; i < input.size();) {
-    const auto start = static_cast<std::uint32_t>(i);
-    const char32_t cp = utf8::next(input, i);
-    const std::size_t before = out.text.size();
-    fold_code_point(cp, out.text);
-    out.origin.insert(out.origin.end(), out.text.size() - before, start);
-  }
-  out.origin.push_back(static_cast<std::uint32_t>(input.size()));
-}
-
-std::pair<std::uint32_t, std::uint32_t> Folded::input_range(std::string_view input,
-                                                            std::size_t begin,
-                                                            std::size_t end) const {
-  if (origin.empty()) return {0, 0};
-  end = std::min(end, text.size());
-  begin = std::min(begin, end);
-  if (begin == end) return {origin[begin], origin[begin]};
-  // End after the input character the last folded byte came from, not at the next kept one:
-  // characters folding removed (spaces, punctuation) after the match are not part of it.
-  std::size_t after = origin[end - 1];
-  if (after < input.size()) utf8::next(input, after);
-  return {origin[begin], static_cast<std::uint32_t>(std::min(after, input.size()))};
 }
 
 }  // namespace guidelint::text

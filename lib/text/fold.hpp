@@ -6,28 +6,38 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
+#include <utility>
 
 namespace guidelint::text {
-
-// Folded text plus, for every byte of it, the offset in the input of the character it came from;
-// origin has one extra entry, the input's size, so [origin[b], origin[e]) is the input range of
-// folded bytes [b, e) whenever e is a character boundary.
-struct Folded {
-  std::string text;
-  std::vector<std::uint32_t> origin;
-
-  // Input range covering folded bytes [begin, end) of the input that was folded: from the first
-  // character to the end of the last one, so a match underlines exactly the original characters.
-  std::pair<std::uint32_t, std::uint32_t> input_range(std::string_view input, std::size_t begin,
-                                                      std::size_t end) const;
-};
 
 // Appends the folded form of one code point to out. Table lookup for the BMP; other planes go
 // through ICU's normalizer (rare in guides; the normalizer is thread-safe and created once).
 void fold_code_point(char32_t cp, std::string& out);
+// The folding table (see gen_fold_table.cpp): kFoldIndex[cp >> 7] selects a 128-entry block; an
+// entry is 0 (unchanged), a code point, or kFoldMulti | length << 24 | offset into the pool.
+namespace table {
+extern const std::uint16_t* const index;
+extern const std::uint32_t* const blocks;
+extern const char32_t* const pool;
+inline constexpr std::uint32_t kMulti = 0x80000000u;
+}  // namespace table
+
+std::u32string_view fold_supplementary(char32_t cp, std::u32string& scratch);
+
+// The same as code points: a view of the folding table, of `one`, or of `scratch` (outside the
+// BMP); empty when folding removes the character. Inline: automata call it for every character.
+inline std::u32string_view fold_code_point(char32_t cp, char32_t& one, std::u32string& scratch) {
+  if (cp >= 0x10000) return fold_supplementary(cp, scratch);
+  const std::uint32_t entry = table::blocks[table::index[cp >> 7] * 128u + (cp & 127u)];
+  if ((entry & table::kMulti) != 0) {
+    return {table::pool + (entry & 0xFFFFFF), (entry >> 24) & 0x7F};
+  }
+  one = entry == 0 ? cp : static_cast<char32_t>(entry);
+  return {&one, 1};
+}
 
 std::string fold(std::string_view input);
-void fold(std::string_view input, Folded& out);
+// The same into a buffer, reusing its memory.
+void fold(std::string_view input, std::string& out);
 
 }  // namespace guidelint::text

@@ -3,24 +3,32 @@
 #include <algorithm>
 #include <map>
 
+#include "text/fold.hpp"
+#include "text/utf8.hpp"
+
 namespace guidelint::text {
 
 void Matcher::add(std::string_view pattern, std::uint32_t value) {
-  if (!pattern.empty()) patterns_.emplace_back(std::string(pattern), value);
+  std::u32string folded;
+  std::u32string scratch;
+  char32_t one = 0;
+  for (std::size_t i = 0; i < pattern.size();)
+    folded += fold_code_point(utf8::next(pattern, i), one, scratch);
+  if (!folded.empty()) patterns_.emplace_back(std::move(folded), value);
 }
 
 void Matcher::build() {
   // A trie with ordered children first, then flattened into sorted edge ranges.
-  std::vector<std::map<unsigned char, std::uint32_t>> children(1);
+  std::vector<std::map<char32_t, std::uint32_t>> children(1);
   std::vector<std::vector<Output>> ends(1);
+  longest_ = 0;
   for (const auto& [pattern, value] : patterns_) {
     std::uint32_t node = 0;
-    for (const char ch : pattern) {
-      const auto byte = static_cast<unsigned char>(ch);
-      auto it = children[node].find(byte);
+    for (const char32_t cp : pattern) {
+      auto it = children[node].find(cp);
       if (it == children[node].end()) {
         const auto next = static_cast<std::uint32_t>(children.size());
-        children[node].emplace(byte, next);
+        children[node].emplace(cp, next);
         children.emplace_back();
         ends.emplace_back();
         node = next;
@@ -29,6 +37,7 @@ void Matcher::build() {
       }
     }
     ends[node].push_back({static_cast<std::uint32_t>(pattern.size()), value});
+    longest_ = std::max(longest_, static_cast<std::uint32_t>(pattern.size()));
   }
 
   nodes_.assign(children.size(), Node{});
@@ -36,60 +45,126 @@ void Matcher::build() {
   outputs_.clear();
   for (std::size_t n = 0; n < children.size(); ++n) {
     nodes_[n].edges_begin = static_cast<std::uint32_t>(edges_.size());
-    for (const auto& [byte, to] : children[n])
-      edges_.push_back({byte, to});
+    for (const auto& [cp, to] : children[n])
+      edges_.push_back({cp, to});
     nodes_[n].edges_end = static_cast<std::uint32_t>(edges_.size());
     nodes_[n].outputs_begin = static_cast<std::uint32_t>(outputs_.size());
     outputs_.insert(outputs_.end(), ends[n].begin(), ends[n].end());
     nodes_[n].outputs_end = static_cast<std::uint32_t>(outputs_.size());
   }
-  root_.fill(0);
-  for (const auto& [byte, to] : children[0])
-    root_[byte] = to;
-
-  // Failure and dictionary links, breadth first: a node's fail target is shallower than it.
-  std::vector<std::uint32_t> queue;
-  for (const auto& [byte, to] : children[0]) {
-    nodes_[to].fail = 0;
-    queue.push_back(to);
+  root_.assign(children.size() > 1 ? 0x10000 : 0, 0);
+  for (const auto& [cp, to] : children[0]) {
+    if (cp < 0x10000) root_[cp] = to;
   }
+  // Which characters, as written, fold to something that starts a pattern: most characters of
+  // a text do not, and are passed over without folding them.
+  root_bits_.assign(children.size() > 1 ? 0x10000 / 64 : 0, 0);
+  char32_t one = 0;
+  std::u32string scratch;
+  for (char32_t cp = 0; cp < 0x10000 && children.size() > 1; ++cp) {
+    for (const char32_t f : fold_code_point(cp, one, scratch)) {
+      if (f >= 0x10000 || root_[f] != 0) root_bits_[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+    }
+  }
+
+  // Failure and dictionary links, breadth first: a node's fail target is shallower than it, so
+  // its links are complete when the node is reached.
+  std::vector<std::uint32_t> queue;
+  for (const auto& [cp, to] : children[0])
+    queue.push_back(to);
   for (std::size_t q = 0; q < queue.size(); ++q) {
     const std::uint32_t n = queue[q];
-    for (const auto& [byte, to] : children[n]) {
-      nodes_[to].fail = step(nodes_[n].fail, byte);
-      const Node& f = nodes_[nodes_[to].fail];
-      nodes_[to].dict = f.outputs_end > f.outputs_begin ? nodes_[to].fail : f.dict;
+    Node& node = nodes_[n];
+    const Node& fail = nodes_[node.fail];
+    node.dict = fail.outputs_end > fail.outputs_begin ? node.fail : fail.dict;
+    node.reports = node.outputs_end > node.outputs_begin || node.dict != kNone;
+    for (const auto& [cp, to] : children[n]) {
+      nodes_[to].fail = step(node.fail, cp);
       queue.push_back(to);
     }
   }
 }
 
-std::uint32_t Matcher::step(std::uint32_t state, unsigned char byte) const {
+std::uint32_t Matcher::step(std::uint32_t state, char32_t cp) const {
   while (state != 0) {
     const Node& n = nodes_[state];
     const auto first = edges_.begin() + n.edges_begin;
     const auto last = edges_.begin() + n.edges_end;
-    const auto it = std::lower_bound(first, last, byte,
-                                     [](const Edge& e, unsigned char b) { return e.byte < b; });
-    if (it != last && it->byte == byte) return it->to;
+    const auto it =
+        std::lower_bound(first, last, cp, [](const Edge& e, char32_t c) { return e.cp < c; });
+    if (it != last && it->cp == cp) return it->to;
     state = n.fail;
   }
-  return root_[byte];
-}
-
-void Matcher::emit(std::uint32_t node, std::uint32_t end, std::vector<Hit>& out) const {
-  for (std::uint32_t n = node; n != kNone; n = nodes_[n].dict) {
-    for (std::uint32_t k = nodes_[n].outputs_begin; k < nodes_[n].outputs_end; ++k)
-      out.push_back({end - outputs_[k].length, end, outputs_[k].value});
-  }
+  if (cp < 0x10000) return root_[cp];
+  const Node& root = nodes_[0];
+  const auto first = edges_.begin() + root.edges_begin;
+  const auto last = edges_.begin() + root.edges_end;
+  const auto it =
+      std::lower_bound(first, last, cp, [](const Edge& e, char32_t c) { return e.cp < c; });
+  return it != last && it->cp == cp ? it->to : 0;
 }
 
 void Matcher::find(std::string_view text, std::vector<Hit>& out) const {
   if (nodes_.size() <= 1) return;
+  // Where the last `longest_` folded code points came from: a hit's first character.
+  std::size_t ring = 1;
+  while (ring <= longest_)
+    ring <<= 1;
+  std::uint32_t starts_small[256];
+  std::vector<std::uint32_t> starts_large;
+  std::uint32_t* starts = starts_small;
+  if (ring > 256) {
+    starts_large.resize(ring);
+    starts = starts_large.data();
+  }
+  const std::size_t mask = ring - 1;
+  std::size_t count = 0;  // folded code points that may be part of a hit
   std::uint32_t state = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    state = step(state, static_cast<unsigned char>(text[i]));
-    if (state != 0) emit(state, static_cast<std::uint32_t>(i + 1), out);
+  char32_t one = 0;
+  std::u32string scratch;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  const auto feed = [&](char32_t f, std::uint32_t start, std::size_t end) {
+    if (state == 0 && f < 0x10000) {
+      state = root_[f];
+      // A character that starts no name from the root is part of no hit: skip it cheaply.
+      if (state == 0) return;
+    } else {
+      state = step(state, f);
+    }
+    starts[count & mask] = start;
+    ++count;
+    if (!nodes_[state].reports) return;
+    for (std::uint32_t node = state; node != kNone; node = nodes_[node].dict) {
+      for (std::uint32_t k = nodes_[node].outputs_begin; k < nodes_[node].outputs_end; ++k) {
+        out.push_back({starts[(count - outputs_[k].length) & mask], static_cast<std::uint32_t>(end),
+                       outputs_[k].value});
+      }
+    }
+  };
+  for (std::size_t i = 0; i < n;) {
+    const auto start = static_cast<std::uint32_t>(i);
+    const unsigned char b = p[i];
+    char32_t cp;
+    if (b < 0x80) {
+      cp = b;
+      ++i;
+    } else if ((b & 0xF0) == 0xE0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
+               (p[i + 2] & 0xC0) == 0x80) {
+      // Three bytes, as most CJK text is: decoded here, checked as utf8::next would.
+      cp = (char32_t{b & 0x0Fu} << 12) | (char32_t{p[i + 1] & 0x3Fu} << 6) | (p[i + 2] & 0x3Fu);
+      if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        cp = utf8::next(text, i);
+      } else {
+        i += 3;
+      }
+    } else {
+      cp = utf8::next(text, i);
+    }
+    // The bitmap (8 KiB) stays in the first-level cache, where the tables would not.
+    if (state == 0 && cp < 0x10000 && (root_bits_[cp >> 6] >> (cp & 63) & 1) == 0) continue;
+    for (const char32_t f : fold_code_point(cp, one, scratch))
+      feed(f, start, i);
   }
 }
 

@@ -1,8 +1,9 @@
-// Many phrases found in one pass: an Aho–Corasick automaton over the bytes of folded text, so a
-// catalog of ten thousand item names costs about what a catalog of ten costs per guide.
+// Many names found in one pass: an Aho–Corasick automaton over folded code points. Text is folded
+// as it is read (one table lookup per character) and hits are given as ranges of the original
+// text, so a catalog of ten thousand item names costs about what a catalog of ten costs, and no
+// folded copy of the text is made.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -12,15 +13,16 @@ namespace guidelint::text {
 
 class Matcher {
  public:
-  // One occurrence of a pattern: folded bytes [begin, end) and the value it was added with.
+  // One occurrence: bytes [begin, end) of the text, from the first character of the match to the
+  // end of its last (characters folding removes around it are not part of it).
   struct Hit {
     std::uint32_t begin;
     std::uint32_t end;
     std::uint32_t value;
   };
 
-  // Patterns are matched byte for byte: fold them the way the text will be folded. An empty
-  // pattern is ignored. The same pattern may be added with several values.
+  // Adds a pattern, folded here (script, width, case; spaces and punctuation removed). A pattern
+  // that folds to nothing is ignored. The same pattern may be added with several values.
   void add(std::string_view pattern, std::uint32_t value);
   // Compiles the automaton; add() after build() needs another build().
   void build();
@@ -39,24 +41,27 @@ class Matcher {
     std::uint32_t edges_end = 0;
     std::uint32_t outputs_begin = 0;
     std::uint32_t outputs_end = 0;
+    bool reports = false;  // a pattern ends here or on its fail chain
   };
   struct Edge {
-    unsigned char byte;
+    char32_t cp;
     std::uint32_t to;
   };
   struct Output {
-    std::uint32_t length;
+    std::uint32_t length;  // in folded code points
     std::uint32_t value;
   };
 
-  std::uint32_t step(std::uint32_t state, unsigned char byte) const;
-  void emit(std::uint32_t node, std::uint32_t end, std::vector<Hit>& out) const;
+  std::uint32_t step(std::uint32_t state, char32_t cp) const;
 
-  std::vector<std::pair<std::string, std::uint32_t>> patterns_;  // as added
+  std::vector<std::pair<std::u32string, std::uint32_t>> patterns_;  // folded, as added
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;
   std::vector<Output> outputs_;
-  std::array<std::uint32_t, 256> root_{};  // the root's transitions, dense: most bytes start none
+  // The root's transitions for the BMP, dense: most characters start no pattern.
+  std::vector<std::uint32_t> root_;
+  std::vector<std::uint64_t> root_bits_;  // BMP characters that fold to a pattern's start
+  std::uint32_t longest_ = 0;             // in folded code points
 };
 
 }  // namespace guidelint::text
