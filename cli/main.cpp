@@ -1,9 +1,11 @@
 // The guidelint command: argument handling and output only; linting is the library's.
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <string_view>
 
 #include "guidelint/guidelint.hpp"
 
@@ -13,6 +15,69 @@ namespace {
 constexpr int kExitClean = 0;     // no error-severity findings
 constexpr int kExitFindings = 1;  // findings at error severity
 constexpr int kExitFailure = 2;   // usage, config or input/output failure
+
+// `guidelint catalog import` is recognised as the first argument only, followed by `import` or an
+// option, so that linting a file or folder named "catalog" (`guidelint a.xml catalog`, `guidelint
+// catalog x.xml`) works as it always did.
+bool catalog_command(int argc, char** argv) {
+  if (argc < 2 || std::string_view(argv[1]) != "catalog") return false;
+  if (argc == 2) {
+    std::error_code ec;
+    return !std::filesystem::exists("catalog", ec);
+  }
+  const std::string_view next = argv[2];
+  return next == "import" || next.starts_with("-");
+}
+
+struct ImportArgs {
+  std::string file;
+  std::string output;
+  std::string locale;
+  guidelint::CatalogImportOptions options;
+};
+
+// Reads an annex table into a catalog: the YAML to stdout or --output, findings to stderr.
+// Exit status: 0 every row read, 1 rows left out (reported), 2 usage, unreadable input, no table.
+int catalog_import(const ImportArgs& args) {
+  guidelint::CatalogImportResult result;
+  if (args.file == "-") {
+    std::string bytes{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+    result = guidelint::import_catalog(
+        std::make_shared<const guidelint::Source>("<stdin>", std::move(bytes)), args.options);
+  } else {
+    result = guidelint::import_catalog(std::filesystem::path(args.file), args.options);
+  }
+  guidelint::FormatOptions format_options;
+  format_options.locale = args.locale.empty() ? guidelint::locale_from_environment() : args.locale;
+  guidelint::make_formatter("text", std::cerr, format_options)->file(result.report);
+  if (result.report.fatal()) return kExitFailure;
+
+  if (args.output.empty() || args.output == "-") {
+    std::cout << result.yaml;
+    std::cout.flush();
+    if (!std::cout) return kExitFailure;
+  } else {
+    std::ofstream out(args.output, std::ios::binary);
+    out << result.yaml;
+    out.close();
+    if (!out) {
+      const std::error_code ec(errno, std::generic_category());
+      guidelint::Diagnostic d;
+      d.message_id = "catalog-import.unwritable";
+      d.args = {{"path", args.output}, {"detail", ec.message()}};
+      std::cerr << args.output << ": error: " << guidelint::render_message(d, format_options.locale)
+                << " [catalog-import]\n";
+      return kExitFailure;
+    }
+  }
+  guidelint::Diagnostic summary;
+  summary.message_id = "catalog-import.summary";
+  summary.args = {{"value", static_cast<std::int64_t>(result.entries)},
+                  {"errors", static_cast<std::int64_t>(result.left_out)}};
+  std::cerr << (result.left_out > 0 ? "✖ " : "✔ ")
+            << guidelint::render_message(summary, format_options.locale) << '\n';
+  return result.left_out > 0 ? kExitFindings : kExitClean;
+}
 
 }  // namespace
 
@@ -57,11 +122,65 @@ int main(int argc, char** argv) {
   app.add_option("--locale", locale, "Language of messages (default: from LC_ALL/LC_MESSAGES/LANG)")
       ->check(CLI::IsMember({"zh-Hans", "zh-Hant", "en"}));
 
+  // guidelint catalog import FILE --decision … --date … (see docs/catalog-import.md)
+  CLI::App* catalog = app.add_subcommand("catalog", "Catalogs of State Council decisions");
+  catalog->require_subcommand(1);
+  CLI::App* import_command = catalog->add_subcommand(
+      "import",
+      "Read the annex table of a decision (HTML page or CSV) into a catalog YAML.\n"
+      "Exit status: 0 every row read, 1 rows left out (reported), 2 usage or input failure.");
+  ImportArgs import_args;
+  import_command->add_option("file", import_args.file, "The page or CSV file; - reads stdin")
+      ->required()
+      ->type_name("FILE");
+  import_command
+      ->add_option("--decision", import_args.options.decision, "The decision's number (文号)")
+      ->required()
+      ->type_name("NUMBER");
+  import_command->add_option("--date", import_args.options.date, "The decision's date")
+      ->required()
+      ->type_name("YYYY[-MM[-DD]]")
+      ->check([](const std::string& v) {
+        return guidelint::valid_catalog_date(v)
+                   ? std::string()
+                   : "not a date of the form YYYY-MM-DD, YYYY-MM or YYYY: " + v;
+      });
+  import_command->add_option("--title", import_args.options.title,
+                             "The decision's title (also the catalog's title)");
+  import_command
+      ->add_option("--source", import_args.options.source, "Where the table was published")
+      ->type_name("URL");
+  import_command
+      ->add_option("--input-format", import_args.options.input_format,
+                   "Read the file as this format, whatever its name")
+      ->check(CLI::IsMember({"html", "csv"}));
+  import_command
+      ->add_option("-o,--output", import_args.output, "Write the YAML here instead of stdout")
+      ->type_name("OUT");
+  import_command
+      ->add_option("--locale", import_args.locale,
+                   "Language of messages (default: from LC_ALL/LC_MESSAGES/LANG)")
+      ->check(CLI::IsMember({"zh-Hans", "zh-Hant", "en"}));
+  if (!catalog_command(argc, argv)) {
+    // Not the first argument: "catalog" names a path to lint.
+    for (int i = 1; i < argc; ++i) {
+      if (std::string_view(argv[i]) == "catalog") {
+        app.remove_subcommand(catalog);  // and import_command with it
+        import_command = nullptr;
+        break;
+      }
+    }
+  }
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? kExitClean : kExitFailure;
+  }
+  if (import_command != nullptr && import_command->parsed()) {
+    if (import_args.locale.empty()) import_args.locale = locale;
+    return catalog_import(import_args);
   }
 
   guidelint::LinterOptions options;

@@ -191,4 +191,140 @@ TEST(SharedLibrary, ExportsOnlyThePublicApiWithASoname) {
   EXPECT_TRUE(soname);
 }
 
+// ── guidelint catalog import ─────────────────────────────────────────────────────────────────
+
+const std::string kImport =
+    "catalog import --decision 国发〔2015〕11号 --date 2015-02-24 --locale zh-Hans ";
+
+TEST(CliCatalogImport, EveryRowReadExitsZeroWithYamlOnStdout) {
+  const CliRun r = guidelint(kImport + "catalog-import/gbk-page.html --source http://www.gov.cn/a");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.out.starts_with("# Written by guidelint catalog import")) << r.out;
+  EXPECT_NE(r.out.find("  - item: \"基本医疗保险定点零售药店资格审查\"\n"
+                       "    agency: \"统筹地区人力资源社会保障部门\"\n"
+                       "    decision: \"国发〔2015〕11号\"\n"
+                       "    date: \"2015-02-24\"\n"
+                       "    action: \"取消\"\n"
+                       "    source: \"http://www.gov.cn/a\"\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("partial: false\n"), std::string::npos);
+  EXPECT_EQ(r.err, "✔ 导入 2 条，0 行无法读取，未导入\n");
+}
+
+TEST(CliCatalogImport, RowsLeftOutAreReportedAndExitOne) {
+  const fs::path out =
+      fs::temp_directory_path() / ("guidelint-import-" + std::to_string(::getpid()) + ".yaml");
+  const CliRun r = guidelint(kImport + "catalog-import/broken.html -o '" + out.string() + "'");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(r.out, "");  // the YAML went to the file
+  const std::string yaml = slurp(out);
+  fs::remove(out);
+  EXPECT_NE(yaml.find("item: \"外商投资旅行社业务许可\""), std::string::npos) << yaml;
+  EXPECT_NE(yaml.find("item: \"出口商品商标注册审批\""), std::string::npos) << yaml;
+  EXPECT_EQ(yaml.find("港口岸线使用审批"), std::string::npos) << yaml;
+  EXPECT_EQ(
+      r.err,
+      "catalog-import/broken.html:7:9: error: “项目名称”一栏为空：此行未导入 [catalog-import]\n"
+      "catalog-import/broken.html:8:9: error: 此行有 3 个单元格，表头有 5 个，"
+      "无法确定各栏对应关系：此行未导入 [catalog-import]\n"
+      "catalog-import/broken.html:9:9: error: “项目名称”一栏为空：此行未导入 [catalog-import]\n"
+      "catalog-import/broken.html:10:9: error: “港口岸线使用审批”的处理决定“改为备案管理”"
+      "不是取消、下放、改为后置审批或保留：此行未导入 [catalog-import]\n"
+      "catalog-import/broken.html:11:9: error: 无法确定“气象信息服务单位资质认定”的处理决定（"
+      "此行没有“处理决定”，附件标题也未写明取消、下放、改为后置审批或保留）：此行未导入 "
+      "[catalog-import]\n"
+      "catalog-import/broken.html:13:9: error: 此行有 6 个单元格，表头有 5 个，"
+      "无法确定各栏对应关系：此行未导入 [catalog-import]\n"
+      "✖ 导入 2 条，6 行无法读取，未导入\n");
+}
+
+TEST(CliCatalogImport, CsvFromStdinInEnglish) {
+  const CliRun r = guidelint(
+      "catalog import - --decision 国发〔2015〕11号 --date 2015-02 --input-format csv --locale en",
+      "序号,项目名称,处理决定\r\n1,\"甲, 乙审批\",取消\r\n2,,取消\r\n");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("  - item: \"甲, 乙审批\"\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("    date: \"2015-02\"\n"), std::string::npos) << r.out;
+  EXPECT_EQ(r.err,
+            "<stdin>:3:1: error: the \"项目名称\" cell is empty; the row is not imported "
+            "[catalog-import]\n"
+            "✖ entries imported: 1; 1 row could not be read and was left out\n");
+}
+
+TEST(CliCatalogImport, UsageAndInputFailuresExitTwo) {
+  // No table: reported, nothing written.
+  CliRun r = guidelint(kImport + "catalog-import/no-table.html");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err,
+            "catalog-import/no-table.html: error: 没有找到附件表：没有表头含“序号”和“项目名称”"
+            "（或“事项名称”等）的表格 [catalog-import]\n");
+  r = guidelint(kImport + "catalog-import/no-such-file.csv");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("no-such-file.csv: error: 文件或目录不存在 [catalog-import]"),
+            std::string::npos)
+      << r.err;
+  // Dates: YYYY-MM-DD, YYYY-MM or YYYY.
+  EXPECT_EQ(guidelint("catalog import catalog-import/quoted.csv --decision x --date 2015-02-30")
+                .exit_code,
+            2);
+  EXPECT_EQ(
+      guidelint("catalog import catalog-import/quoted.csv --decision x --date 2015-13").exit_code,
+      2);
+  EXPECT_EQ(
+      guidelint("catalog import catalog-import/quoted.csv --decision x --date 2015年").exit_code,
+      2);
+  EXPECT_EQ(
+      guidelint("catalog import catalog-import/quoted.csv --decision x --date 2015").exit_code, 0);
+  // Required options and arguments, unknown formats and options.
+  EXPECT_EQ(guidelint("catalog import catalog-import/quoted.csv --date 2015").exit_code, 2);
+  EXPECT_EQ(guidelint("catalog import catalog-import/quoted.csv --decision x").exit_code, 2);
+  EXPECT_EQ(guidelint("catalog import --decision x --date 2015").exit_code, 2);
+  EXPECT_EQ(guidelint("catalog import catalog-import/quoted.csv --decision x --date 2015 "
+                      "--input-format xls")
+                .exit_code,
+            2);
+  EXPECT_EQ(guidelint("catalog import catalog-import/quoted.csv --decision x --date 2015 --bogus")
+                .exit_code,
+            2);
+  EXPECT_EQ(guidelint("catalog --decision x").exit_code, 2);  // import, or no option
+}
+
+TEST(CliCatalogImport, HelpAndLintingUnchanged) {
+  const CliRun help = guidelint("catalog import --help");
+  EXPECT_EQ(help.exit_code, 0);
+  for (const char* option :
+       {"--decision", "--date", "--title", "--source", "--input-format", "--output"}) {
+    EXPECT_NE(help.out.find(option), std::string::npos) << option;
+  }
+  EXPECT_NE(guidelint("--help").out.find("catalog"), std::string::npos);
+  // "catalog" anywhere but first, or not followed by import or an option, is a path to lint as
+  // before (whether or not there is such a file or folder).
+  const auto last_line = [](const std::string& out) {
+    const std::size_t end = out.find_last_not_of('\n');
+    const std::size_t begin = out.rfind('\n', end);
+    return out.substr(begin == std::string::npos ? 0 : begin + 1);
+  };
+  for (const auto& [args, same] : std::vector<std::pair<std::string, std::string>>{
+           {"good.xml catalog", "good.xml ./catalog"},
+           {"catalog good.xml", "./catalog good.xml"},
+           {"--format json catalog", "--format json ./catalog"}}) {
+    const CliRun a = guidelint(args);
+    const CliRun b = guidelint(same);
+    EXPECT_EQ(a.exit_code, b.exit_code) << args;
+    EXPECT_EQ(last_line(a.out), last_line(b.out)) << args << "\n" << a.out << a.err;
+    EXPECT_EQ(a.err, "") << args;
+  }
+  // Alone, it is the folder when there is one, and the command otherwise.
+  const CliRun alone = guidelint("catalog");
+  if (fs::exists(fs::path(GUIDELINT_FIXTURES) / "catalog")) {
+    EXPECT_EQ(alone.exit_code, guidelint("./catalog").exit_code);
+    EXPECT_EQ(last_line(alone.out), last_line(guidelint("./catalog").out));
+  } else {
+    EXPECT_EQ(alone.exit_code, 2);
+    EXPECT_NE(alone.err.find("A subcommand is required"), std::string::npos) << alone.err;
+  }
+}
+
 }  // namespace

@@ -367,4 +367,41 @@ GUIDELINT_API std::vector<std::string> formatter_names();
 GUIDELINT_API std::unique_ptr<Formatter> make_formatter(std::string_view name, std::ostream& out,
                                                         const FormatOptions& options);
 
+// ── Catalog import ───────────────────────────────────────────────────────────────────────────
+
+/// What `guidelint catalog import` writes into every entry it reads from an annex table.
+/// Empty strings are left out of the entries.
+struct CatalogImportOptions {
+  std::string decision;      ///< the decision's number (文号): "国发〔2015〕11号"
+  std::string date;          ///< the decision's date: YYYY-MM-DD, YYYY-MM or YYYY
+  std::string title;         ///< the decision's title; also the catalog's title when set
+  std::string source;        ///< where the table was published (a URL)
+  std::string input_format;  ///< "html" or "csv"; empty: by the name's extension, else content
+};
+
+/// A catalog read from an annex table, and what could not be read.
+struct CatalogImportResult {
+  /// The catalog as YAML, in the layout of rules/catalogs/*.yaml (loadable with `catalogs:`);
+  /// empty when the input could not be read or holds no annex table (report.fatal()).
+  std::string yaml;
+  std::size_t entries = 0;   ///< rows written as entries
+  std::size_t left_out = 0;  ///< rows reported as unreadable and not written
+  /// Findings with positions in the input, rule id "catalog-import": rows left out (errors),
+  /// rows read as sub-headings (infos), and fatal problems (undecodable input, no table).
+  FileResult report;
+};
+
+/// Reads the annex tables of a State Council decision (取消/下放行政审批项目的决定) from an HTML
+/// page or a CSV file into a catalog. Tables are found by a header row with 序号 and 项目名称
+/// (or 事项名称 …); each row's action comes from its 处理决定 cell, else from its annex's title.
+/// Rows that cannot be read safely are reported, never guessed. See docs/catalog-import.md.
+GUIDELINT_API CatalogImportResult import_catalog(std::shared_ptr<const Source> source,
+                                                 const CatalogImportOptions& options);
+/// The same for a file; a file that does not exist or cannot be read is a fatal finding.
+GUIDELINT_API CatalogImportResult import_catalog(const std::filesystem::path& file,
+                                                 const CatalogImportOptions& options);
+
+/// True for the dates a catalog entry may have: YYYY-MM-DD (a real date), YYYY-MM or YYYY.
+GUIDELINT_API bool valid_catalog_date(std::string_view text);
+
 }  // namespace guidelint
