@@ -41,6 +41,7 @@ TEST(Messages, EveryTemplateRendersWithoutLeftoverPlaceholders) {
       {"errors", std::int64_t{0}},
       {"warnings", std::int64_t{1}},
       {"infos", std::int64_t{3}},
+      {"reviews", std::int64_t{2}},
       {"fatal", std::int64_t{1}},
       {"limit", std::int64_t{256}},
       {"item", "设立水利旅游项目审批"},

@@ -49,20 +49,48 @@ TEST(TextFormatter, CompilerStyleLinesAndSummary) {
 TEST(JsonFormatter, FieldsAndEscaping) {
   const std::string json = report("json", "zh-Hans");
   EXPECT_NE(json.find("\"name\":\"甲\\\"乙\\\"\""), std::string::npos) << json;
-  EXPECT_NE(
-      json.find(
-          "\"rule\":\"required-element\",\"severity\":\"error\",\"message\":\"必备要素“收费标准”"
-          "（标签“收费标准”）内容为空\",\"messageId\":\"required-element.empty\""),
-      std::string::npos)
+  EXPECT_NE(json.find("\"rule\":\"required-element\",\"severity\":\"error\",\"needsReview\":false,"
+                      "\"message\":\"必备要素“收费标准”"
+                      "（标签“收费标准”）内容为空\",\"messageId\":\"required-element.empty\""),
+            std::string::npos)
       << json;
   EXPECT_NE(json.find("\"element\":\"fees\",\"fatal\":false,\"line\":3,\"column\":3,\"endLine\":3,"
                       "\"endColumn\":30,\"columnUtf16\":3,\"endColumnUtf16\":30"),
             std::string::npos)
       << json;
   EXPECT_NE(json.find("\"summary\":{\"files\":1,\"guides\":1,\"errors\":10,\"warnings\":0,"
-                      "\"infos\":0,\"fatal\":0}"),
+                      "\"infos\":0,\"reviews\":0,\"fatal\":0}"),
             std::string::npos)
       << json;
+}
+
+// A finding that needs review keeps its severity but is counted apart and shown as such.
+TEST(Report, FindingsThatNeedReviewAreCountedApart) {
+  FileResult r = sample();
+  ASSERT_FALSE(r.diagnostics.empty());
+  const std::size_t errors = r.count(Severity::error);
+  r.diagnostics[0].needs_review = true;
+  EXPECT_EQ(r.count(Severity::error), errors - 1);
+  EXPECT_EQ(r.reviews(), 1u);
+  Summary summary;
+  summary.add(r);
+  EXPECT_EQ(summary.errors, errors - 1);
+  EXPECT_EQ(summary.reviews, 1u);
+  for (const std::string_view format : {"text", "json"}) {
+    std::ostringstream out;
+    auto f = make_formatter(format, out, {"en"});
+    f->begin();
+    f->file(r);
+    f->end(summary);
+    const std::string text = out.str();
+    if (format == "text") {
+      EXPECT_NE(text.find(": needs-review: "), std::string::npos) << text;
+      EXPECT_NE(text.find("; 1 finding needs review"), std::string::npos) << text;
+    } else {
+      EXPECT_NE(text.find("\"needsReview\":true"), std::string::npos) << text;
+      EXPECT_NE(text.find("\"reviews\":1,"), std::string::npos) << text;
+    }
+  }
 }
 
 TEST(JsonFormatter, FileNamesThatAreNotUtf8StayValidJson) {

@@ -220,6 +220,11 @@ struct GUIDELINT_API Diagnostic {
   std::string element_id;    ///< the canonical element concerned, if any
   int guide = -1;            ///< index into FileResult::guides; -1 for the file as a whole
   bool fatal = false;        ///< the input (or config) could not be read, or not all of it
+  /// The rule cannot tell whether this is a defect (wording that can be legitimate, such as
+  /// 其他材料 after a full list): a person should look. Such findings keep their severity for
+  /// reference but are counted apart and never fail a run, as axe-core keeps "incomplete" results
+  /// apart from violations.
+  bool needs_review = false;
 };
 
 /// Everything known about one input after linting it (or about one config file after loading).
@@ -229,7 +234,10 @@ struct GUIDELINT_API FileResult {
   std::vector<Diagnostic> diagnostics;  ///< in order of position
 
   bool fatal() const;
+  /// Findings of this severity, not counting those that need review.
   std::size_t count(Severity severity) const;
+  /// Findings that need review, whatever their severity.
+  std::size_t reviews() const;
 };
 
 /// The message of a diagnostic in a locale: "zh-Hans" (default), "zh-Hant" or "en"; unknown
@@ -342,7 +350,8 @@ struct Summary {
   std::size_t errors = 0;
   std::size_t warnings = 0;
   std::size_t infos = 0;
-  std::size_t fatal = 0;  ///< inputs and configs that could not be read at all
+  std::size_t reviews = 0;  ///< findings that need review (not counted as errors or warnings)
+  std::size_t fatal = 0;    ///< inputs and configs that could not be read at all
 
   void add(const FileResult& result);
 };

@@ -59,9 +59,14 @@ bool FileResult::fatal() const {
 }
 
 std::size_t FileResult::count(Severity severity) const {
-  return static_cast<std::size_t>(
-      std::count_if(diagnostics.begin(), diagnostics.end(),
-                    [&](const Diagnostic& d) { return d.severity == severity; }));
+  return static_cast<std::size_t>(std::count_if(
+      diagnostics.begin(), diagnostics.end(),
+      [&](const Diagnostic& d) { return d.severity == severity && !d.needs_review; }));
+}
+
+std::size_t FileResult::reviews() const {
+  return static_cast<std::size_t>(std::count_if(
+      diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) { return d.needs_review; }));
 }
 
 void Summary::add(const FileResult& result) {
@@ -70,6 +75,7 @@ void Summary::add(const FileResult& result) {
   errors += result.count(Severity::error);
   warnings += result.count(Severity::warning);
   infos += result.count(Severity::info);
+  reviews += result.reviews();
   if (result.fatal()) ++fatal;
 }
 

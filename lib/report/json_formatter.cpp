@@ -47,7 +47,7 @@ class JsonFormatter final : public Formatter {
   void end(const Summary& s) override {
     out_ << "\n],\"summary\":{\"files\":" << s.files << ",\"guides\":" << s.guides
          << ",\"errors\":" << s.errors << ",\"warnings\":" << s.warnings << ",\"infos\":" << s.infos
-         << ",\"fatal\":" << s.fatal << "}}\n";
+         << ",\"reviews\":" << s.reviews << ",\"fatal\":" << s.fatal << "}}\n";
   }
 
  private:
@@ -56,6 +56,7 @@ class JsonFormatter final : public Formatter {
     write_json_string(out_, d.rule_id);
     out_ << ",\"severity\":";
     write_json_string(out_, to_string(d.severity));
+    out_ << ",\"needsReview\":" << (d.needs_review ? "true" : "false");
     out_ << ",\"message\":";
     write_json_string(out_, render(d.message_id, d.args, options_.locale));
     out_ << ",\"messageId\":";

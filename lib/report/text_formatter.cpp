@@ -20,8 +20,8 @@ class TextFormatter final : public Formatter {
         const Position p = source.position(d.span->begin);
         out_ << ':' << p.line << ':' << p.column;
       }
-      out_ << ": " << to_string(d.severity) << ": " << render(d.message_id, d.args, options_.locale)
-           << " [" << d.rule_id << "]\n";
+      out_ << ": " << (d.needs_review ? "needs-review" : to_string(d.severity)) << ": "
+           << render(d.message_id, d.args, options_.locale) << " [" << d.rule_id << "]\n";
     }
   }
 
@@ -31,8 +31,10 @@ class TextFormatter final : public Formatter {
                           {"errors", static_cast<std::int64_t>(s.errors)},
                           {"warnings", static_cast<std::int64_t>(s.warnings)},
                           {"infos", static_cast<std::int64_t>(s.infos)},
+                          {"reviews", static_cast<std::int64_t>(s.reviews)},
                           {"fatal", static_cast<std::int64_t>(s.fatal)}};
     out_ << (s.errors > 0 ? "✖ " : "✔ ") << render("summary.line", args, options_.locale);
+    if (s.reviews > 0) out_ << render("summary.reviews", args, options_.locale);
     if (s.fatal > 0) out_ << render("summary.fatal", args, options_.locale);
     out_ << '\n';
   }

@@ -19,6 +19,12 @@ void Reporter::report(std::string message_id, std::vector<Arg> args, Span span,
   out_.push_back(std::move(d));
 }
 
+void Reporter::review(std::string message_id, std::vector<Arg> args, Span span,
+                      std::string element_id) const {
+  report(std::move(message_id), std::move(args), span, std::move(element_id));
+  out_.back().needs_review = true;
+}
+
 std::optional<std::vector<std::string>> element_list_option(const Setup& setup,
                                                             std::string_view key) {
   const YAML::Node node = config::get(setup.options, key);

@@ -37,6 +37,10 @@ class Reporter {
   // abolished item beside the item itself); it never raises it.
   void report(std::string message_id, std::vector<Arg> args, Span span, std::string element_id = {},
               Severity at_most = Severity::error) const;
+  // A finding the rule cannot be sure of (wording that can be legitimate): reported as needing
+  // review, counted apart from errors and warnings.
+  void review(std::string message_id, std::vector<Arg> args, Span span,
+              std::string element_id = {}) const;
 
  private:
   std::vector<Diagnostic>& out_;
