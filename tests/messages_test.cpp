@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <yaml-cpp/yaml.h>
+
 #include <regex>
+#include <set>
 
 #include "report/messages.hpp"
 
@@ -15,57 +18,50 @@ TEST(Messages, EveryIdExistsInEveryLocale) {
   }
 }
 
+TEST(Messages, NoIdIsDefinedTwiceAcrossALocalesFiles) {
+  for (const std::string& locale : locales()) {
+    std::set<std::string> seen;
+    std::size_t files = 0;
+    for (const std::string_view bytes : message_files(locale)) {
+      ++files;
+      for (const auto& kv : YAML::Load(std::string(bytes))) {
+        EXPECT_TRUE(seen.insert(kv.first.as<std::string>()).second)
+            << locale << ": " << kv.first.as<std::string>() << " is defined twice";
+      }
+    }
+    EXPECT_GE(files, 1u) << locale;
+    EXPECT_EQ(seen.size(), message_ids(locale).size()) << locale;
+  }
+}
+
+// Every template compiles and renders with nothing left unfilled, given a value for each of the
+// arguments it names: a number for those it counts with plural, a string for the others.
 TEST(Messages, EveryTemplateRendersWithoutLeftoverPlaceholders) {
-  // Arguments every template may use; numbers for plurals, keywords for selects.
-  const std::vector<Arg> args = {
-      {"element", "收费标准"},
-      {"label", "收费标准"},
-      {"problem", "bad_attribute"},
-      {"formats", "xml"},
-      {"byte", "0xB0"},
-      {"encoding", "GBK"},
-      {"detail", "x"},
-      {"config", "c.yaml"},
-      {"key", "k"},
-      {"expected", "list"},
-      {"pack", "p"},
-      {"path", "p"},
-      {"value", "v"},
-      {"rule", "r"},
-      {"type", "t"},
-      {"other", "o"},
-      {"profile", "p"},
-      {"suggestion", "s"},
-      {"files", std::int64_t{2}},
-      {"guides", std::int64_t{1}},
-      {"errors", std::int64_t{0}},
-      {"warnings", std::int64_t{1}},
-      {"infos", std::int64_t{3}},
-      {"reviews", std::int64_t{2}},
-      {"fatal", std::int64_t{1}},
-      {"limit", std::int64_t{256}},
-      {"item", "设立水利旅游项目审批"},
-      {"decision", "国发〔2015〕11号"},
-      {"decision_title", "国务院关于取消和调整一批行政审批项目等事项的决定"},
-      {"decision_date", "2015-02-24"},
-      {"decision_known", "yes"},
-      {"date_known", "yes"},
-      {"years", std::int64_t{11}},
-      {"source", "https://www.gov.cn/"},
-      {"catalog", "c.yaml"},
-      {"action_text", "下放省级"},
-      {"agency", "国家某局"},
-      {"level", "national"},
-      {"target", "provincial"},
-      {"phrase", "名称预先核准"}};
+  const std::regex argument(R"(\{\s*([a-z_]+)\s*(,\s*([a-z]+))?)");
   const std::regex leftover(R"(\{[a-z_]+\})");
+  std::size_t checked = 0;
   for (const std::string& locale : locales()) {
     for (const std::string& id : message_ids(locale)) {
+      const std::string pattern(message_template(id, locale));
+      std::vector<Arg> args;
+      std::set<std::string> named;
+      for (std::sregex_iterator it(pattern.begin(), pattern.end(), argument), end; it != end;
+           ++it) {
+        const std::string name = (*it)[1];
+        if (!named.insert(name).second) continue;
+        if ((*it)[3] == "plural") {
+          args.push_back({name, std::int64_t{2}});
+        } else {
+          args.push_back({name, std::string("x")});
+        }
+      }
       const std::string text = render(id, args, locale);
       EXPECT_NE(text, id) << locale << " " << id << " does not compile";
       EXPECT_FALSE(std::regex_search(text, leftover)) << locale << " " << id << ": " << text;
+      ++checked;
     }
   }
+  EXPECT_GT(checked, 60u);
 }
 
 TEST(Messages, PluralsSelectsAndFallbacks) {

@@ -12,6 +12,18 @@
 #include "config/builtin.hpp"
 
 namespace guidelint::report {
+
+std::vector<std::string_view> message_files(std::string_view locale) {
+  std::vector<std::string_view> out;
+  const std::string main = "messages/" + std::string(locale) + ".yaml";
+  const std::string folder = "messages/" + std::string(locale) + "/";
+  if (const auto bytes = builtin::find(main)) out.push_back(*bytes);
+  for (const builtin::File& f : builtin::files()) {
+    if (f.path.starts_with(folder) && f.path.ends_with(".yaml")) out.push_back(f.bytes);
+  }
+  return out;
+}
+
 namespace {
 
 struct Catalog {
@@ -65,22 +77,22 @@ class Messages {
   Messages() {
     for (const std::string& locale : locales()) {
       Catalog& c = catalogs_[locale];
-      const auto bytes = builtin::find("messages/" + locale + ".yaml");
-      if (!bytes) continue;
       const std::string icu_locale = locale == "en"        ? "en"
                                      : locale == "zh-Hant" ? "zh_Hant"
                                                            : "zh_Hans";
-      const YAML::Node root = YAML::Load(std::string(*bytes));
-      for (const auto& kv : root) {
-        const std::string id = kv.first.as<std::string>();
-        const std::string pattern = kv.second.as<std::string>();
-        c.templates[id] = pattern;
-        UErrorCode status = U_ZERO_ERROR;
-        UParseError parse_error;
-        auto format = std::make_unique<icu::MessageFormat>(icu::UnicodeString::fromUTF8(pattern),
-                                                           icu::Locale(icu_locale.c_str()),
-                                                           parse_error, status);
-        if (U_SUCCESS(status)) c.formats[id] = std::move(format);
+      for (const std::string_view bytes : message_files(locale)) {
+        const YAML::Node root = YAML::Load(std::string(bytes));
+        for (const auto& kv : root) {
+          const std::string id = kv.first.as<std::string>();
+          const std::string pattern = kv.second.as<std::string>();
+          c.templates[id] = pattern;
+          UErrorCode status = U_ZERO_ERROR;
+          UParseError parse_error;
+          auto format = std::make_unique<icu::MessageFormat>(icu::UnicodeString::fromUTF8(pattern),
+                                                             icu::Locale(icu_locale.c_str()),
+                                                             parse_error, status);
+          if (U_SUCCESS(status)) c.formats[id] = std::move(format);
+        }
       }
     }
   }

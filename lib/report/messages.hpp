@@ -19,6 +19,10 @@ std::string match_locale(std::string_view name);
 // The template of a message id in a locale; empty when the id is unknown there.
 std::string_view message_template(std::string_view id, std::string_view locale);
 
+// A locale's message files as built in: messages/<locale>.yaml, then messages/<locale>/*.yaml
+// (one per rule type, so that a rule's messages live together), in order of name.
+std::vector<std::string_view> message_files(std::string_view locale);
+
 // All message ids of a locale, sorted.
 std::vector<std::string> message_ids(std::string_view locale);
 
