@@ -2,6 +2,7 @@
 // decode -> parse -> resolve -> check.
 #include <algorithm>
 #include <map>
+#include <mutex>
 
 #include "config/builtin.hpp"
 #include "config/catalog.hpp"
@@ -10,6 +11,7 @@
 #include "parse/parser.hpp"
 #include "rules/catalog_scan.hpp"
 #include "rules/rule.hpp"
+#include "rules/suppressions.hpp"
 #include "text/suggest.hpp"
 
 namespace guidelint {
@@ -19,10 +21,24 @@ struct Engine::Impl {
     RuleInfo info;
     std::unique_ptr<rules::Rule> rule;
   };
+  // The rules that run on a file: the config's, or the config's with some overrides applied.
+  struct RuleSet {
+    std::vector<Instance> instances;
+    std::vector<RuleInfo> infos;
+  };
   config::Profile profile;
   config::Catalogs catalogs;
-  std::vector<Instance> instances;
-  std::vector<RuleInfo> infos;
+  RuleSet rules;
+  // For `overrides:`: the settings, and the rule sets of the combinations of overrides met so
+  // far, made on first use (an engine is shared by threads, hence the lock).
+  config::Resolved resolved;
+  mutable std::mutex variants_mutex;
+  mutable std::map<std::vector<bool>, std::unique_ptr<RuleSet>> variants;
+  // Where settings kept in `resolved` report to once the engine is built (nothing is expected:
+  // each override was compiled alone at build time); guarded by the lock.
+  mutable config::Problems late_problems;
+
+  const RuleSet& rules_for(const std::string& name) const;
 };
 
 struct EngineAccess {
@@ -98,9 +114,9 @@ struct Merged {
   YAML::Node type_node;
 };
 
-std::vector<Merged> merge(const config::Resolved& resolved) {
+std::vector<Merged> merge(const std::vector<config::RuleSetting>& settings) {
   std::vector<Merged> merged;
-  for (const config::RuleSetting& s : resolved.rules) {
+  for (const config::RuleSetting& s : settings) {
     auto it =
         std::find_if(merged.begin(), merged.end(), [&](const Merged& m) { return m.id == s.id; });
     if (it == merged.end()) {
@@ -141,16 +157,13 @@ std::vector<Merged> merge(const config::Resolved& resolved) {
   return merged;
 }
 
-EngineResult build(const config::Resolved& resolved, config::Problems& problems) {
-  auto impl = std::make_unique<EngineAccess::Impl>();
-  auto profile = load_profile(resolved, problems);
-  // Without a profile no rule can be set up; otherwise go on, so that every problem of the
-  // config is reported in one run rather than one fix at a time.
-  if (!profile) return EngineResult{nullptr, problems.take()};
-  impl->profile = std::move(*profile);
-  load_catalogs(resolved, impl->catalogs, problems);
-
-  for (const Merged& m : merge(resolved)) {
+// Compiles rule settings into rule instances; problems go to `problems`.
+EngineAccess::Impl::RuleSet build_rules(const std::vector<config::RuleSetting>& settings,
+                                        const config::Profile& profile,
+                                        const config::Catalogs& catalogs,
+                                        config::Problems& problems) {
+  EngineAccess::Impl::RuleSet out;
+  for (const Merged& m : merge(settings)) {
     const rules::RuleType* type = rules::find_rule_type(m.type);
     if (type == nullptr) {
       std::vector<std::string> names;
@@ -164,7 +177,7 @@ EngineResult build(const config::Resolved& resolved, config::Problems& problems)
     if (m.options.IsMap() && !config::check_keys(m.options_file, m.options, type->option_keys))
       continue;
     if (m.severity == Severity::off) continue;
-    const rules::Setup setup{m.id, m.options, m.options_file, impl->profile, impl->catalogs};
+    const rules::Setup setup{m.id, m.options, m.options_file, profile, catalogs};
     const std::size_t reported = problems.size();
     auto rule = type->create(setup);
     if (!rule) {
@@ -175,13 +188,54 @@ EngineResult build(const config::Resolved& resolved, config::Problems& problems)
     }
     RuleInfo info{m.id, m.type, m.severity,
                   m.description.empty() ? std::string(type->description) : m.description};
-    impl->instances.push_back({info, std::move(rule)});
+    out.instances.push_back({info, std::move(rule)});
+  }
+  std::sort(out.instances.begin(), out.instances.end(),
+            [](const auto& a, const auto& b) { return a.info.id < b.info.id; });
+  for (const auto& i : out.instances)
+    out.infos.push_back(i.info);
+  return out;
+}
+
+// The settings with the chosen overrides applied after them, in order.
+std::vector<config::RuleSetting> with_overrides(const config::Resolved& resolved,
+                                                const std::vector<bool>& chosen) {
+  std::vector<config::RuleSetting> settings = resolved.rules;
+  for (std::size_t k = 0; k < chosen.size(); ++k) {
+    if (!chosen[k]) continue;
+    const auto& more = resolved.overrides[k].rules;
+    settings.insert(settings.end(), more.begin(), more.end());
+  }
+  return settings;
+}
+
+EngineResult build(const config::Resolved& resolved, config::Problems& problems) {
+  auto impl = std::make_unique<EngineAccess::Impl>();
+  auto profile = load_profile(resolved, problems);
+  // Without a profile no rule can be set up; otherwise go on, so that every problem of the
+  // config is reported in one run rather than one fix at a time.
+  if (!profile) return EngineResult{nullptr, problems.take()};
+  impl->profile = std::move(*profile);
+  load_catalogs(resolved, impl->catalogs, problems);
+  impl->rules = build_rules(resolved.rules, impl->profile, impl->catalogs, problems);
+  // Each override is compiled once here, so that its problems are reported with the config's.
+  for (std::size_t k = 0; k < resolved.overrides.size(); ++k) {
+    std::vector<bool> chosen(resolved.overrides.size(), false);
+    chosen[k] = true;
+    auto set = std::make_unique<EngineAccess::Impl::RuleSet>(
+        build_rules(with_overrides(resolved, chosen), impl->profile, impl->catalogs, problems));
+    impl->variants.emplace(std::move(chosen), std::move(set));
   }
   if (!problems.empty()) return EngineResult{nullptr, problems.take()};
-  std::sort(impl->instances.begin(), impl->instances.end(),
-            [](const auto& a, const auto& b) { return a.info.id < b.info.id; });
-  for (const auto& i : impl->instances)
-    impl->infos.push_back(i.info);
+  impl->resolved = resolved;
+  // The settings' files pointed at this build's problem list, which is about to go.
+  const auto repoint = [&](std::vector<config::RuleSetting>& settings) {
+    for (config::RuleSetting& s : settings)
+      s.file.problems = &impl->late_problems;
+  };
+  repoint(impl->resolved.rules);
+  for (config::Override& o : impl->resolved.overrides)
+    repoint(o.rules);
   return EngineResult{EngineAccess::make(std::move(impl)), {}};
 }
 
@@ -201,6 +255,32 @@ void resolve(const config::Profile& profile, Guide& guide) {
 }
 
 }  // namespace
+
+const Engine::Impl::RuleSet& Engine::Impl::rules_for(const std::string& name) const {
+  if (resolved.overrides.empty()) return rules;
+  std::error_code ec;
+  const std::filesystem::path path = std::filesystem::absolute(name, ec).lexically_normal();
+  std::vector<bool> chosen(resolved.overrides.size(), false);
+  bool any = false;
+  for (std::size_t k = 0; k < chosen.size(); ++k) {
+    const config::Override& o = resolved.overrides[k];
+    const std::string relative =
+        path.lexically_relative(o.base_dir.lexically_normal()).generic_string();
+    if (relative.empty() || relative.starts_with("..")) continue;
+    for (const std::string& glob : o.files)
+      chosen[k] = chosen[k] || config::glob_match(glob, relative);
+    any = any || chosen[k];
+  }
+  if (!any) return rules;
+  const std::lock_guard lock(variants_mutex);
+  auto it = variants.find(chosen);
+  if (it == variants.end()) {
+    auto set = std::make_unique<RuleSet>(
+        build_rules(with_overrides(resolved, chosen), profile, catalogs, late_problems));
+    it = variants.emplace(chosen, std::move(set)).first;
+  }
+  return *it->second;
+}
 
 Engine::Engine(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
 Engine::~Engine() = default;
@@ -233,7 +313,7 @@ EngineResult Engine::from_yaml(std::string_view yaml, std::string name,
 }
 
 const std::vector<RuleInfo>& Engine::rules() const {
-  return impl_->infos;
+  return impl_->rules.infos;
 }
 
 std::vector<std::pair<std::string, std::vector<std::string>>> Engine::input_formats() {
@@ -268,6 +348,7 @@ FileResult Engine::lint(std::shared_ptr<const Source> source, const LintOptions&
   result.guides = std::move(out.guides);
   result.diagnostics = std::move(out.diagnostics);
 
+  const Impl::RuleSet& rules = impl_->rules_for(source->name());
   const Date as_of = options.as_of.value_or(Date::today());
   for (std::size_t g = 0; g < result.guides.size(); ++g) {
     Guide& guide = result.guides[g];
@@ -276,11 +357,12 @@ FileResult Engine::lint(std::shared_ptr<const Source> source, const LintOptions&
     // Catalog names are looked for once per element, whichever rules ask.
     rules::CatalogScan scan(impl_->catalogs, guide);
     const rules::Context context{*result.source, guide, impl_->profile, as_of, scan};
-    for (const Impl::Instance& instance : impl_->instances) {
+    for (const Impl::Instance& instance : rules.instances) {
       instance.rule->check(context,
                            rules::Reporter(result.diagnostics, instance.info, static_cast<int>(g)));
     }
   }
+  rules::apply_suppressions(out.directives, result.guides, rules.infos, result.diagnostics);
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {
                      const std::uint32_t pa = a.span ? a.span->begin : 0;

@@ -65,7 +65,7 @@ class Loader {
   }
 
   void read(const YamlFile& file, const YAML::Node& root, const std::filesystem::path& base_dir) {
-    check_keys(file, root, {"extends", "profile", "catalogs", "rules"});
+    check_keys(file, root, {"extends", "profile", "catalogs", "rules", "overrides"});
 
     const YAML::Node extends = get(root, "extends");
     if (!extends.IsDefined()) {
@@ -96,14 +96,46 @@ class Loader {
       }
     }
 
-    const YAML::Node rules = get(root, "rules");
+    read_rules(file, get(root, "rules"), resolved_.rules);
+    read_overrides(file, get(root, "overrides"), base_dir);
+  }
+
+  void read_rules(const YamlFile& file, const YAML::Node& rules, std::vector<RuleSetting>& out) {
     if (!expect_map(file, rules, "rules") || !rules.IsMap()) return;
     check_keys(file, rules, {});
     std::set<std::string> seen;  // a repeated id was reported by check_keys; read the first only
     for (const auto& kv : rules) {
       if (kv.first.IsScalar() && seen.insert(kv.first.Scalar()).second) {
-        read_rule(file, kv.first, kv.second);
+        read_rule(file, kv.first, kv.second, out);
       }
+    }
+  }
+
+  void read_overrides(const YamlFile& file, const YAML::Node& list,
+                      const std::filesystem::path& base_dir) {
+    if (!list.IsDefined() || list.IsNull()) return;
+    if (!list.IsSequence()) {
+      file.report(list, "config.wrong-type", {{"key", "overrides"}, {"expected", "list"}});
+      return;
+    }
+    for (const YAML::Node& entry : list) {
+      if (!entry.IsMap()) {
+        file.report(entry, "config.wrong-type", {{"key", "overrides"}, {"expected", "mapping"}});
+        continue;
+      }
+      check_keys(file, entry, {"files", "rules"});
+      Override o;
+      std::error_code ec;
+      o.base_dir = std::filesystem::absolute(base_dir.empty() ? "." : base_dir, ec);
+      if (!get(entry, "files").IsDefined()) {
+        file.report(entry, "config.missing-key", {{"key", "files"}});
+        continue;
+      }
+      auto files = get_strings(file, entry, "files");
+      if (!files) continue;
+      o.files = std::move(*files);
+      read_rules(file, get(entry, "rules"), o.rules);
+      resolved_.overrides.push_back(std::move(o));
     }
   }
 
@@ -127,7 +159,8 @@ class Loader {
     load(source, path.parent_path(), identity);
   }
 
-  void read_rule(const YamlFile& file, const YAML::Node& key, const YAML::Node& value) {
+  void read_rule(const YamlFile& file, const YAML::Node& key, const YAML::Node& value,
+                 std::vector<RuleSetting>& out) {
     RuleSetting s;
     s.id = key.Scalar();
     s.file = file;
@@ -150,7 +183,7 @@ class Loader {
       file.report(value, "config.wrong-type", {{"key", s.id}, {"expected", "rule"}});
       return;
     }
-    resolved_.rules.push_back(std::move(s));
+    out.push_back(std::move(s));
   }
 
   static std::optional<Severity> severity(const YamlFile& file, const YAML::Node& node) {
@@ -192,6 +225,64 @@ std::shared_ptr<const Source> read_source(const std::filesystem::path& path, std
     return nullptr;
   }
   return std::make_shared<const Source>(path.string(), std::move(bytes).str());
+}
+
+namespace {
+
+bool glob_here(std::string_view glob, std::string_view path) {
+  // Iterative matching with backtracking to the last star (and the last double star).
+  std::size_t g = 0, p = 0;
+  std::size_t star_g = std::string_view::npos, star_p = 0;
+  std::size_t deep_g = std::string_view::npos, deep_p = 0;
+  while (p < path.size()) {
+    if (glob.substr(g).starts_with("**")) {
+      // "**/" matches zero or more folders; a trailing "**" everything.
+      g += 2;
+      if (g < glob.size() && glob[g] == '/') ++g;
+      deep_g = g;
+      deep_p = p;
+      star_g = std::string_view::npos;
+      continue;
+    }
+    if (g < glob.size() && glob[g] == '*') {
+      star_g = ++g;
+      star_p = p;
+      continue;
+    }
+    if (g < glob.size() && (glob[g] == '?' ? path[p] != '/' : glob[g] == path[p])) {
+      ++g;
+      ++p;
+      continue;
+    }
+    if (star_g != std::string_view::npos && path[star_p] != '/') {
+      g = star_g;
+      p = ++star_p;
+      continue;
+    }
+    if (deep_g != std::string_view::npos) {
+      g = deep_g;
+      p = ++deep_p;
+      star_g = std::string_view::npos;
+      continue;
+    }
+    return false;
+  }
+  while (g < glob.size() && (glob[g] == '*' || glob[g] == '/')) {
+    if (glob[g] == '/' && !glob.substr(g).starts_with("/**")) return false;
+    ++g;
+  }
+  return g == glob.size();
+}
+
+}  // namespace
+
+bool glob_match(std::string_view glob, std::string_view path) {
+  if (glob.starts_with("./")) glob.remove_prefix(2);
+  if (glob.find('/') == std::string_view::npos) {
+    const std::size_t slash = path.rfind('/');
+    return glob_here(glob, slash == std::string_view::npos ? path : path.substr(slash + 1));
+  }
+  return glob_here(glob, path);
 }
 
 std::vector<std::string> builtin_names(std::string_view folder) {

@@ -32,11 +32,24 @@ struct DataRef {
   YAML::Node node;
 };
 
+// An `overrides:` entry: rule settings for the files its globs match (relative to the folder of
+// the config that wrote it), applied after the config's own, in order.
+struct Override {
+  std::vector<std::string> files;
+  std::filesystem::path base_dir;  // absolute
+  std::vector<RuleSetting> rules;
+};
+
+// Does a glob match a path? `*` and `?` stay within a folder name, `**` spans folders, and a
+// glob without '/' is matched against the file's name alone, at any depth (as ESLint's).
+bool glob_match(std::string_view glob, std::string_view path);
+
 // A config with its `extends` chain flattened: settings in the order they apply.
 struct Resolved {
   std::optional<DataRef> profile;
   std::vector<DataRef> catalogs;  // every layer's, in order, each file once
   std::vector<RuleSetting> rules;
+  std::vector<Override> overrides;  // every layer's, in order
 };
 
 // Loads a config (and, recursively, what it extends) from YAML text. Problems go to `problems`;

@@ -1427,6 +1427,36 @@ Diagnostic problem(std::string message_id, std::vector<Arg> args, std::uint32_t 
 
 // With `problems`, a page gumbo cannot read in reasonable time and memory is reported there and
 // not read; without, as much of it as can be read is.
+// Every comment of the tree, wherever it is (head, navigation and scripts' neighbours included):
+// suppressions may be written anywhere.
+void collect_comments(const GumboNode* root, std::string_view parsed,
+                      std::vector<HtmlDocument::Comment>& out) {
+  std::vector<const GumboNode*> stack{root};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_COMMENT) {
+      const GumboStringPiece& raw = n->v.text.original_text;
+      if (raw.data == nullptr || raw.data < parsed.data() ||
+          raw.length > static_cast<std::size_t>(parsed.data() + parsed.size() - raw.data))
+        continue;
+      const auto begin = static_cast<std::uint32_t>(raw.data - parsed.data());
+      const std::string_view whole(raw.data, raw.length);
+      const std::uint32_t open = whole.starts_with("<!--") ? 4 : 0;
+      out.push_back({n->v.text.text, begin + open,
+                     Span{begin, begin + static_cast<std::uint32_t>(raw.length)}});
+      continue;
+    }
+    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_DOCUMENT &&
+        n->type != GUMBO_NODE_TEMPLATE)
+      continue;
+    const GumboVector& kids =
+        n->type == GUMBO_NODE_DOCUMENT ? n->v.document.children : n->v.element.children;
+    for (unsigned k = kids.length; k > 0; --k)
+      stack.push_back(static_cast<const GumboNode*>(kids.data[k - 1]));
+  }
+}
+
 HtmlDocument read_html(std::string_view html, std::vector<Diagnostic>* problems) {
   HtmlDocument doc;
   if (html.size() > UINT32_MAX) return doc;
@@ -1466,6 +1496,7 @@ HtmlDocument read_html(std::string_view html, std::vector<Diagnostic>* problems)
   w.read(out->document);
   doc.blocks = w.take_blocks();
   doc.title = w.take_title();
+  collect_comments(out->document, parsed, doc.comments);
   if (blank(doc.title.text) && page.title != nullptr)
     doc.title = page_title(html, parsed, page.title);
   // The tree lives in the arena, which goes with it.

@@ -10,8 +10,15 @@
 namespace guidelint::parse {
 
 struct HtmlDocument {
+  // A comment anywhere in the page: its text and where it is (offsets into the html read).
+  struct Comment {
+    std::string text;
+    std::uint32_t text_begin = 0;  // the first byte after "<!--"
+    Span span;                     // the whole comment
+  };
   std::vector<Block> blocks;
   TextBuilder title;  // <h1> or <title>, when the document has one
+  std::vector<Comment> comments;
 };
 
 // Reads a whole page or a fragment. Every piece maps into `html` by offset: for a page that is

@@ -29,6 +29,9 @@ class HtmlParser final : public Parser {
     }
     if (fatal) return;
     out.guides.push_back(recognise(doc.blocks, context, doc.title));
+    for (const HtmlDocument::Comment& c : doc.comments) {
+      if (auto d = read_directive(c.text, c.text_begin, c.span)) out.directives.push_back(*d);
+    }
   }
 };
 

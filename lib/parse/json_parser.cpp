@@ -462,6 +462,38 @@ class RecordReader {
       resolved_;
 };
 
+// A record's "guidelint-disable" field: a rule id, ids separated by commas, or a list of them
+// (empty: every rule), for that record only.
+std::optional<Directive> disable_field(std::string_view text, const Value& record) {
+  for (const auto& [key, value] : record.members) {
+    if (text.substr(key.begin, key.end - key.begin) != "\"guidelint-disable\"") continue;
+    Directive d;
+    d.kind = Directive::Kind::disable_record;
+    d.span = {key.begin, value.end};
+    d.scope = {record.begin, record.end};
+    std::vector<const Value*> strings;
+    if (value.type == Value::Type::string) strings.push_back(&value);
+    for (const Value& item : value.items) {
+      if (item.type == Value::Type::string) strings.push_back(&item);
+    }
+    for (const Value* v : strings) {
+      const std::uint32_t from = v->begin + 1;
+      const std::uint32_t to = v->end > from ? v->end - 1 : from;
+      std::uint32_t i = from;
+      while (i < to) {
+        while (i < to && (text[i] == ',' || text[i] == ' '))
+          ++i;
+        const std::uint32_t begin = i;
+        while (i < to && text[i] != ',' && text[i] != ' ')
+          ++i;
+        if (i > begin) d.rules.push_back({std::string(text.substr(begin, i - begin)), {begin, i}});
+      }
+    }
+    return d;
+  }
+  return std::nullopt;
+}
+
 class JsonParser final : public Parser {
  public:
   std::string_view format() const override { return "json"; }
@@ -513,8 +545,10 @@ class JsonParser final : public Parser {
                 "parse-error.json-no-record");
       return;
     }
-    for (const Value* record : found)
+    for (const Value* record : found) {
       out.guides.push_back(records.guide(*record));
+      if (auto d = disable_field(text, *record)) out.directives.push_back(std::move(*d));
+    }
   }
 };
 

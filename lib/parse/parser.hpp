@@ -9,6 +9,7 @@
 
 #include "config/profile.hpp"
 #include "guidelint/guidelint.hpp"
+#include "parse/directives.hpp"
 
 namespace guidelint::parse {
 
@@ -23,6 +24,8 @@ struct Output {
   std::vector<Diagnostic> diagnostics;
   // Set by parsers of binary formats (.docx): the text they read, which positions refer to.
   std::shared_ptr<const Source> derived;
+  // Inline suppressions found in the input, in order of position.
+  std::vector<Directive> directives;
 
   // A problem with the input itself. Fatal: the input could not be read at all; not fatal: part
   // of it was skipped and the rest is linted.

@@ -10,6 +10,27 @@
 namespace guidelint::parse {
 namespace {
 
+// A suppression on a line of its own: "# guidelint-disable rule-id", or in Markdown
+// "<!-- guidelint-disable rule-id -->". Such a line is not part of the guide.
+std::optional<Directive> directive_line(std::string_view line, std::uint32_t at) {
+  std::size_t b = line.find_first_not_of(" \t");
+  std::size_t e = line.find_last_not_of(" \t") + 1;
+  const Span span{at + static_cast<std::uint32_t>(b), at + static_cast<std::uint32_t>(e)};
+  std::string_view body = line.substr(b, e - b);
+  if (body.starts_with("<!--") && body.ends_with("-->") && body.size() >= 7) {
+    b += 4;
+    body = body.substr(4, body.size() - 7);
+  } else if (body.starts_with("#")) {
+    const std::size_t text = body.find_first_not_of("# \t");
+    if (text == std::string_view::npos) return std::nullopt;
+    b += text;
+    body = body.substr(text);
+  } else {
+    return std::nullopt;
+  }
+  return read_directive(body, at + static_cast<std::uint32_t>(b), span);
+}
+
 // The cells of a '|'-separated row, or nullopt when the line is not one: it must start or end
 // with '|', or hold at least two of them. Markdown's separator row (|---|:--|) and a row of
 // empty cells have no cells.
@@ -70,6 +91,10 @@ class TextParser final : public Parser {
       const auto at = static_cast<std::uint32_t>(i);
       i = end + (text.compare(end, 2, "\r\n") == 0 ? 2 : 1);
       if (blank(line)) continue;
+      if (auto d = directive_line(line, at)) {
+        out.directives.push_back(std::move(*d));
+        continue;
+      }
       Block b;
       if (std::optional<std::vector<TextBuilder>> cells = cells_of(line, at)) {
         if (cells->empty()) {

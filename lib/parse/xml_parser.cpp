@@ -314,6 +314,15 @@ class XmlParser final : public Parser {
       out.error(Span{0, 0}, "parse-error.too-deep", {{"limit", std::int64_t{kMaxDepth}}});
       return;
     }
+    // Suppressions: <!-- guidelint-disable rule-id -->; pugixml gives a comment at its text.
+    doc.find_node([&](const pugi::xml_node& n) {
+      if (n.type() != pugi::node_comment) return false;
+      const auto at = static_cast<std::uint32_t>(n.offset_debug());
+      const auto length = static_cast<std::uint32_t>(std::strlen(n.value()));
+      if (auto d = read_directive(n.value(), at, Span{at >= 4 ? at - 4 : 0, at + length + 3}))
+        out.directives.push_back(std::move(*d));
+      return false;
+    });
     const Reader reader(text, out);
     int roots = 0;
     for (const pugi::xml_node& node : doc.children()) {
