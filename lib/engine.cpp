@@ -247,10 +247,19 @@ void resolve(const config::Profile& profile, Guide& guide) {
     } else if (const config::ElementDef* def =
                    profile.resolve_label(e.label.empty() ? e.key : e.label)) {
       e.id = def->id;
+    } else if (guide.updated.empty() &&
+               profile.resolve_name(config::strip_enumerator(e.label.empty() ? e.key : e.label))
+                       .second == config::Field::updated) {
+      // "更新时间：2024-03-01" on a page: the guide's date, not an element.
+      guide.updated = e.text;
+      guide.updated_span = e.value_span();
     }
   }
   if (guide.name.empty()) {
     if (const Element* name = guide.find("name")) guide.name = name->text;
+  }
+  if (guide.department.empty()) {
+    if (const Element* agency = guide.find("agency")) guide.department = agency->text;
   }
 }
 

@@ -33,9 +33,13 @@ CliRun guidelint(const std::string& args, const std::string& stdin_text = "",
                                    ::testing::UnitTest::GetInstance()->current_test_info()->name());
   fs::create_directories(tmp);
   std::ofstream(tmp / "in", std::ios::binary) << stdin_text;
+  // Linting runs on a fixed date, so that findings about dates do not change with the calendar.
+  const bool import = args.starts_with("catalog import") || args.starts_with("catalog --");
+  const std::string as_of =
+      import || args.find("--as-of") != std::string::npos ? "" : "--as-of 2025-06-30 ";
   const std::string command =
       std::string("cd '" GUIDELINT_FIXTURES "' && env -u LC_ALL -u LC_MESSAGES ") + environment +
-      " '" GUIDELINT_CLI "' " + args + " <'" + (tmp / "in").string() + "' >'" +
+      " '" GUIDELINT_CLI "' " + as_of + args + " <'" + (tmp / "in").string() + "' >'" +
       (tmp / "out").string() + "' 2>'" + (tmp / "err").string() + "'";
   const int status = std::system(command.c_str());
   CliRun r;

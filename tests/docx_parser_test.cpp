@@ -11,10 +11,10 @@ std::string slurp(const std::string& name) {
   return testing::read_fixture("docx/" + name);
 }
 
-using testing::lint_bytes;
+using testing::parse_bytes;
 
 FileResult lint(const std::string& name) {
-  return lint_bytes(name, slurp(name));
+  return parse_bytes(name, slurp(name));
 }
 
 const Element& element(const FileResult& r, std::string_view id) {
@@ -182,7 +182,7 @@ TEST(DocxParser, ChosenByExtensionAnyCase) {
     if (format == "docx") listed = extensions == std::vector<std::string>{".docx"};
   }
   EXPECT_TRUE(listed);
-  const FileResult r = lint_bytes("指南.DOCX", slurp("label-table.docx"));
+  const FileResult r = parse_bytes("指南.DOCX", slurp("label-table.docx"));
   ASSERT_EQ(r.guides.size(), 1u);
   EXPECT_EQ(r.source->name(), "指南.DOCX");
 }
@@ -201,7 +201,7 @@ class DocxBadArchive : public ::testing::TestWithParam<Bad> {};
 TEST_P(DocxBadArchive, IsOneFatalParseErrorAndFast) {
   const std::string bytes = slurp(GetParam().file);
   const auto start = std::chrono::steady_clock::now();
-  const FileResult r = lint_bytes(GetParam().file, bytes);
+  const FileResult r = parse_bytes(GetParam().file, bytes);
   const auto took = std::chrono::steady_clock::now() - start;
   EXPECT_LT(took, std::chrono::seconds(1));
   EXPECT_TRUE(r.guides.empty());
@@ -252,7 +252,7 @@ TEST(DocxParser, TooLargeNamesTheLimit) {
 }
 
 TEST(DocxParser, EmptyFileAndNoText) {
-  const FileResult empty = lint_bytes("empty.docx", "");
+  const FileResult empty = parse_bytes("empty.docx", "");
   ASSERT_EQ(empty.diagnostics.size(), 1u);
   EXPECT_EQ(empty.diagnostics[0].message_id, "parse-error.empty");
   EXPECT_TRUE(empty.diagnostics[0].fatal);
@@ -279,11 +279,11 @@ TEST(DocxParser, CutOrFlippedBytesNeverCrash) {
     }
   };
   for (std::size_t n = 4; n < whole.size(); n += 13)
-    check(lint_bytes("cut.docx", whole.substr(0, n)));
+    check(parse_bytes("cut.docx", whole.substr(0, n)));
   for (std::size_t i = 0; i < whole.size(); i += 7) {
     std::string bytes = whole;
     bytes[i] = static_cast<char>(bytes[i] ^ 0x41);
-    check(lint_bytes("flipped.docx", std::move(bytes)));
+    check(parse_bytes("flipped.docx", std::move(bytes)));
   }
 }
 

@@ -1,4 +1,4 @@
-// What the parser tests share: reading fixtures, linting them with the national pack, finding an
+// What the parser and rule tests share: reading fixtures, linting them, finding an
 // element and the text a span covers.
 #pragma once
 
@@ -31,6 +31,20 @@ inline FileResult lint_bytes(const std::string& name, std::string bytes) {
 
 inline FileResult lint_fixture(const std::string& name) {
   return lint_bytes(name, read_fixture(name));
+}
+
+// The same with the national profile and only the rule that reads structure, required-element:
+// parser tests check what was recognised, not the content rules (which have tests of their own).
+inline FileResult parse_bytes(const std::string& name, std::string bytes) {
+  static const std::shared_ptr<const Engine> engine =
+      Engine::from_yaml("extends: []\nprofile: national\nrules:\n  required-element: error\n",
+                        "parser-tests.yaml", ".")
+          .engine;
+  return engine->lint(std::make_shared<const Source>(name, std::move(bytes)), {});
+}
+
+inline FileResult parse_fixture(const std::string& name) {
+  return parse_bytes(name, read_fixture(name));
 }
 
 // The first element with this id in a guide; fails the test when there is none.

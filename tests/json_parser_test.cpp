@@ -6,7 +6,8 @@ namespace guidelint {
 namespace {
 
 FileResult lint(const std::string& name, std::string bytes = {}) {
-  return bytes.empty() ? testing::lint_fixture(name) : testing::lint_bytes(name, std::move(bytes));
+  return bytes.empty() ? testing::parse_fixture(name)
+                       : testing::parse_bytes(name, std::move(bytes));
 }
 
 const Element& element(const Guide& g, std::string_view id) {

@@ -22,7 +22,11 @@ constexpr std::string_view kComplete =
     "  <field label=\"联系电话\">0398-1234567</field>\n"
     "</guide>\n";
 
-FileResult lint(std::string xml, std::string_view config = "") {
+// Only required-element runs unless a test says otherwise: the other rules have tests of their own.
+constexpr std::string_view kOnlyThisRule =
+    "extends: []\nprofile: national\nrules:\n  required-element: error\n";
+
+FileResult lint(std::string xml, std::string_view config = kOnlyThisRule) {
   const EngineResult r = Engine::from_yaml(config, "cfg.yaml", ".");
   EXPECT_TRUE(r.engine);
   return r.engine->lint(std::make_shared<const Source>("g.xml", std::move(xml)), {});

@@ -8,7 +8,7 @@ namespace {
 using testing::line_column;
 
 FileResult lint(const std::string& name) {
-  return testing::lint_fixture(name);
+  return testing::parse_fixture(name);
 }
 
 const Element& element(const FileResult& r, std::string_view id) {
@@ -134,7 +134,7 @@ namespace guidelint {
 namespace {
 
 TEST(Recogniser, CellsHoldingLabelAndValueAreReadAsLines) {
-  const FileResult r = testing::lint_bytes(
+  const FileResult r = testing::parse_bytes(
       "row.txt", "事项名称：取水许可\n| 办理地点：某县政务服务中心 | 办理时间：工作日 |\n");
   EXPECT_EQ(element(r, "place").text, "某县政务服务中心");
   EXPECT_EQ(element(r, "hours").text, "工作日");
@@ -147,7 +147,7 @@ TEST(Recogniser, ThousandsOfPairsOnOneLineAreAllRead) {
   std::string line;
   for (int i = 0; i < 3000; ++i)
     line += "咨询电话:0737-" + std::to_string(1000000 + i) + " ";
-  const FileResult r = testing::lint_bytes("long.txt", "事项名称:甲 " + line + "\n");
+  const FileResult r = testing::parse_bytes("long.txt", "事项名称:甲 " + line + "\n");
   std::size_t phones = 0;
   for (const Element& e : r.guides.at(0).elements)
     phones += e.id == "phone";
@@ -162,7 +162,7 @@ TEST(Recogniser, ThousandsOfPairsOnOneLineAreAllRead) {
 }
 
 TEST(Recogniser, AnImageWithoutTextKeepsItsLinkAndLinesAreItems) {
-  const FileResult r = testing::lint_bytes(
+  const FileResult r = testing::parse_bytes(
       "page.html",
       "<p><strong>十七、办理流程：</strong></p>"
       "<figure><img "
@@ -175,6 +175,31 @@ TEST(Recogniser, AnImageWithoutTextKeepsItsLinkAndLinesAreItems) {
   const Element& materials = element(r, "materials");
   ASSERT_EQ(materials.items.size(), 2u);
   EXPECT_EQ(materials.item_text(materials.items[1]), "2. 身份证明");
+}
+
+// The date a page says it was updated is the guide's, with its place, in every format.
+TEST(TextParser, TheUpdatedDateOfTheGuideWithItsPlace) {
+  const std::vector<std::pair<std::string, std::string>> inputs = {
+      {"g.txt", "事项名称：临时救助\n五、更新時間：2019-03-01\n实施机关：某局\n"},
+      {"g.html",
+       "<html><body><h1>临时救助</h1><p>发布日期：2019-03-01</p><table><tr><th>实施机关</th>"
+       "<td>某局</td></tr></table></body></html>"},
+      {"g.xml", "<guide updated=\"2019-03-01\"><name>临时救助</name></guide>"},
+      {"g.json",
+       "{\"task_name\": \"临时救助\", \"dept_name\": \"某局\", \"update_date\": "
+       "\"2019-03-01\"}"}};
+  for (const auto& [name, text] : inputs) {
+    const FileResult r = testing::parse_bytes(name, text);
+    ASSERT_EQ(r.guides.size(), 1u) << name;
+    const Guide& g = r.guides[0];
+    EXPECT_EQ(g.updated, "2019-03-01") << name;
+    ASSERT_TRUE(g.updated_span) << name;
+    const std::string_view at =
+        r.source->text().substr(g.updated_span->begin, g.updated_span->end - g.updated_span->begin);
+    EXPECT_NE(at.find("2019-03-01"), std::string_view::npos) << name << ": " << at;
+    EXPECT_LE(at.size(), 12u) << name;
+    EXPECT_EQ(g.name, "临时救助") << name;
+  }
 }
 
 }  // namespace

@@ -194,6 +194,7 @@ struct GUIDELINT_API Guide {
   std::string department;  ///< the implementing department, when the input says
   std::string region;      ///< the region, when the input says
   std::string updated;     ///< the date the guide was last updated, as written
+  std::optional<Span> updated_span;  ///< where that date is written, when the input says
   Span span;               ///< where the guide starts in the Source (its root's start tag)
   std::vector<Element> elements;
 

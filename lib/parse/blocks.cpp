@@ -90,6 +90,11 @@ std::uint32_t skip_colon_and_space(std::string_view s, std::uint32_t at) {
 }
 
 // The label a line starts with, if it starts with one.
+// A label that names a field of the guide rather than an element: its date ("更新时间").
+bool field_label(std::string_view label, const config::Profile& profile) {
+  return profile.resolve_name(config::strip_enumerator(label)).second == config::Field::updated;
+}
+
 std::optional<LabelMatch> match_line(std::string_view t, bool heading,
                                      const config::Profile& profile) {
   std::uint32_t b = 0;
@@ -137,7 +142,9 @@ std::optional<LabelMatch> match_line(std::string_view t, bool heading,
       c != std::string_view::npos && c > o) {
     const std::string_view candidate = t.substr(o, c - o);
     const config::ElementDef* def = profile.resolve_label(candidate);
-    if (def != nullptr || ((heading || clause) && looks_like_label(candidate))) {
+    // "更新时间：…": not an element, but a field of the guide the engine reads from it.
+    const bool field = def == nullptr && field_label(candidate, profile);
+    if (def != nullptr || field || ((heading || clause) && looks_like_label(candidate))) {
       return make(o, static_cast<std::uint32_t>(c),
                   skip_colon_and_space(t, static_cast<std::uint32_t>(c)), def);
     }
@@ -197,8 +204,11 @@ class Recogniser {
 
   void line(const TextBuilder& text, bool heading) {
     std::optional<LabelMatch> m = match_line(text.text, heading, profile_);
-    // A heading before any element that the profile does not know is the document's title.
-    if (m && m->def == nullptr && !current_ && guide_.elements.empty()) m.reset();
+    // A heading before any element that the profile does not know is the document's title
+    // (a field of the guide, such as its date, is not).
+    if (m && m->def == nullptr && !current_ && guide_.elements.empty() &&
+        !field_label(text.text.substr(m->label_begin, m->label_end - m->label_begin), profile_))
+      m.reset();
     if (!m) {
       value(text, 0, text.size());
       return;
@@ -225,7 +235,8 @@ class Recogniser {
       if (cell.empty() || code_points(cell) > kMaxLabelChars) continue;
       const config::ElementDef* def = profile_.resolve_label(cell);
       const bool colon = cell.size() < e - b;  // written with a colon: a label by layout
-      if (def != nullptr || (colon && looks_like_label(config::strip_enumerator(cell)))) {
+      if (def != nullptr || field_label(cell, profile_) ||
+          (colon && looks_like_label(config::strip_enumerator(cell)))) {
         const auto lb =
             static_cast<std::uint32_t>(b + (cell.size() - config::strip_enumerator(cell).size()));
         match[i] = LabelMatch{lb, static_cast<std::uint32_t>(b + cell.size()), e, def};

@@ -169,6 +169,9 @@ class Reader {
     g.department = attr("department");
     g.region = attr("region");
     g.updated = attr("updated");
+    if (const Attribute* a = tag.find("updated")) {
+      g.updated_span = Span{a->begin, a->begin + static_cast<std::uint32_t>(a->raw.size())};
+    }
     for (const pugi::xml_node& child : node.children()) {
       if (child.type() == pugi::node_element) {
         g.elements.push_back(element(child));

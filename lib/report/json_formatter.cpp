@@ -35,6 +35,10 @@ class JsonFormatter final : public Formatter {
       write_json_string(out_, guide.name);
       out_ << ",\"code\":";
       write_json_string(out_, guide.code);
+      out_ << ",\"department\":";
+      write_json_string(out_, guide.department);
+      out_ << ",\"updated\":";
+      write_json_string(out_, guide.updated);
       out_ << ",\"line\":" << p.line << ",\"column\":" << p.column << '}';
     }
     out_ << "],\"diagnostics\":[";

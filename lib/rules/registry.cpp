@@ -9,6 +9,14 @@ const std::vector<RuleType>& rule_types() {
       delegated_item_type(),
       post_approval_precondition_type(),
       required_element_type(),
+      placeholder_content_type(),
+      thin_content_type(),
+      legal_basis_citation_type(),
+      time_limit_format_type(),
+      contact_format_type(),
+      fee_basis_type(),
+      link_to_homepage_type(),
+      stale_content_type(),
   };
   return all;
 }

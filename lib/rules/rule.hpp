@@ -80,6 +80,14 @@ RuleType required_element_type();
 RuleType abolished_item_type();
 RuleType delegated_item_type();
 RuleType post_approval_precondition_type();
+RuleType placeholder_content_type();
+RuleType thin_content_type();
+RuleType legal_basis_citation_type();
+RuleType time_limit_format_type();
+RuleType contact_format_type();
+RuleType fee_basis_type();
+RuleType link_to_homepage_type();
+RuleType stale_content_type();
 
 // Reads an option that names profile elements; reports unknown ids with a suggestion.
 std::optional<std::vector<std::string>> element_list_option(const Setup& setup,

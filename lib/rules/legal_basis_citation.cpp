@@ -1,0 +1,467 @@
+// legal-basis-citation: the legal basis names at least one law, regulation or document — a title
+// in 《》 or a document number (国发〔2015〕11号, 国务院令第412号) — rather than "根据有关规定";
+// a basis that cites laws without naming any article is reported for review.
+//
+// Also home of the citation parser (rules/content.hpp).
+#include <algorithm>
+
+#include "rules/catalog_scan.hpp"
+#include "rules/content.hpp"
+#include "text/fold.hpp"
+#include "text/utf8.hpp"
+
+namespace guidelint::rules {
+namespace content {
+namespace {
+
+struct Cp {
+  char32_t cp;
+  std::uint32_t at;
+  std::uint32_t next;
+};
+
+bool han(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) || c == U'〇';
+}
+bool digit(char32_t c) {
+  return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９');
+}
+bool numeral(char32_t c) {
+  return digit(c) || c == U'.' || c == U'．' ||
+         std::u32string_view(U"零〇○一二三四五六七八九十百千两兩").find(c) !=
+             std::u32string_view::npos;
+}
+bool space(char32_t c) {
+  return utf8::is_space(c);
+}
+
+// Does a folded title or name end like a law, regulation or rule?
+bool law_name(std::string_view name) {
+  // Leave out a qualifier in brackets at the end: 《…实施细则（林业部分）》, （试行）.
+  std::string_view core = name;
+  for (const std::string_view close : {"）", ")"}) {
+    if (!core.ends_with(close)) continue;
+    const std::size_t open = core.rfind(close == ")" ? "(" : "（");
+    if (open != std::string_view::npos && open > 0) core = core.substr(0, open);
+  }
+  const std::string folded = text::fold(core);
+  for (const std::string_view suffix : {"法", "法典", "条例", "规定", "办法", "细则", "规则",
+                                        "通则", "准则", "决定", "规程", "章程"}) {
+    if (folded.ends_with(suffix)) return true;
+  }
+  return false;
+}
+
+class Parser {
+ public:
+  explicit Parser(std::string_view text) : text_(text) {
+    for (std::size_t i = 0; i < text.size();) {
+      const auto at = static_cast<std::uint32_t>(i);
+      const char32_t c = utf8::next(text, i);
+      cps_.push_back({c, at, static_cast<std::uint32_t>(i)});
+    }
+    taken_.assign(cps_.size(), false);
+  }
+
+  Citations run() {
+    titles();
+    documents();
+    articles();
+    named();
+    std::sort(out_.citations.begin(), out_.citations.end(),
+              [](const Citation& a, const Citation& b) { return a.begin < b.begin; });
+    attach();
+    return std::move(out_);
+  }
+
+ private:
+  char32_t at(std::size_t k) const { return k < cps_.size() ? cps_[k].cp : 0; }
+  std::string_view slice(std::size_t b, std::size_t e) const {
+    return text_.substr(cps_[b].at, cps_[e - 1].next - cps_[b].at);
+  }
+  // Is code point k part of a citation found already?
+  bool inside_title(std::size_t k) const { return k < taken_.size() && taken_[k]; }
+
+  void add(Citation::Kind kind, std::size_t b, std::size_t e, std::string title, bool law) {
+    Citation c;
+    c.kind = kind;
+    c.begin = cps_[b].at;
+    c.end = cps_[e - 1].next;
+    c.title = std::move(title);
+    c.law = law;
+    out_.citations.push_back(std::move(c));
+    std::fill(taken_.begin() + static_cast<std::ptrdiff_t>(b),
+              taken_.begin() + static_cast<std::ptrdiff_t>(e), true);
+  }
+
+  // The closing bracket of a title opened at k (`open` code points long), nested titles
+  // counted; npos when it does not close on the same line within 120 characters.
+  std::size_t close_of(std::size_t k, std::u32string_view open, std::u32string_view close) const {
+    int depth = 0;
+    for (std::size_t j = k; j < cps_.size() && j < k + 120; ++j) {
+      if (at(j) == U'\n') return std::string::npos;
+      const auto is = [&](std::u32string_view w) {
+        for (std::size_t n = 0; n < w.size(); ++n) {
+          if (at(j + n) != w[n]) return false;
+        }
+        return true;
+      };
+      if (is(open)) {
+        ++depth;
+        j += open.size() - 1;
+      } else if (is(close)) {
+        if (--depth == 0) return j;
+        j += close.size() - 1;
+      }
+    }
+    return std::string::npos;
+  }
+
+  void titles() {
+    struct Kind {
+      std::u32string_view open, close;
+      bool law_only;  // 「」 and 『』 quote anything; they cite only when they hold a law's name
+    };
+    static constexpr Kind kinds[] = {{U"《", U"》", false},     {U"<<", U">>", false},
+                                     {U"＜＜", U"＞＞", false}, {U"〈", U"〉", false},
+                                     {U"«", U"»", false},       {U"＜", U"＞", false},
+                                     {U"「", U"」", true},      {U"『", U"』", true}};
+    for (std::size_t k = 0; k < cps_.size(); ++k) {
+      for (const Kind& kind : kinds) {
+        if (at(k) != kind.open[0] || (kind.open.size() > 1 && at(k + 1) != kind.open[1])) continue;
+        const std::size_t close = close_of(k, kind.open, kind.close);
+        if (close == std::string::npos) break;
+        const std::size_t b = k + kind.open.size();
+        const std::size_t e = close + kind.close.size();
+        if (close > b) {
+          const std::string_view inner = slice(b, close);
+          const bool has_han = std::any_of(cps_.begin() + static_cast<std::ptrdiff_t>(b),
+                                           cps_.begin() + static_cast<std::ptrdiff_t>(close),
+                                           [](const Cp& c) { return han(c.cp); });
+          const bool law = law_name(inner);
+          if (has_han && (law || !kind.law_only)) {
+            add(Citation::Kind::title, k, e, std::string(inner), law);
+            k = e - 1;
+          }
+        }
+        break;
+      }
+    }
+  }
+
+  // The issuer before a document number: the characters up to 8 back, cut after words that
+  // introduce it (根据国发… → 国发…).
+  std::size_t issuer(std::size_t k) const {
+    std::size_t b = k;
+    while (b > 0 && k - b < 8 && han(at(b - 1)) && !inside_title(b - 1))
+      --b;
+    for (std::size_t j = k; j > b; --j) {
+      if (std::u32string_view(U"据照依按和及与的、").find(at(j - 1)) != std::u32string_view::npos)
+        return j;
+    }
+    return b;
+  }
+
+  // A number after `k`: optional 第, digits or numerals, 号. Returns the end, or npos.
+  std::size_t number_end(std::size_t k) const {
+    while (space(at(k)))
+      ++k;
+    if (at(k) == U'第') ++k;
+    const std::size_t from = k;
+    while (numeral(at(k)) && at(k) != U'.' && at(k) != U'．')
+      ++k;
+    if (k == from || k - from > 6) return std::string::npos;
+    while (space(at(k)))
+      ++k;
+    return at(k) == U'号' || at(k) == U'號' ? k + 1 : std::string::npos;
+  }
+
+  void documents() {
+    static constexpr std::u32string_view opens = U"〔[［(（【﹝";
+    static constexpr std::u32string_view closes = U"〕]］)）】﹞";
+    for (std::size_t k = 1; k < cps_.size(); ++k) {
+      if (inside_title(k)) continue;
+      std::size_t end = std::string::npos;
+      if (opens.find(at(k)) != std::u32string_view::npos && han(at(k - 1))) {
+        // 国发〔2015〕11号
+        std::size_t j = k + 1;
+        while (space(at(j)))
+          ++j;
+        const std::size_t year = j;
+        while (digit(at(j)))
+          ++j;
+        while (space(at(j)))
+          ++j;
+        if (j - year >= 4 && closes.find(at(j)) != std::u32string_view::npos)
+          end = number_end(j + 1);
+      } else if (at(k) == U'令' && han(at(k - 1))) {
+        // 国务院令第412号, 农业部令2017年第5号
+        std::size_t j = k + 1;
+        while (space(at(j)))
+          ++j;
+        const std::size_t year = j;
+        while (digit(at(j)))
+          ++j;
+        if (j > year) j = at(j) == U'年' ? j + 1 : year;
+        if (at(j) == U'第') end = number_end(j);
+      }
+      if (end == std::string::npos) continue;
+      const std::size_t b = issuer(k);
+      if (b == k) continue;
+      add(Citation::Kind::document, b, end, std::string(slice(b, end)), false);
+      k = end - 1;
+    }
+  }
+
+  void articles() {
+    for (std::size_t k = 0; k < cps_.size(); ++k) {
+      if (inside_title(k)) continue;
+      std::size_t e = reference(k);
+      if (e == k) continue;
+      // 第三十五条第一款第二项: one reference.
+      for (std::size_t more = reference(e); more != e; more = reference(e))
+        e = more;
+      refs_.push_back({cps_[k].at, cps_[e - 1].next});
+      ref_cps_.emplace_back(k, e);
+      k = e - 1;
+    }
+  }
+
+  // The end of an article reference at k (第…条/款/项/目/章/节/编/部分/点, also 第（二）项),
+  // k when there is none.
+  std::size_t reference(std::size_t k) const {
+    if (at(k) != U'第') return k;
+    std::size_t j = k + 1;
+    const bool bracket = at(j) == U'（' || at(j) == U'(';
+    if (bracket) ++j;
+    const std::size_t from = j;
+    while (numeral(at(j)))
+      ++j;
+    if (j == from || at(j - 1) == U'.' || at(j - 1) == U'．') return k;
+    if (bracket) {
+      if (at(j) != U'）' && at(j) != U')') return k;
+      ++j;
+    }
+    if (std::u32string_view(U"条條款项項目章节節编編点點").find(at(j)) != std::u32string_view::npos)
+      return j + 1;
+    if (at(j) == U'部' && at(j + 1) == U'分') return j + 2;
+    return k;
+  }
+
+  // Laws named without brackets: 中华人民共和国水法, or a name ending like a law right before
+  // an article (食品安全法第三十五条).
+  void named() {
+    for (const std::u32string_view prefix : {U"中华人民共和国", U"中華人民共和國"}) {
+      for (std::size_t k = 0; k + prefix.size() <= cps_.size(); ++k) {
+        bool is = !inside_title(k);
+        for (std::size_t n = 0; is && n < prefix.size(); ++n)
+          is = at(k + n) == prefix[n];
+        if (!is) continue;
+        std::size_t e = k + prefix.size();
+        while (e < cps_.size() && han(at(e)) && at(e) != U'第' && !inside_title(e))
+          ++e;
+        const std::string_view name = slice(k, e);
+        if (e > k + prefix.size() && law_name(name)) {
+          add(Citation::Kind::bare, k, e, std::string(name), true);
+        }
+        k = e;
+      }
+    }
+    for (const auto& [rb, re] : ref_cps_) {
+      std::size_t b = rb;
+      while (b > 0 && han(at(b - 1)) && !inside_title(b - 1))
+        --b;
+      if (b == rb) continue;
+      std::string_view name = slice(b, rb);
+      std::size_t skip = 0;
+      for (const std::string_view verb :
+           {"根据", "依据", "按照", "依照", "参照", "遵照", "据", "依", "按"}) {
+        if (name.starts_with(verb)) {
+          skip = utf8_length(verb);
+          break;
+        }
+      }
+      b += skip;
+      if (b >= rb || rb - b < 2) continue;
+      name = slice(b, rb);
+      bool generic = false;
+      for (const std::string_view word :
+           {"相关", "有关", "上述", "其他", "其它", "本", "该", "国家", "法律", "法规", "各"}) {
+        generic = generic || name.starts_with(word);
+      }
+      if (generic || !law_name(name)) continue;
+      add(Citation::Kind::bare, b, rb, std::string(name), true);
+    }
+  }
+
+  static std::size_t utf8_length(std::string_view s) {
+    std::size_t n = 0;
+    for (const char c : s)
+      n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+  }
+
+  // Each reference belongs to the citation before it; a document number right after a title is
+  // the title's number.
+  void attach() {
+    std::vector<Citation> merged;
+    for (Citation& c : out_.citations) {
+      if (c.kind == Citation::Kind::document && !merged.empty() &&
+          merged.back().kind == Citation::Kind::title && merged.back().number.empty()) {
+        const std::string_view between =
+            text_.substr(merged.back().end, c.begin - std::min(c.begin, merged.back().end));
+        if (text::fold(between).empty() && between.size() <= 8) {
+          merged.back().number = c.title;
+          std::uint32_t end = std::max(merged.back().end, c.end);
+          // The bracket around the number: 《…》（国务院令第721号）.
+          for (const std::string_view close : {"）", ")"}) {
+            if (text_.substr(end).starts_with(close)) {
+              end += static_cast<std::uint32_t>(close.size());
+              break;
+            }
+          }
+          merged.back().end = end;
+          continue;
+        }
+      }
+      merged.push_back(std::move(c));
+    }
+    out_.citations = std::move(merged);
+    for (const Citation::Article& a : refs_) {
+      Citation* owner = nullptr;
+      for (Citation& c : out_.citations) {
+        if (c.begin <= a.begin) owner = &c;
+      }
+      if (owner != nullptr) {
+        owner->articles.push_back(a);
+      } else {
+        out_.loose_articles.push_back(a);
+      }
+    }
+  }
+
+  std::string_view text_;
+  std::vector<Cp> cps_;
+  std::vector<bool> taken_;  // per code point: part of a citation
+  std::vector<Citation::Article> refs_;
+  std::vector<std::pair<std::size_t, std::size_t>> ref_cps_;
+  Citations out_;
+};
+
+}  // namespace
+
+bool Citations::any_article() const {
+  return !loose_articles.empty() ||
+         std::any_of(citations.begin(), citations.end(),
+                     [](const Citation& c) { return !c.articles.empty(); });
+}
+
+Citations parse_citations(std::string_view text) {
+  return Parser(text).run();
+}
+
+}  // namespace content
+
+namespace {
+
+using content::Citation;
+
+// How a finding quotes a citation: 《…》（number）第…条、第…款.
+std::string quote(std::string_view text, const Citation& c) {
+  std::string out = c.kind == Citation::Kind::title ? "《" + c.title + "》" : std::string(c.title);
+  if (!c.number.empty()) out += "（" + c.number + "）";
+  for (std::size_t k = 0; k < c.articles.size(); ++k) {
+    if (k > 0) out += "、";
+    out += text.substr(c.articles[k].begin, c.articles[k].end - c.articles[k].begin);
+  }
+  return out;
+}
+
+// At most `limit` characters of text, with "…" when cut.
+std::string excerpt(std::string_view text, std::size_t limit) {
+  std::size_t i = 0;
+  for (std::size_t n = 0; i < text.size() && n < limit; ++n)
+    utf8::next(text, i);
+  std::string out(text.substr(0, i));
+  if (i < text.size()) out += "…";
+  return out;
+}
+
+class LegalBasisCitation final : public Rule {
+ public:
+  LegalBasisCitation(std::vector<std::string> elements, bool articles)
+      : elements_(std::move(elements)), articles_(articles) {}
+
+  void check(const Context& context, const Reporter& reporter) const override {
+    for (const Element& e : context.guide.elements) {
+      if (e.blank() || std::find(elements_.begin(), elements_.end(), e.id) == elements_.end())
+        continue;
+      const content::Citations parsed = content::parse_citations(e.text);
+      if (parsed.citations.empty()) {
+        reporter.report("legal-basis-citation.none",
+                        {{"label", label_of(context, e)}, {"text", excerpt(e.text, 40)}},
+                        e.value_span(), e.id);
+        continue;
+      }
+      if (!articles_ || parsed.any_article()) continue;
+      std::string laws;
+      std::string citations;
+      const Citation* first = nullptr;
+      std::int64_t count = 0;
+      for (const Citation& c : parsed.citations) {
+        if (!citations.empty()) citations += "；";
+        citations += quote(e.text, c);
+        if (!c.law) continue;
+        if (!laws.empty()) laws += "、";
+        laws += quote(e.text, c);
+        if (first == nullptr) first = &c;
+        ++count;
+      }
+      // Only documents (通知, 意见): they have no articles to name.
+      if (first == nullptr) continue;
+      reporter.review("legal-basis-citation.no-article",
+                      {{"label", label_of(context, e)},
+                       {"laws", laws},
+                       {"count", count},
+                       {"citations", citations}},
+                      e.source_span(first->begin, first->end), e.id);
+    }
+  }
+
+ private:
+  std::vector<std::string> elements_;
+  bool articles_;
+};
+
+}  // namespace
+
+RuleType legal_basis_citation_type() {
+  return RuleType{"legal-basis-citation",
+                  "设定依据应写明法律法规的名称（《…》）或文件文号，而不是“根据有关规定”；未写条款"
+                  "的提请人工确认",
+                  {"elements", "articles"},
+                  [](const Setup& setup) -> std::unique_ptr<Rule> {
+                    std::vector<std::string> elements = {"legal_basis"};
+                    bool ok = true;
+                    if (config::get(setup.options, "elements").IsDefined()) {
+                      if (auto given = content::element_ids(setup, "elements")) {
+                        elements = std::move(*given);
+                      } else {
+                        ok = false;
+                      }
+                    }
+                    bool articles = true;
+                    if (config::get(setup.options, "articles").IsDefined()) {
+                      if (auto b = config::get_bool(setup.file, setup.options, "articles")) {
+                        articles = *b;
+                      } else {
+                        ok = false;
+                      }
+                    }
+                    if (!ok) return nullptr;
+                    return std::make_unique<LegalBasisCitation>(std::move(elements), articles);
+                  }};
+}
+
+}  // namespace guidelint::rules

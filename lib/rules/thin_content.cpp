@@ -1,0 +1,444 @@
+// thin-content: an element with less in it than a guide needs (per-element minimums of
+// characters, list entries and procedure steps), or a procedure that only names generic steps
+// (申请-审核-核准-发照) and so says nothing about where or how.
+//
+// Also home of the entries and steps of an element (rules/content.hpp).
+#include <algorithm>
+#include <array>
+#include <span>
+
+#include "rules/catalog_scan.hpp"
+#include "rules/content.hpp"
+#include "text/fold.hpp"
+#include "text/utf8.hpp"
+
+namespace guidelint::rules {
+namespace content {
+namespace {
+
+struct Cp {
+  char32_t cp;
+  std::uint32_t at;
+  std::uint32_t next;
+};
+
+std::vector<Cp> decode(std::string_view text, std::uint32_t begin, std::uint32_t end) {
+  std::vector<Cp> out;
+  for (std::size_t i = begin; i < end;) {
+    const auto at = static_cast<std::uint32_t>(i);
+    const char32_t c = utf8::next(text, i);
+    out.push_back({c, at, static_cast<std::uint32_t>(i)});
+  }
+  return out;
+}
+
+bool digit(char32_t c) {
+  return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９');
+}
+bool chinese_numeral(char32_t c) {
+  return std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
+}
+bool circled(char32_t c) {
+  return (c >= U'①' && c <= U'⑳') || (c >= U'⑴' && c <= U'⒇');
+}
+bool arrow(char32_t c) {
+  return (c >= 0x2190 && c <= 0x21FF) || (c >= 0x27F0 && c <= 0x27FF) ||
+         (c >= 0x2900 && c <= 0x297F) || (c >= 0x2B00 && c <= 0x2B2F) ||
+         (c >= 0x2794 && c <= 0x27BF) || c == U'＞' || c == U'>';
+}
+bool dash(char32_t c) {
+  return c == U'-' || c == U'—' || c == U'－' || c == U'–' || c == U'―' || c == U'─' || c == U'~' ||
+         c == U'～';
+}
+// Punctuation or a blank before an enumerator: where a new entry may start.
+bool boundary(char32_t c) {
+  return c == 0 || utf8::is_space(c) ||
+         std::u32string_view(U"，,。.；;：:、）)】]").find(c) != std::u32string_view::npos;
+}
+
+// Does an enumerator start at cps[k] ("1.", "2、", "（3）", "一、", "①", "第一步")? Returns its
+// length in code points, 0 when none.
+std::size_t enumerator(std::span<const Cp> cps, std::size_t k) {
+  const auto at = [&](std::size_t i) -> char32_t { return i < cps.size() ? cps[i].cp : 0; };
+  if (circled(at(k))) return 1;
+  if (at(k) == U'（' || at(k) == U'(') {
+    std::size_t j = k + 1;
+    while (digit(at(j)) || chinese_numeral(at(j)))
+      ++j;
+    if (j > k + 1 && j - k <= 4 && (at(j) == U'）' || at(j) == U')')) return j + 1 - k;
+    return 0;
+  }
+  if (at(k) == U'第') {
+    std::size_t j = k + 1;
+    while (digit(at(j)) || chinese_numeral(at(j)))
+      ++j;
+    if (j > k + 1 && (at(j) == U'步' || at(j) == U'阶')) return j + 1 - k;
+    return 0;
+  }
+  std::size_t j = k;
+  if (digit(at(k))) {
+    while (digit(at(j)))
+      ++j;
+    if (j - k > 2) return 0;
+    // 1. and 1、 but not 1.5 or 2.1
+    if ((at(j) == U'.' || at(j) == U'．') && !digit(at(j + 1))) return j + 1 - k;
+    if (at(j) == U'、' || at(j) == U')' || at(j) == U'）') return j + 1 - k;
+    return 0;
+  }
+  if (chinese_numeral(at(k))) {
+    while (chinese_numeral(at(j)))
+      ++j;
+    if (j - k <= 2 && at(j) == U'、' && (k == 0 || boundary(at(k - 1)))) return j + 1 - k;
+  }
+  return 0;
+}
+
+// Splits text [begin, end) into trimmed pieces at the code points `split` accepts (the split
+// character is dropped) and before enumerators; pieces that fold to nothing are left out.
+template <typename Split>
+void split(const Element& e, std::uint32_t begin, std::uint32_t end, Split split_at,
+           std::vector<Item>& out) {
+  const std::vector<Cp> cps = decode(e.text, begin, end);
+  std::string folded;
+  const auto flush = [&](std::size_t from, std::size_t to) {
+    while (from < to && utf8::is_space(cps[from].cp))
+      ++from;
+    while (to > from && utf8::is_space(cps[to - 1].cp))
+      --to;
+    if (from >= to) return;
+    const std::string_view piece =
+        std::string_view(e.text).substr(cps[from].at, cps[to - 1].next - cps[from].at);
+    // An enumerator alone ("1.") is not an entry.
+    const std::size_t n = enumerator(cps, from);
+    if (fold_bounded(piece, 0, folded) || (n > 0 && from + n >= to)) return;
+    out.push_back({cps[from].at, cps[to - 1].next});
+  };
+  std::size_t start = 0;
+  for (std::size_t k = 0; k < cps.size(); ++k) {
+    if (split_at(cps, k)) {
+      flush(start, k);
+      start = k + 1;
+    } else if (k > start && enumerator(cps, k) > 0 &&
+               (boundary(cps[k - 1].cp) || digit(cps[k].cp) || circled(cps[k].cp) ||
+                cps[k].cp == U'（' || cps[k].cp == U'(') &&
+               !digit(cps[k - 1].cp)) {
+      flush(start, k);
+      start = k;
+    }
+  }
+  flush(start, cps.size());
+}
+
+bool entry_break(const std::vector<Cp>& cps, std::size_t k) {
+  const char32_t c = cps[k].cp;
+  return c == U'\n' || c == U'\r' || c == U'；' || c == U';';
+}
+
+bool step_break(const std::vector<Cp>& cps, std::size_t k) {
+  const char32_t c = cps[k].cp;
+  if (entry_break(cps, k) || arrow(c) || c == U'，' || c == U',' || c == U'。') return true;
+  if (!dash(c)) return false;
+  // 9:00-17:00 and 2019-2020 are not two steps.
+  const char32_t before = k > 0 ? cps[k - 1].cp : 0;
+  const char32_t after = k + 1 < cps.size() ? cps[k + 1].cp : 0;
+  return !(digit(before) && digit(after));
+}
+
+}  // namespace
+
+std::vector<Item> entries(const Element& element) {
+  std::vector<Item> out;
+  if (element.items.size() >= 2) {
+    std::string folded;
+    for (const Item& item : element.items) {
+      if (!fold_bounded(element.item_text(item), 0, folded)) out.push_back(item);  // not empty
+    }
+    return out;
+  }
+  split(element, 0, static_cast<std::uint32_t>(element.text.size()), entry_break, out);
+  return out;
+}
+
+std::uint32_t enumerator_bytes(std::string_view text) {
+  // Enough code points for the longest enumerator and the blanks after it.
+  std::array<Cp, 12> cps{};
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < text.size() && n < cps.size(); ++n) {
+    const auto at = static_cast<std::uint32_t>(i);
+    const char32_t c = utf8::next(text, i);
+    cps[n] = {c, at, static_cast<std::uint32_t>(i)};
+  }
+  const std::span<const Cp> view(cps.data(), n);
+  std::size_t k = enumerator(view, 0);
+  if (k == 0) return 0;
+  while (k < n && utf8::is_space(cps[k].cp))
+    ++k;
+  return k < n ? cps[k].at : cps[n - 1].next;
+}
+
+std::vector<Item> steps(const Element& element) {
+  std::vector<Item> out;
+  for (const Item& entry : entries(element))
+    split(element, entry.begin, entry.end, step_break, out);
+  return out;
+}
+
+}  // namespace content
+
+namespace {
+
+struct Minimum {
+  std::int64_t chars = 0;
+  std::int64_t items = 0;
+  std::int64_t steps = 0;
+};
+
+struct Options {
+  std::vector<std::pair<std::string, Minimum>> minimums;
+  std::vector<std::u32string> step_words;  // folded
+  std::vector<char32_t> step_firsts;       // their first code points, sorted
+  std::vector<std::string> step_elements;
+  content::PhraseSet ignore;
+};
+
+std::u32string to_u32(std::string_view utf8_text) {
+  std::u32string out;
+  for (std::size_t i = 0; i < utf8_text.size();)
+    out.push_back(utf8::next(utf8_text, i));
+  return out;
+}
+
+// Glue between step names: numbering, arrows and connectives, as they are left after folding
+// ("1.申请 2.受理" → "1申请2受理", "申请→受理" keeps its arrow).
+bool glue(char32_t c) {
+  if ((c >= U'0' && c <= U'9') ||
+      std::u32string_view(U"一二三四五六七八九十第步和与及并或再后").find(c) !=
+          std::u32string_view::npos)
+    return true;
+  return (c >= 0x2190 && c <= 0x21FF) || (c >= 0x27F0 && c <= 0x27FF) ||
+         (c >= 0x2900 && c <= 0x297F) || (c >= 0x2B00 && c <= 0x2B2F) ||
+         (c >= 0x2794 && c <= 0x27BF) || c == U'>' || c == U'~' || c == U'=' || c == U'|';
+}
+
+// Is the text nothing but step names and glue, once folded? Returns the step names as written
+// (the text's ranges), empty when it is not.
+std::vector<Item> generic_steps(std::string_view text, const std::vector<std::u32string>& words) {
+  std::u32string folded;
+  std::vector<Item> origin;  // per folded code point: the character it came from
+  std::u32string scratch;
+  char32_t one = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto at = static_cast<std::uint32_t>(i);
+    const char32_t c = utf8::next(text, i);
+    for (const char32_t f : text::fold_code_point(c, one, scratch)) {
+      folded.push_back(f);
+      origin.push_back({at, static_cast<std::uint32_t>(i)});
+    }
+    if (folded.size() > 120) return {};  // generic chains are short
+  }
+  if (folded.empty()) return {};
+  // best[i]: the most step names in a cover of folded[0, i) by names and glue (-1: none);
+  // from[i]: where the last piece of that cover starts, and whether it is a name.
+  const std::size_t n = folded.size();
+  std::vector<int> best(n + 1, -1);
+  std::vector<std::pair<std::size_t, bool>> from(n + 1);
+  best[0] = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (best[i] < 0) continue;
+    if (glue(folded[i]) && best[i] > best[i + 1]) {
+      best[i + 1] = best[i];
+      from[i + 1] = {i, false};
+    }
+    for (const std::u32string& w : words) {
+      if (folded.compare(i, w.size(), w) == 0 && best[i] + 1 > best[i + w.size()]) {
+        best[i + w.size()] = best[i] + 1;
+        from[i + w.size()] = {i, true};
+      }
+    }
+  }
+  std::vector<Item> names;
+  if (best[n] <= 0) return names;
+  for (std::size_t e = n; e > 0;) {
+    const auto [b, name] = from[e];
+    if (name) names.push_back({origin[b].begin, origin[e - 1].end});
+    e = b;
+  }
+  std::reverse(names.begin(), names.end());
+  return names;
+}
+
+class ThinContent final : public Rule {
+ public:
+  explicit ThinContent(Options options) : o_(std::move(options)) {}
+
+  // Folded code points beyond which a procedure is no chain of step names.
+  static constexpr std::int64_t kGenericLimit = 120;
+
+  void check(const Context& context, const Reporter& reporter) const override {
+    std::string folded;
+    for (const Element& e : context.guide.elements) {
+      if (e.id.empty() || e.blank()) continue;  // blank: required-element's business
+      const Minimum* minimum = nullptr;
+      for (const auto& [id, m] : o_.minimums) {
+        if (id == e.id) minimum = &m;
+      }
+      const bool procedure = std::find(o_.step_elements.begin(), o_.step_elements.end(), e.id) !=
+                             o_.step_elements.end();
+      if (minimum == nullptr && !procedure) continue;
+      // Only a short value is a placeholder, a chain of step names or short of characters; most
+      // are ruled out by their first character and none is folded further than these need.
+      const char32_t first = content::first_folded(e.text);
+      if (first == 0) continue;  // marks only: placeholder-content's business
+      const bool ignorable = o_.ignore.may_start(first);
+      const bool chain =
+          procedure &&
+          (glue(first) || std::binary_search(o_.step_firsts.begin(), o_.step_firsts.end(), first));
+      std::int64_t limit = minimum != nullptr ? minimum->chars : 0;
+      if (ignorable) limit = std::max<std::int64_t>(limit, o_.ignore.longest());
+      if (chain) limit = std::max(limit, kGenericLimit);
+      const bool complete = content::fold_bounded(e.text, static_cast<std::size_t>(limit), folded);
+      // "无", "详见附件": placeholder-content's business.
+      if (ignorable && complete && o_.ignore.whole(e.text, folded)) continue;
+      const std::string label = label_of(context, e);
+      if (chain && complete) {
+        if (const auto names = generic_steps(e.text, o_.step_words); names.size() >= 2) {
+          std::string steps;
+          for (const Item& name : names) {
+            if (!steps.empty()) steps += "→";
+            steps += e.item_text(name);
+          }
+          reporter.report("thin-content.generic-steps",
+                          {{"label", label},
+                           {"steps", steps},
+                           {"count", static_cast<std::int64_t>(names.size())}},
+                          e.value_span(), e.id);
+          continue;
+        }
+      }
+      if (minimum == nullptr) continue;
+      const auto chars = static_cast<std::int64_t>(content::code_points(folded));
+      if (complete && chars < minimum->chars) {
+        reporter.report("thin-content.chars",
+                        {{"label", label}, {"count", chars}, {"minimum", minimum->chars}},
+                        e.value_span(), e.id);
+        continue;
+      }
+      // A value that is not blank has at least one entry and one step.
+      if (minimum->items <= 1 && minimum->steps <= 1) continue;
+      // Steps are entries split further: enough entries are enough steps.
+      const auto entries = static_cast<std::int64_t>(content::entries(e).size());
+      if (entries < minimum->items) {
+        reporter.report("thin-content.items",
+                        {{"label", label}, {"count", entries}, {"minimum", minimum->items}},
+                        e.value_span(), e.id);
+        continue;
+      }
+      if (entries < minimum->steps) {
+        const auto steps = static_cast<std::int64_t>(content::steps(e).size());
+        if (steps < minimum->steps) {
+          reporter.report("thin-content.steps",
+                          {{"label", label}, {"count", steps}, {"minimum", minimum->steps}},
+                          e.value_span(), e.id);
+        }
+      }
+    }
+  }
+
+ private:
+  Options o_;
+};
+
+// A count: a whole number from 0 to 100000.
+std::optional<std::int64_t> count_option(const Setup& setup, const YAML::Node& map,
+                                         std::string_view key) {
+  const YAML::Node node = config::get(map, key);
+  if (!node.IsDefined()) return std::int64_t{0};
+  const std::string text = node.IsScalar() ? node.Scalar() : std::string();
+  const bool ok =
+      !text.empty() && text.size() <= 6 &&
+      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!ok || std::stoll(text) > 100000) {
+    setup.file.report(node, "thin-content.invalid-minimum",
+                      {{"key", std::string(key)}, {"value", node.IsScalar() ? text : "?"}});
+    return std::nullopt;
+  }
+  return std::stoll(text);
+}
+
+}  // namespace
+
+RuleType thin_content_type() {
+  return RuleType{
+      "thin-content",
+      "要素内容过于简略：字数、条目或步骤少于最低要求，或办理流程只有“申请-审核-核准-"
+      "发照”之类的通用步骤名称",
+      {"minimums", "step_words", "step_elements", "ignore"},
+      [](const Setup& setup) -> std::unique_ptr<Rule> {
+        Options o;
+        bool ok = true;
+        // Built-in minimums; each element the options name replaces its own.
+        // 办理地点 and 办理时间 are contact-format's (an address, times of day).
+        o.minimums = {{"legal_basis", {5, 0, 0}},
+                      {"agency", {3, 0, 0}},
+                      {"conditions", {4, 0, 0}},
+                      {"materials", {4, 1, 0}},
+                      {"procedure", {10, 0, 2}}};
+        ok = content::read_element_map(
+                 setup, "minimums", false,
+                 [&](const std::string& id, const YAML::Node& entry, const YAML::Node& map) {
+                   // `{}` for no minimum; `procedure:` with nothing after it is a mistake.
+                   if (!entry.IsMap()) {
+                     setup.file.report(entry.Mark().pos >= 0 ? entry : map, "config.wrong-type",
+                                       {{"key", id}, {"expected", "mapping"}});
+                     return false;
+                   }
+                   if (!config::check_keys(setup.file, entry, {"chars", "items", "steps"}))
+                     return false;
+                   const auto chars = count_option(setup, entry, "chars");
+                   const auto items = count_option(setup, entry, "items");
+                   const auto steps = count_option(setup, entry, "steps");
+                   if (!chars || !items || !steps) return false;
+                   const Minimum m{*chars, *items, *steps};
+                   std::erase_if(o.minimums, [&](const auto& p) { return p.first == id; });
+                   o.minimums.emplace_back(id, m);
+                   return true;
+                 }) &&
+             ok;
+        std::vector<std::string> words = content::default_step_words();
+        if (config::get(setup.options, "step_words").IsDefined()) {
+          if (auto given = content::phrase_list(setup, setup.options, "step_words")) {
+            words = std::move(*given);
+          } else {
+            ok = false;
+          }
+        }
+        for (const std::string& w : words) {
+          if (std::u32string f = to_u32(text::fold(w)); !f.empty()) {
+            o.step_firsts.push_back(f.front());
+            o.step_words.push_back(std::move(f));
+          }
+        }
+        std::sort(o.step_firsts.begin(), o.step_firsts.end());
+        o.step_elements = {"procedure"};
+        if (config::get(setup.options, "step_elements").IsDefined()) {
+          if (auto given = content::element_ids(setup, "step_elements")) {
+            o.step_elements = std::move(*given);
+          } else {
+            ok = false;
+          }
+        }
+        std::vector<std::string> ignore = content::default_placeholder_phrases();
+        if (config::get(setup.options, "ignore").IsDefined()) {
+          if (auto given = content::phrase_list(setup, setup.options, "ignore")) {
+            ignore = std::move(*given);
+          } else {
+            ok = false;
+          }
+        }
+        if (!ok) return nullptr;
+        o.ignore = content::PhraseSet(std::move(ignore));
+        return std::make_unique<ThinContent>(std::move(o));
+      }};
+}
+
+}  // namespace guidelint::rules
