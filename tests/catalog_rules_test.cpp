@@ -10,6 +10,7 @@
 
 #include "config/builtin.hpp"
 #include "config/catalog.hpp"
+#include "fixture_support.hpp"
 
 namespace guidelint {
 namespace {
@@ -36,7 +37,7 @@ std::vector<const Diagnostic*> by_rule(const FileResult& r, std::string_view rul
 }
 
 std::string_view text_at(const FileResult& r, const Diagnostic& d) {
-  return r.source->text().substr(d.span->begin, d.span->end - d.span->begin);
+  return testing::text_of(r, d);
 }
 
 // Is there a finding of this rule on exactly these characters?
@@ -50,12 +51,7 @@ bool found(const FileResult& r, std::string_view rule, std::string_view written,
 }
 
 std::string arg(const Diagnostic& d, std::string_view name) {
-  for (const Arg& a : d.args) {
-    if (a.name != name) continue;
-    if (const auto* s = std::get_if<std::string>(&a.value)) return *s;
-    return std::to_string(std::get<std::int64_t>(a.value));
-  }
-  return "<none>";
+  return testing::arg_of(d, name);
 }
 
 std::string traditional(const std::string& s) {

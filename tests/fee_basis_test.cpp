@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "fixture_support.hpp"
 #include "guidelint/guidelint.hpp"
 
 namespace guidelint {
@@ -33,24 +34,15 @@ std::shared_ptr<const Engine> engine(std::string_view yaml) {
 }
 
 std::vector<const Diagnostic*> hits(const FileResult& r) {
-  std::vector<const Diagnostic*> out;
-  for (const Diagnostic& d : r.diagnostics) {
-    if (d.rule_id == kRule) out.push_back(&d);
-  }
-  return out;
+  return testing::findings_of(r, kRule);
 }
 
 std::string_view text_at(const FileResult& r, const Diagnostic& d) {
-  return r.source->text().substr(d.span->begin, d.span->end - d.span->begin);
+  return testing::text_of(r, d);
 }
 
 std::string arg(const Diagnostic& d, std::string_view name) {
-  for (const Arg& a : d.args) {
-    if (a.name != name) continue;
-    if (const auto* s = std::get_if<std::string>(&a.value)) return *s;
-    return std::to_string(std::get<std::int64_t>(a.value));
-  }
-  return "<none>";
+  return testing::arg_of(d, name);
 }
 
 std::string guide(std::string_view fees) {

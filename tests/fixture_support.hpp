@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "guidelint/guidelint.hpp"
 
@@ -75,6 +76,30 @@ inline std::pair<std::uint32_t, std::uint32_t> line_column(const FileResult& r,
                                                            std::uint32_t offset) {
   const Position p = r.source->position(offset);
   return {p.line, p.column};
+}
+
+// The value of a finding's argument as text ("<none>" when it has no such argument).
+inline std::string arg_of(const Diagnostic& d, std::string_view name) {
+  for (const Arg& a : d.args) {
+    if (a.name != name) continue;
+    if (const auto* s = std::get_if<std::string>(&a.value)) return *s;
+    return std::to_string(std::get<std::int64_t>(a.value));
+  }
+  return "<none>";
+}
+
+// The text a finding points at.
+inline std::string_view text_of(const FileResult& r, const Diagnostic& d) {
+  return r.source->text().substr(d.span->begin, d.span->end - d.span->begin);
+}
+
+// The findings of one rule, in order.
+inline std::vector<const Diagnostic*> findings_of(const FileResult& r, std::string_view rule) {
+  std::vector<const Diagnostic*> out;
+  for (const Diagnostic& d : r.diagnostics) {
+    if (d.rule_id == rule) out.push_back(&d);
+  }
+  return out;
 }
 
 }  // namespace guidelint::testing

@@ -22,12 +22,7 @@ std::vector<Diagnostic> findings(const FileResult& r) {
 }
 
 std::string arg(const Diagnostic& d, std::string_view name) {
-  for (const Arg& a : d.args) {
-    if (a.name != name) continue;
-    if (const auto* s = std::get_if<std::string>(&a.value)) return *s;
-    return std::to_string(std::get<std::int64_t>(a.value));
-  }
-  return "<none>";
+  return testing::arg_of(d, name);
 }
 
 std::string_view at(const FileResult& r, const Diagnostic& d) {

@@ -28,7 +28,7 @@ std::vector<const Diagnostic*> findings(const FileResult& r) {
 }
 
 std::string_view text_at(const FileResult& r, const Diagnostic& d) {
-  return r.source->text().substr(d.span->begin, d.span->end - d.span->begin);
+  return testing::text_of(r, d);
 }
 
 // The characters each finding points at, in order.
@@ -40,12 +40,7 @@ std::vector<std::string> marked(const FileResult& r) {
 }
 
 std::string arg(const Diagnostic& d, std::string_view name) {
-  for (const Arg& a : d.args) {
-    if (a.name != name) continue;
-    if (const auto* s = std::get_if<std::string>(&a.value)) return *s;
-    return std::to_string(std::get<std::int64_t>(a.value));
-  }
-  return "<none>";
+  return testing::arg_of(d, name);
 }
 
 std::vector<std::string> config_errors(std::string_view yaml) {

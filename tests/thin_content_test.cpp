@@ -26,16 +26,11 @@ std::vector<const Diagnostic*> findings(const FileResult& r) {
 }
 
 std::string_view text_at(const FileResult& r, const Diagnostic& d) {
-  return r.source->text().substr(d.span->begin, d.span->end - d.span->begin);
+  return testing::text_of(r, d);
 }
 
 std::string arg(const Diagnostic& d, std::string_view name) {
-  for (const Arg& a : d.args) {
-    if (a.name != name) continue;
-    if (const auto* s = std::get_if<std::string>(&a.value)) return *s;
-    return std::to_string(std::get<std::int64_t>(a.value));
-  }
-  return "<none>";
+  return testing::arg_of(d, name);
 }
 
 // The message ids of the findings, in order.

@@ -189,13 +189,13 @@ struct GUIDELINT_API Element {
 
 /// One service guide: the item and its elements, in input order.
 struct GUIDELINT_API Guide {
-  std::string name;        ///< the item's name (事项名称), when known
-  std::string code;        ///< the item's code (事项编码), when known
-  std::string department;  ///< the implementing department, when the input says
-  std::string region;      ///< the region, when the input says
-  std::string updated;     ///< the date the guide was last updated, as written
+  std::string name;                  ///< the item's name (事项名称), when known
+  std::string code;                  ///< the item's code (事项编码), when known
+  std::string department;            ///< the implementing department, when the input says
+  std::string region;                ///< the region, when the input says
+  std::string updated;               ///< the date the guide was last updated, as written
   std::optional<Span> updated_span;  ///< where that date is written, when the input says
-  Span span;               ///< where the guide starts in the Source (its root's start tag)
+  Span span;  ///< where the guide starts in the Source (its root's start tag)
   std::vector<Element> elements;
 
   /// The first element with this canonical id, or nullptr.
