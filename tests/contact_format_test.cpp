@@ -56,8 +56,8 @@ void expect_pass(const std::string& text, const Engine& e = national()) {
                          << text_at(r, *h.at(0)) << "\"";
 }
 
-const Diagnostic& expect_one(const FileResult& r, std::string_view message_id,
-                             std::string_view at) {
+// A copy: callers often pass a result that is gone after the call.
+Diagnostic expect_one(const FileResult& r, std::string_view message_id, std::string_view at) {
   static const Diagnostic none;
   const auto h = hits(r);
   EXPECT_EQ(h.size(), 1u) << r.source->text();
