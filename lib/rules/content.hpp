@@ -80,14 +80,6 @@ bool fold_bounded(std::string_view text, std::size_t limit, std::string& out);
 
 // ── Options ───────────────────────────────────────────────────────────────────────────────────
 
-// Options written in a built-in pack are written for the national profile: when a config swaps
-// the profile, the elements the new profile lacks are left out rather than reported (in a user's
-// config, an unknown element id is reported, with a suggestion).
-bool builtin_options(const Setup& setup);
-
-// Element ids under options[key] (a list or one id); unknown ids as above.
-std::optional<std::vector<std::string>> element_ids(const Setup& setup, std::string_view key);
-
 // Reads an option that maps element ids (and `default` when allowed) to values: calls `read` for
 // each entry in order. Reports a non-mapping, duplicate keys and unknown element ids (with a
 // suggestion; skipped silently in built-in options). Returns false when anything was reported,

@@ -344,21 +344,12 @@ inline std::optional<std::vector<std::string>> strings_option(const Setup& setup
   return config::get_strings(setup.file, setup.options, key);
 }
 
-// Element ids, or the fallback when the option is not given. Ids a config names must be in the
-// profile; those a built-in pack names are dropped when the profile has no such element (a config
-// with a profile of its own still builds with the national pack).
+// Element ids (see element_list_option), or the fallback when the option is not given.
 inline std::optional<std::vector<std::string>> elements_option(const Setup& setup,
                                                                std::string_view key,
                                                                std::vector<std::string> fallback) {
   if (!config::get(setup.options, key).IsDefined()) return fallback;
-  if (!setup.file.source || !setup.file.source->name().starts_with("builtin:")) {
-    return element_list_option(setup, key);
-  }
-  auto ids = config::get_strings(setup.file, setup.options, key);
-  if (ids) {
-    std::erase_if(*ids, [&](const std::string& id) { return setup.profile.find(id) == nullptr; });
-  }
-  return ids;
+  return element_list_option(setup, key);
 }
 
 // A boolean option, or the fallback.

@@ -445,7 +445,7 @@ RuleType legal_basis_citation_type() {
                     std::vector<std::string> elements = {"legal_basis"};
                     bool ok = true;
                     if (config::get(setup.options, "elements").IsDefined()) {
-                      if (auto given = content::element_ids(setup, "elements")) {
+                      if (auto given = element_list_option(setup, "elements")) {
                         elements = std::move(*given);
                       } else {
                         ok = false;

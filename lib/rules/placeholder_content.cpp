@@ -221,18 +221,6 @@ std::optional<PhraseSet::Match> PhraseSet::whole(std::string_view text,
 
 // ── Options ───────────────────────────────────────────────────────────────────────────────────
 
-bool builtin_options(const Setup& setup) {
-  return setup.file.source && setup.file.source->name().starts_with("builtin:");
-}
-
-std::optional<std::vector<std::string>> element_ids(const Setup& setup, std::string_view key) {
-  if (!builtin_options(setup)) return element_list_option(setup, key);
-  auto ids = config::get_strings(setup.file, setup.options, key);
-  if (!ids) return ids;
-  std::erase_if(*ids, [&](const std::string& id) { return setup.profile.find(id) == nullptr; });
-  return ids;
-}
-
 bool read_element_map(const Setup& setup, std::string_view key, bool allow_default,
                       const std::function<bool(const std::string& id, const YAML::Node& entry,
                                                const YAML::Node& map)>& read) {
@@ -659,7 +647,7 @@ RuleType placeholder_content_type() {
         Options o;
         bool ok = true;
         if (config::get(setup.options, "elements").IsDefined()) {
-          auto given = content::element_ids(setup, "elements");
+          auto given = element_list_option(setup, "elements");
           if (given) {
             o.elements = std::move(*given);
             o.all_elements = false;
@@ -668,7 +656,7 @@ RuleType placeholder_content_type() {
           }
         }
         if (config::get(setup.options, "exclude").IsDefined()) {
-          auto given = content::element_ids(setup, "exclude");
+          auto given = element_list_option(setup, "exclude");
           if (given) {
             o.exclude = std::move(*given);
           } else {

@@ -25,6 +25,10 @@ void Reporter::review(std::string message_id, std::vector<Arg> args, Span span,
   out_.back().needs_review = true;
 }
 
+bool builtin_options(const Setup& setup) {
+  return setup.file.source && setup.file.source->name().starts_with("builtin:");
+}
+
 std::optional<std::vector<std::string>> element_list_option(const Setup& setup,
                                                             std::string_view key) {
   const YAML::Node node = config::get(setup.options, key);
@@ -36,6 +40,10 @@ std::optional<std::vector<std::string>> element_list_option(const Setup& setup,
   }
   auto ids = config::get_strings(setup.file, setup.options, key);
   if (!ids) return std::nullopt;
+  if (builtin_options(setup)) {
+    std::erase_if(*ids, [&](const std::string& id) { return setup.profile.find(id) == nullptr; });
+    return ids;
+  }
   const std::vector<std::string> known = setup.profile.ids();
   bool ok = true;
   for (std::size_t k = 0; k < ids->size(); ++k) {

@@ -89,7 +89,13 @@ RuleType fee_basis_type();
 RuleType link_to_homepage_type();
 RuleType stale_content_type();
 
-// Reads an option that names profile elements; reports unknown ids with a suggestion.
+// Are these options written in a built-in pack? Those are written for the national profile:
+// when a config swaps the profile, the elements the new profile lacks are left out rather than
+// reported.
+bool builtin_options(const Setup& setup);
+
+// Reads an option that names profile elements. In a user's config an unknown id is reported with
+// a suggestion; in a built-in pack it is left out (see builtin_options).
 std::optional<std::vector<std::string>> element_list_option(const Setup& setup,
                                                             std::string_view key);
 

@@ -421,7 +421,7 @@ RuleType thin_content_type() {
         std::sort(o.step_firsts.begin(), o.step_firsts.end());
         o.step_elements = {"procedure"};
         if (config::get(setup.options, "step_elements").IsDefined()) {
-          if (auto given = content::element_ids(setup, "step_elements")) {
+          if (auto given = element_list_option(setup, "step_elements")) {
             o.step_elements = std::move(*given);
           } else {
             ok = false;
