@@ -16,8 +16,7 @@ namespace {
 constexpr std::string_view kRule = "contact-format";
 
 const Engine& national() {
-  static const EngineResult r = Engine::builtin();
-  return *r.engine;
+  return testing::national_engine();
 }
 
 FileResult lint(const std::string& text, const Engine& e = national(),
@@ -26,11 +25,7 @@ FileResult lint(const std::string& text, const Engine& e = national(),
 }
 
 std::shared_ptr<const Engine> engine(std::string_view yaml) {
-  EngineResult r = Engine::from_yaml(yaml, "cfg.yaml", ".");
-  EXPECT_TRUE(r.engine) << (r.problems.empty() || r.problems[0].diagnostics.empty()
-                                ? std::string("no engine")
-                                : render_message(r.problems[0].diagnostics[0], "en"));
-  return r.engine;
+  return testing::engine_from(yaml);
 }
 
 std::vector<const Diagnostic*> hits(const FileResult& r) {
@@ -337,12 +332,7 @@ TEST(ContactFormat, PackOptionsAreTheBuiltInDefaults) {
 // tests/fixtures/rules/contact-format: the 2016 spot check's guides without 联系方式, 机构地址 and
 // 办公时间 worth the name, and a guide that passes.
 std::string fixture(const std::string& name) {
-  std::ifstream in(std::filesystem::path(GUIDELINT_FIXTURES) / "rules" / "contact-format" / name,
-                   std::ios::binary);
-  EXPECT_TRUE(in) << name;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return std::move(s).str();
+  return testing::read_fixture("rules/contact-format/" + name);
 }
 
 TEST(ContactFormat, Fixtures) {

@@ -16,8 +16,7 @@ namespace {
 constexpr std::string_view kRule = "fee-basis";
 
 const Engine& national() {
-  static const EngineResult r = Engine::builtin();
-  return *r.engine;
+  return testing::national_engine();
 }
 
 FileResult lint(const std::string& text, const Engine& e = national(),
@@ -26,11 +25,7 @@ FileResult lint(const std::string& text, const Engine& e = national(),
 }
 
 std::shared_ptr<const Engine> engine(std::string_view yaml) {
-  EngineResult r = Engine::from_yaml(yaml, "cfg.yaml", ".");
-  EXPECT_TRUE(r.engine) << (r.problems.empty() || r.problems[0].diagnostics.empty()
-                                ? std::string("no engine")
-                                : render_message(r.problems[0].diagnostics[0], "en"));
-  return r.engine;
+  return testing::engine_from(yaml);
 }
 
 std::vector<const Diagnostic*> hits(const FileResult& r) {
@@ -276,12 +271,7 @@ TEST(FeeBasis, ThePackFitsAProfileWithoutItsElements) {
 // tests/fixtures/rules/fee-basis: the 2016 spot check's guide without 收费依据, a charge without
 // its amount, and a guide that passes.
 std::string fixture(const std::string& name) {
-  std::ifstream in(std::filesystem::path(GUIDELINT_FIXTURES) / "rules" / "fee-basis" / name,
-                   std::ios::binary);
-  EXPECT_TRUE(in) << name;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return std::move(s).str();
+  return testing::read_fixture("rules/fee-basis/" + name);
 }
 
 TEST(FeeBasis, Fixtures) {

@@ -102,4 +102,31 @@ inline std::vector<const Diagnostic*> findings_of(const FileResult& r, std::stri
   return out;
 }
 
+// The built-in national pack, built once.
+inline const Engine& national_engine() {
+  static const EngineResult r = Engine::builtin();
+  return *r.engine;
+}
+
+// An engine from a config that must build (the test fails, naming the first problem, if not).
+inline std::shared_ptr<const Engine> engine_from(std::string_view yaml) {
+  EngineResult r = Engine::from_yaml(yaml, "cfg.yaml", ".");
+  EXPECT_TRUE(r.engine) << (r.problems.empty() || r.problems[0].diagnostics.empty()
+                                ? std::string("no engine")
+                                : render_message(r.problems[0].diagnostics[0], "en"));
+  return r.engine;
+}
+
+// The problems of a config that must not build: "message-id message" in English, in order.
+inline std::vector<std::string> config_errors(std::string_view yaml) {
+  const EngineResult r = Engine::from_yaml(yaml, "cfg.yaml", ".");
+  EXPECT_FALSE(r.engine);
+  std::vector<std::string> out;
+  for (const FileResult& f : r.problems) {
+    for (const Diagnostic& d : f.diagnostics)
+      out.push_back(d.message_id + " " + render_message(d, "en"));
+  }
+  return out;
+}
+
 }  // namespace guidelint::testing

@@ -130,11 +130,7 @@ FileResult lint(std::string text, std::string_view config = "", std::string name
 }
 
 std::vector<const Diagnostic*> findings(const FileResult& r) {
-  std::vector<const Diagnostic*> out;
-  for (const Diagnostic& d : r.diagnostics) {
-    if (d.rule_id == kRule) out.push_back(&d);
-  }
-  return out;
+  return testing::findings_of(r, kRule);
 }
 
 std::string_view text_at(const FileResult& r, const Diagnostic& d) {
@@ -145,16 +141,7 @@ std::string arg(const Diagnostic& d, std::string_view name) {
   return testing::arg_of(d, name);
 }
 
-std::vector<std::string> config_errors(std::string_view yaml) {
-  const EngineResult r = Engine::from_yaml(yaml, "cfg.yaml", ".");
-  EXPECT_FALSE(r.engine);
-  std::vector<std::string> out;
-  for (const FileResult& f : r.problems) {
-    for (const Diagnostic& d : f.diagnostics)
-      out.push_back(d.message_id + " " + render_message(d, "en"));
-  }
-  return out;
-}
+using testing::config_errors;
 
 TEST(LegalBasisCitation, SeedReportRelatedRegulationsInBothScripts) {
   // 2016年第四次全国政府网站抽查: 审批依据 "相关法规".

@@ -20,11 +20,7 @@ FileResult lint(std::string text, std::string_view config = "", std::string name
 }
 
 std::vector<const Diagnostic*> findings(const FileResult& r) {
-  std::vector<const Diagnostic*> out;
-  for (const Diagnostic& d : r.diagnostics) {
-    if (d.rule_id == kRule) out.push_back(&d);
-  }
-  return out;
+  return testing::findings_of(r, kRule);
 }
 
 std::string_view text_at(const FileResult& r, const Diagnostic& d) {

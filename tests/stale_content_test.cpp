@@ -13,8 +13,7 @@ namespace {
 constexpr std::string_view kRule = "stale-content";
 
 const Engine& national() {
-  static const EngineResult r = Engine::builtin();
-  return *r.engine;
+  return testing::national_engine();
 }
 
 FileResult lint(const std::string& name, const std::string& text, Date as_of,

@@ -18,11 +18,7 @@ FileResult lint(std::string text, std::string_view config = "", std::string name
 }
 
 std::vector<const Diagnostic*> findings(const FileResult& r) {
-  std::vector<const Diagnostic*> out;
-  for (const Diagnostic& d : r.diagnostics) {
-    if (d.rule_id == kRule) out.push_back(&d);
-  }
-  return out;
+  return testing::findings_of(r, kRule);
 }
 
 std::string_view text_at(const FileResult& r, const Diagnostic& d) {
@@ -41,16 +37,7 @@ std::vector<std::string> ids(const FileResult& r) {
   return out;
 }
 
-std::vector<std::string> config_errors(std::string_view yaml) {
-  const EngineResult r = Engine::from_yaml(yaml, "cfg.yaml", ".");
-  EXPECT_FALSE(r.engine);
-  std::vector<std::string> out;
-  for (const FileResult& f : r.problems) {
-    for (const Diagnostic& d : f.diagnostics)
-      out.push_back(d.message_id + " " + render_message(d, "en"));
-  }
-  return out;
-}
+using testing::config_errors;
 
 constexpr std::string_view kGoodProcedure =
     "办理流程：\n"

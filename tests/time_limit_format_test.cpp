@@ -16,8 +16,7 @@ namespace {
 constexpr std::string_view kRule = "time-limit-format";
 
 const Engine& national() {
-  static const EngineResult r = Engine::builtin();
-  return *r.engine;
+  return testing::national_engine();
 }
 
 FileResult lint(const std::string& text, const Engine& e = national(),
@@ -26,11 +25,7 @@ FileResult lint(const std::string& text, const Engine& e = national(),
 }
 
 std::shared_ptr<const Engine> engine(std::string_view yaml) {
-  EngineResult r = Engine::from_yaml(yaml, "cfg.yaml", ".");
-  EXPECT_TRUE(r.engine) << (r.problems.empty() || r.problems[0].diagnostics.empty()
-                                ? std::string("no engine")
-                                : render_message(r.problems[0].diagnostics[0], "en"));
-  return r.engine;
+  return testing::engine_from(yaml);
 }
 
 std::vector<const Diagnostic*> hits(const FileResult& r) {
@@ -358,12 +353,7 @@ TEST(TimeLimitFormat, PackOptionsAreTheBuiltInDefaults) {
 // tests/fixtures/rules/time-limit-format: the defects of the national spot check's "内容不规范"
 // as they show in a time limit, and a guide that passes.
 std::string fixture(const std::string& name) {
-  std::ifstream in(std::filesystem::path(GUIDELINT_FIXTURES) / "rules" / "time-limit-format" / name,
-                   std::ios::binary);
-  EXPECT_TRUE(in) << name;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return std::move(s).str();
+  return testing::read_fixture("rules/time-limit-format/" + name);
 }
 
 TEST(TimeLimitFormat, Fixtures) {
