@@ -216,21 +216,7 @@ std::vector<std::string> probes() {
 // The options the national pack writes out are those the rule has without any.
 TEST(FeeBasis, PackOptionsAreTheBuiltInDefaults) {
   const auto bare = engine("rules:\n  fee-basis:\n    options: {}\n");
-  std::size_t found = 0;
-  for (const std::string& text : probes()) {
-    const FileResult a = lint(text);
-    const FileResult b = lint(text, *bare);
-    const auto ha = hits(a);
-    const auto hb = hits(b);
-    ASSERT_EQ(ha.size(), hb.size()) << text;
-    for (std::size_t k = 0; k < ha.size(); ++k) {
-      EXPECT_EQ(ha[k]->message_id, hb[k]->message_id) << text;
-      EXPECT_EQ(ha[k]->span, hb[k]->span) << text;
-      EXPECT_EQ(ha[k]->needs_review, hb[k]->needs_review) << text;
-    }
-    found += ha.size();
-  }
-  EXPECT_GT(found, 5u);
+  EXPECT_GT(testing::expect_same_findings(national(), *bare, kRule, probes()), 5u);
 }
 
 // A config with a profile of its own still builds with the national pack: the elements its

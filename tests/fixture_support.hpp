@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -127,6 +128,27 @@ inline std::vector<std::string> config_errors(std::string_view yaml) {
       out.push_back(d.message_id + " " + render_message(d, "en"));
   }
   return out;
+}
+
+// Lints each probe with both engines and expects the same findings of `rule` (message, place,
+// review state); returns how many there were, so a test can see the probes found something.
+inline std::size_t expect_same_findings(const Engine& a, const Engine& b, std::string_view rule,
+                                        const std::vector<std::string>& probes) {
+  std::size_t found = 0;
+  for (const std::string& text : probes) {
+    const FileResult ra = a.lint(std::make_shared<const Source>("g.txt", text), {});
+    const FileResult rb = b.lint(std::make_shared<const Source>("g.txt", text), {});
+    const auto ha = findings_of(ra, rule);
+    const auto hb = findings_of(rb, rule);
+    EXPECT_EQ(ha.size(), hb.size()) << text;
+    for (std::size_t k = 0; k < std::min(ha.size(), hb.size()); ++k) {
+      EXPECT_EQ(ha[k]->message_id, hb[k]->message_id) << text;
+      EXPECT_EQ(ha[k]->span, hb[k]->span) << text;
+      EXPECT_EQ(ha[k]->needs_review, hb[k]->needs_review) << text;
+    }
+    found += ha.size();
+  }
+  return found;
 }
 
 }  // namespace guidelint::testing
