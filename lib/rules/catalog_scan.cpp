@@ -41,8 +41,9 @@ const std::vector<CatalogMatch>& CatalogScan::matches(const Element& element) {
   return c.matches;
 }
 
-std::vector<const CatalogMatch*> CatalogScan::item() {
-  std::vector<const CatalogMatch*> out;
+const std::vector<const CatalogMatch*>& CatalogScan::item() {
+  if (item_) return *item_;
+  std::vector<const CatalogMatch*>& out = item_.emplace();
   const Element* name = guide_.find("name");
   if (name == nullptr) return out;
   const std::string_view text = name->text;

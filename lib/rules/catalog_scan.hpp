@@ -2,6 +2,7 @@
 // the catalogs' automaton, on first use, whichever rules ask for it.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "config/catalog.hpp"
@@ -32,7 +33,8 @@ class CatalogScan {
   const std::vector<CatalogMatch>& matches(const Element& element);
   // The entries the guide's item is: its name element is an entry's name, folded, with nothing
   // before it and at most a bracketed qualifier after it ("（新设）").
-  std::vector<const CatalogMatch*> item();
+  // Found once per guide, whichever rules ask.
+  const std::vector<const CatalogMatch*>& item();
 
  private:
   struct Cache {
@@ -47,6 +49,7 @@ class CatalogScan {
   const Guide& guide_;
   std::vector<Cache> cache_;
   std::vector<text::Matcher::Hit> hits_;
+  std::optional<std::vector<const CatalogMatch*>> item_;
 };
 
 // Is the entry's decision in force on as_of? A partial date counts from its last possible day; an
