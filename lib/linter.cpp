@@ -7,6 +7,7 @@
 
 #include "config/config.hpp"
 #include "parse/parser.hpp"
+#include "source/file.hpp"
 
 namespace guidelint {
 namespace fs = std::filesystem;
@@ -135,29 +136,30 @@ std::vector<fs::path> Linter::collect(const std::vector<fs::path>& paths) const 
 
 std::vector<FileResult> Linter::lint_file(const fs::path& file) const {
   const std::string name = file.string();
-  std::error_code ec;
-  const fs::file_status status = fs::status(file, ec);
-  if (ec || !fs::exists(status)) {
-    return {io_problem(name, "io-error", "io.not-found")};
-  }
-  if (fs::is_directory(status)) {
-    // Only a folder that could not be listed gets here (see walk).
-    fs::directory_iterator probe(file, ec);
-    return {io_problem(name, "io-error", "io.unreadable",
-                       {{"detail", ec ? ec.message() : "directory"}})};
-  }
-  if (!fs::is_regular_file(status)) {
-    return {io_problem(name, "io-error", "io.not-a-file")};
-  }
   // Offsets are 32-bit: a larger input cannot be reported on exactly, so it is refused.
-  if (fs::file_size(file, ec) > kMaxInputBytes && !ec) {
-    return {
-        io_problem(name, "io-error", "io.too-large", {{"limit", std::int64_t{kMaxInputBytes}}})};
+  source::FileBytes read = source::read_file(file, kMaxInputBytes);
+  switch (read.status) {
+    case source::FileBytes::Status::ok:
+      break;
+    case source::FileBytes::Status::not_found:
+      return {io_problem(name, "io-error", "io.not-found")};
+    case source::FileBytes::Status::directory: {
+      // Only a folder that could not be listed gets here (see walk).
+      std::error_code ec;
+      fs::directory_iterator probe(file, ec);
+      return {io_problem(name, "io-error", "io.unreadable",
+                         {{"detail", ec ? ec.message() : "directory"}})};
+    }
+    case source::FileBytes::Status::not_a_file:
+      return {io_problem(name, "io-error", "io.not-a-file")};
+    case source::FileBytes::Status::too_large:
+      return {
+          io_problem(name, "io-error", "io.too-large", {{"limit", std::int64_t{kMaxInputBytes}}})};
+    case source::FileBytes::Status::unreadable:
+      return {io_problem(name, "io-error", "io.unreadable", {{"detail", read.error}})};
   }
-  std::string error;
-  auto source = config::read_source(file, &error);
-  if (!source) return {io_problem(name, "io-error", "io.unreadable", {{"detail", error}})};
-  return impl_->lint(std::move(source), file.parent_path());
+  return impl_->lint(std::make_shared<const Source>(name, std::move(read.bytes)),
+                     file.parent_path());
 }
 
 std::vector<FileResult> Linter::lint_source(std::shared_ptr<const Source> source) const {

@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "config/builtin.hpp"
+#include "source/file.hpp"
 #include "text/suggest.hpp"
 
 namespace guidelint::config {
@@ -208,23 +209,17 @@ class Loader {
 }  // namespace
 
 std::shared_ptr<const Source> read_source(const std::filesystem::path& path, std::string* error) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    if (error) *error = std::make_error_code(std::errc::is_a_directory).message();
+  source::FileBytes file = source::read_file(path, 0xFFFFFFFFu);
+  if (file.status != source::FileBytes::Status::ok) {
+    if (error) {
+      *error = file.status == source::FileBytes::Status::too_large
+                   ? std::make_error_code(std::errc::file_too_large).message()
+               : file.error.empty() ? std::make_error_code(std::errc::invalid_argument).message()
+                                    : file.error;
+    }
     return nullptr;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    if (error) *error = std::error_code(errno, std::generic_category()).message();
-    return nullptr;
-  }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) {
-    if (error) *error = std::error_code(errno, std::generic_category()).message();
-    return nullptr;
-  }
-  return std::make_shared<const Source>(path.string(), std::move(bytes).str());
+  return std::make_shared<const Source>(path.string(), std::move(file.bytes));
 }
 
 namespace {

@@ -1,0 +1,21 @@
+// Reading an input file whole: one open, one fstat, one read into a string of the right size.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace guidelint::source {
+
+struct FileBytes {
+  enum class Status { ok, not_found, directory, not_a_file, too_large, unreadable };
+  Status status = Status::ok;
+  std::string bytes;
+  std::string error;  // the system's words for not_found and unreadable
+};
+
+// Reads the regular file at path. Folders, pipes and devices are refused without reading (a pipe
+// might never end), and so is a file larger than max_bytes.
+FileBytes read_file(const std::filesystem::path& path, std::uint64_t max_bytes);
+
+}  // namespace guidelint::source
