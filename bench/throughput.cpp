@@ -1,7 +1,9 @@
-// Throughput of linting a folder of guides, next to a baseline on the same files in the same
-// process: read + a bare parse of the format (pugixml, gumbo, RapidJSON, or splitting lines) + a
-// walk over every text node. Runs alternate between the two so machine noise hits both; medians
-// are reported.
+// Throughput of linting a folder of guides, next to two baselines on the same files in the same
+// process. The bare baseline reads, parses the format (pugixml, gumbo, RapidJSON, or splitting
+// lines) and walks every text node. The scan baseline is the least a phrase checker must do: the
+// same, plus the HTML inside JSON fields parsed as HTML, plus one pass of a folding Aho–Corasick
+// automaton (every bundled catalog name and placeholder phrase) over every text node. Runs
+// alternate so machine noise hits all three; medians are reported.
 //
 //   guidelint-bench DIR [--format xml|html|json|ndjson|text] [--runs N]
 #include <gumbo.h>
@@ -26,7 +28,11 @@
 #include <string_view>
 #include <vector>
 
+#include <yaml-cpp/yaml.h>
+
 #include "guidelint/guidelint.hpp"
+#include "source/file.hpp"
+#include "text/matcher.hpp"
 
 namespace {
 namespace fs = std::filesystem;
@@ -42,11 +48,11 @@ struct FormatInfo {
 };
 
 const std::array<FormatInfo, 5> kFormats = {{
-    {Format::xml, "xml", {".xml"}, "baseline (read+pugixml+walk):"},
-    {Format::html, "html", {".html", ".htm"}, "baseline (read+gumbo+walk):"},
-    {Format::json, "json", {".json"}, "baseline (read+RapidJSON+walk):"},
-    {Format::ndjson, "ndjson", {".ndjson", ".jsonl"}, "baseline (read+RapidJSON+walk):"},
-    {Format::text, "text", {".txt", ".text", ".md"}, "baseline (read+split lines):"},
+    {Format::xml, "xml", {".xml"}, "bare (read+pugixml+walk):"},
+    {Format::html, "html", {".html", ".htm"}, "bare (read+gumbo+walk):"},
+    {Format::json, "json", {".json"}, "bare (read+RapidJSON+walk):"},
+    {Format::ndjson, "ndjson", {".ndjson", ".jsonl"}, "bare (read+RapidJSON+walk):"},
+    {Format::text, "text", {".txt", ".text", ".md"}, "bare (read+split lines):"},
 }};
 
 const FormatInfo* format_named(std::string_view name) {
@@ -66,11 +72,9 @@ const FormatInfo* format_of(const fs::path& p) {
   return nullptr;
 }
 
+// Both sides read files the way the CLI does.
 std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return std::move(s).str();
+  return guidelint::source::read_file(p, 0xFFFFFFFFu).bytes;
 }
 
 // Calls f(line) for each line without its line break.
@@ -87,91 +91,150 @@ void for_each_line(std::string_view text, F&& f) {
   }
 }
 
-std::size_t xml_walk(const std::string& bytes) {
+// What a walk does with each text node: the bare baseline counts its bytes; the scan baseline
+// also runs the automaton over it and parses JSON's HTML fields as HTML.
+struct Scan {
+  const guidelint::text::Matcher* matcher = nullptr;  // null: bare
+  std::vector<guidelint::text::Matcher::Hit> hits;
+  std::size_t sink = 0;
+
+  void text(std::string_view t) {
+    sink += t.size();
+    if (!matcher) return;
+    hits.clear();
+    matcher->find(t, hits);
+    sink += hits.size();
+  }
+};
+
+void xml_walk(const std::string& bytes, Scan& scan) {
   pugi::xml_document doc;
   if (!doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default, pugi::encoding_utf8))
-    return 0;
+    return;
   struct Walker : pugi::xml_tree_walker {
-    std::size_t sink = 0;
+    Scan* scan = nullptr;
     bool for_each(pugi::xml_node& n) override {
-      if (n.type() == pugi::node_pcdata) sink += std::strlen(n.value());
+      if (n.type() == pugi::node_pcdata) scan->text(n.value());
       return true;
     }
   } walker;
+  walker.scan = &scan;
   doc.traverse(walker);
-  return walker.sink;
 }
 
-std::size_t html_walk(const std::string& bytes) {
+void html_walk(std::string_view bytes, Scan& scan) {
   GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, bytes.data(), bytes.size());
-  std::size_t sink = 0;
   std::vector<const GumboNode*> stack = {out->root};
   while (!stack.empty()) {
     const GumboNode* n = stack.back();
     stack.pop_back();
-    if (n->type == GUMBO_NODE_TEXT) sink += std::strlen(n->v.text.text);
+    if (n->type == GUMBO_NODE_TEXT) scan.text(n->v.text.text);
     if (n->type != GUMBO_NODE_ELEMENT) continue;
     const GumboVector& children = n->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i)
+    for (unsigned i = children.length; i-- > 0;)
       stack.push_back(static_cast<const GumboNode*>(children.data[i]));
   }
   gumbo_destroy_output(&kGumboDefaultOptions, out);
-  return sink;
 }
 
-std::size_t json_strings(const rapidjson::Value& v) {
-  if (v.IsString()) return v.GetStringLength();
-  std::size_t sink = 0;
-  if (v.IsObject()) {
-    for (const auto& m : v.GetObject())
-      sink += m.name.GetStringLength() + json_strings(m.value);
+// The profile's fields that hold a whole guide as HTML.
+bool html_field(std::string_view key) {
+  return key == "content" || key == "html" || key == "detail";
+}
+
+void json_strings(const rapidjson::Value& v, Scan& scan, bool html = false) {
+  if (v.IsString()) {
+    const std::string_view s(v.GetString(), v.GetStringLength());
+    if (html && scan.matcher && s.find('<') != std::string_view::npos) {
+      html_walk(s, scan);
+    } else {
+      scan.text(s);
+    }
+  } else if (v.IsObject()) {
+    for (const auto& m : v.GetObject()) {
+      scan.sink += m.name.GetStringLength();
+      json_strings(m.value, scan,
+                   html_field(std::string_view(m.name.GetString(), m.name.GetStringLength())));
+    }
   } else if (v.IsArray()) {
     for (const auto& e : v.GetArray())
-      sink += json_strings(e);
+      json_strings(e, scan);
   }
-  return sink;
 }
 
 // Every value in the text, one after another (a document, or NDJSON's one per line), read the
 // fastest way RapidJSON offers: from a NUL-terminated string, which it scans with SIMD.
-std::size_t json_walk(const std::string& text) {
+void json_walk(const std::string& text, Scan& scan) {
   rapidjson::StringStream stream(text.c_str());
-  std::size_t sink = 0;
   while (true) {
     rapidjson::Document doc;
     doc.ParseStream<rapidjson::kParseStopWhenDoneFlag>(stream);
     if (doc.HasParseError()) break;
-    sink += json_strings(doc);
+    json_strings(doc, scan);
     while (stream.Peek() == ' ' || stream.Peek() == '\n' || stream.Peek() == '\r' ||
            stream.Peek() == '\t')
       stream.Take();
     if (stream.Peek() == '\0') break;
   }
-  return sink;
 }
 
-// What a minimal checker must do at least: read, parse, look at every text node once.
-std::size_t baseline(Format format, const std::vector<fs::path>& files) {
-  std::size_t sink = 0;
+// What a minimal checker must do at least: read, parse, look at every text node once (bare), and
+// run one automaton over it (scan, when matcher is given).
+std::size_t baseline(Format format, const std::vector<fs::path>& files,
+                     const guidelint::text::Matcher* matcher = nullptr) {
+  Scan scan;
+  scan.matcher = matcher;
   for (const fs::path& f : files) {
     const std::string bytes = read(f);
     switch (format) {
       case Format::xml:
-        sink += xml_walk(bytes);
+        xml_walk(bytes, scan);
         break;
       case Format::html:
-        sink += html_walk(bytes);
+        html_walk(bytes, scan);
         break;
       case Format::json:
       case Format::ndjson:
-        sink += json_walk(bytes);
+        json_walk(bytes, scan);
         break;
       case Format::text:
-        for_each_line(bytes, [&](std::string_view line) { sink += line.size() + 1; });
+        for_each_line(bytes, [&](std::string_view line) { scan.text(line); });
         break;
     }
   }
-  return sink;
+  return scan.sink;
+}
+
+// The scan baseline's automaton: every item name of the bundled catalogs and every phrase the
+// national pack lists, as the engine compiles them.
+guidelint::text::Matcher bundled_matcher() {
+  guidelint::text::Matcher m;
+  std::uint32_t value = 0;
+  const fs::path rules = GUIDELINT_BENCH_RULES;
+  for (const auto& e : fs::directory_iterator(rules / "catalogs")) {
+    if (e.path().extension() != ".yaml") continue;
+    for (const YAML::Node& entry : YAML::LoadFile(e.path().string())["entries"]) {
+      if (entry["item"]) m.add(entry["item"].as<std::string>(), value++);
+    }
+  }
+  // Every string in a sequence under a `phrases` key, at any depth.
+  struct Collect {
+    guidelint::text::Matcher& m;
+    std::uint32_t& value;
+    void operator()(const YAML::Node& n, bool phrases) {
+      if (n.IsScalar() && phrases) m.add(n.as<std::string>(), value++);
+      if (n.IsSequence()) {
+        for (const YAML::Node& x : n)
+          (*this)(x, phrases);
+      } else if (n.IsMap()) {
+        for (const auto& kv : n)
+          (*this)(kv.second, phrases || kv.first.as<std::string>() == "phrases");
+      }
+    }
+  } collect{m, value};
+  collect(YAML::LoadFile((rules / "packs" / "national.yaml").string()), false);
+  m.build();
+  return m;
 }
 
 struct LintCounts {
@@ -395,40 +458,50 @@ int main(int argc, char** argv) {
                          static_cast<double>(guides), runs);
   }
 
+  const guidelint::text::Matcher matcher = bundled_matcher();
   // One untimed pass of each warms the page cache and lazily loaded data.
-  std::size_t sink = baseline(format->format, files);
+  std::size_t sink = baseline(format->format, files) + baseline(format->format, files, &matcher);
   const LintCounts warm = lint(*built.engine, options, files);
   sink += warm.sink;
   std::vector<double> base_s;
+  std::vector<double> scan_s;
   std::vector<double> lint_s;
   for (int r = 0; r < runs; ++r) {
     auto t0 = Clock::now();
     sink += baseline(format->format, files);
     auto t1 = Clock::now();
-    sink += lint(*built.engine, options, files).sink;
+    sink += baseline(format->format, files, &matcher);
     auto t2 = Clock::now();
+    sink += lint(*built.engine, options, files).sink;
+    auto t3 = Clock::now();
     base_s.push_back(std::chrono::duration<double>(t1 - t0).count());
-    lint_s.push_back(std::chrono::duration<double>(t2 - t1).count());
+    scan_s.push_back(std::chrono::duration<double>(t2 - t1).count());
+    lint_s.push_back(std::chrono::duration<double>(t3 - t2).count());
   }
   const double mb = static_cast<double>(bytes) / 1e6;
   const double n = static_cast<double>(guides);
   const double b = median(base_s);
+  const double sc = median(scan_s);
   const double l = median(lint_s);
   std::printf(
       "corpus: %.*s, %zu guides in %zu files, %.1f MB, %d runs each, medians (single thread)\n",
       static_cast<int>(format->name.size()), format->name.data(), guides, files.size(), mb, runs);
   std::printf("%-38.*s %10.0f guides/s %8.1f MB/s\n", static_cast<int>(format->baseline.size()),
               format->baseline.data(), n / b, mb / b);
-  std::printf("%-38s %10.0f guides/s %8.1f MB/s  (%.2fx the baseline's time)\n",
-              "guidelint engine (read+lint):", n / l, mb / l, l / b);
+  std::printf("%-38s %10.0f guides/s %8.1f MB/s  (%.2fx bare; %zu phrases)\n",
+              "scan (bare+HTML fields+fold+match):", n / sc, mb / sc, sc / b, matcher.patterns());
+  std::printf("%-38s %10.0f guides/s %8.1f MB/s  (%.2fx bare, %.2fx scan)\n",
+              "guidelint engine (read+lint):", n / l, mb / l, l / b, l / sc);
   std::printf("engine input: %s; %zu guides read, %zu of %zu files not read (fatal diagnostics)\n",
               options.input_format.empty() ? "chosen by file name"
                                            : ("read as " + options.input_format).c_str(),
               warm.guides, warm.unread, files.size());
   std::printf("engine build (national pack): %.1f ms\n", build_ms);
-  std::printf("spread: baseline %.3f-%.3f s, guidelint %.3f-%.3f s (checksum %zu)\n",
+  std::printf("spread: bare %.3f-%.3f s, scan %.3f-%.3f s, guidelint %.3f-%.3f s (checksum %zu)\n",
               *std::min_element(base_s.begin(), base_s.end()),
               *std::max_element(base_s.begin(), base_s.end()),
+              *std::min_element(scan_s.begin(), scan_s.end()),
+              *std::max_element(scan_s.begin(), scan_s.end()),
               *std::min_element(lint_s.begin(), lint_s.end()),
               *std::max_element(lint_s.begin(), lint_s.end()), sink % 1000);
   return 0;
