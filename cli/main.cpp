@@ -1,6 +1,8 @@
 // The guidelint command: argument handling and output only; linting is the library's.
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -15,6 +17,20 @@ namespace {
 constexpr int kExitClean = 0;     // no error-severity findings
 constexpr int kExitFindings = 1;  // findings at error severity
 constexpr int kExitFailure = 2;   // usage, config or input/output failure
+
+// Colour for output to `fd`: --color=always or never decide; auto means a terminal, unless NO_COLOR
+// is set (https://no-color.org) or the terminal says it cannot (TERM=dumb).
+bool use_color(std::string_view when, int fd) {
+  if (when == "always") return true;
+  if (when == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  const char* term = std::getenv("TERM");
+  if (term != nullptr && std::string_view(term) == "dumb") return false;
+  return ::isatty(fd) == 1;
+}
+
+const std::vector<std::string> kColorWhen{"auto", "always", "never"};
 
 // `guidelint catalog import` is recognised as the first argument only, followed by `import` or an
 // option, so that linting a file or folder named "catalog" (`guidelint a.xml catalog`, `guidelint
@@ -33,6 +49,7 @@ struct ImportArgs {
   std::string file;
   std::string output;
   std::string locale;
+  std::string color = "auto";
   guidelint::CatalogImportOptions options;
 };
 
@@ -49,6 +66,7 @@ int catalog_import(const ImportArgs& args) {
   }
   guidelint::FormatOptions format_options;
   format_options.locale = args.locale.empty() ? guidelint::locale_from_environment() : args.locale;
+  format_options.color = use_color(args.color, STDERR_FILENO);
   guidelint::make_formatter("text", std::cerr, format_options)->file(result.report);
   if (result.report.fatal()) return kExitFailure;
 
@@ -96,6 +114,7 @@ int main(int argc, char** argv) {
   std::string as_of;
   std::string locale;
   std::string input_format;
+  std::string color = "auto";
   app.add_option("paths", paths, "Files and folders to lint (folders recursively); - reads stdin")
       ->type_name("PATH...");
   app.add_option("-c,--config", config,
@@ -121,6 +140,11 @@ int main(int argc, char** argv) {
       });
   app.add_option("--locale", locale, "Language of messages (default: from LC_ALL/LC_MESSAGES/LANG)")
       ->check(CLI::IsMember({"zh-Hans", "zh-Hant", "en"}));
+  app.add_option("--color", color,
+                 "Colour the text output: auto (on a terminal, unless NO_COLOR is set), always, "
+                 "never")
+      ->check(CLI::IsMember(kColorWhen))
+      ->capture_default_str();
 
   // guidelint catalog import FILE --decision … --date … (see docs/catalog-import.md)
   CLI::App* catalog = app.add_subcommand("catalog", "Catalogs of State Council decisions");
@@ -161,6 +185,12 @@ int main(int argc, char** argv) {
       ->add_option("--locale", import_args.locale,
                    "Language of messages (default: from LC_ALL/LC_MESSAGES/LANG)")
       ->check(CLI::IsMember({"zh-Hans", "zh-Hant", "en"}));
+  import_command
+      ->add_option("--color", import_args.color,
+                   "Colour the findings on stderr: auto (on a terminal, unless NO_COLOR is set), "
+                   "always, never")
+      ->check(CLI::IsMember(kColorWhen))
+      ->capture_default_str();
   if (!catalog_command(argc, argv)) {
     // Not the first argument: "catalog" names a path to lint.
     for (int i = 1; i < argc; ++i) {
@@ -191,6 +221,15 @@ int main(int argc, char** argv) {
 
   guidelint::FormatOptions format_options;
   format_options.locale = locale.empty() ? guidelint::locale_from_environment() : locale;
+  format_options.color = use_color(color, STDOUT_FILENO);
+  if (format == "sarif" && options.config) {
+    // SARIF describes the rules run; without --config those are the built-in pack's (the
+    // formatter's default), as configs found beside the files extend it.
+    if (const guidelint::EngineResult built = guidelint::Engine::from_file(*options.config);
+        built.engine) {
+      format_options.rules = built.engine->rules();
+    }
+  }
   auto formatter = guidelint::make_formatter(format, std::cout, format_options);
 
   if (paths.empty()) paths.emplace_back(".");

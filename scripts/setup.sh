@@ -8,7 +8,7 @@ GUIDELINT_BUILD="$GUIDELINT_ROOT/build"
 GUIDELINT_PACKAGES=(
   g++ make cmake binutils python3
   libicu-dev libyaml-cpp-dev libpugixml-dev libfmt-dev libcli11-dev libgtest-dev
-  pkg-config libgumbo-dev rapidjson-dev libzip-dev zip
+  pkg-config libgumbo-dev rapidjson-dev libzip-dev zip python3-jsonschema
 )
 
 guidelint_install_packages() {

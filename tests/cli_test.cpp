@@ -38,9 +38,9 @@ CliRun guidelint(const std::string& args, const std::string& stdin_text = "",
   const std::string as_of =
       import || args.find("--as-of") != std::string::npos ? "" : "--as-of 2025-06-30 ";
   const std::string command =
-      std::string("cd '" GUIDELINT_FIXTURES "' && env -u LC_ALL -u LC_MESSAGES ") + environment +
-      " '" GUIDELINT_CLI "' " + as_of + args + " <'" + (tmp / "in").string() + "' >'" +
-      (tmp / "out").string() + "' 2>'" + (tmp / "err").string() + "'";
+      std::string("cd '" GUIDELINT_FIXTURES "' && env -u LC_ALL -u LC_MESSAGES -u NO_COLOR ") +
+      environment + " '" GUIDELINT_CLI "' " + as_of + args + " <'" + (tmp / "in").string() +
+      "' >'" + (tmp / "out").string() + "' 2>'" + (tmp / "err").string() + "'";
   const int status = std::system(command.c_str());
   CliRun r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -145,6 +145,109 @@ TEST(Cli, StdinWithAFileName) {
   EXPECT_NE(unnamed.out.find("<stdin>:1:1: error:"), std::string::npos) << unnamed.out;
 }
 
+// ── output formats and colour ────────────────────────────────────────────────────────────────
+
+// Findings with CJK and full-width text, tabs, a combining mark, a minified one-line JSON file of
+// 65 KB, a Word document, a finding that needs review and one that cites a catalog, a multi-line
+// span, and a path that does not exist.
+const std::string kFormatInputs = "incomplete.xml report docx/label-table.docx does-not-exist.xml";
+
+TEST(CliFormats, TextWithCodeFrames) {
+  const CliRun r = guidelint(kFormatInputs);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  expect_golden("formats.txt", r.out);
+  // The tab before 0000-1234567 reaches column 24, where the number is underlined.
+  EXPECT_NE(r.out.find("   11 | 咨询电话：              0000-1234567\n"
+                       "      |                         ^~~~~~~~~~~~\n"),
+            std::string::npos)
+      << r.out;
+  // The 65 KB line is shown as a window around the finding.
+  for (std::size_t at = 0; (at = r.out.find("\n    1 | ", at)) != std::string::npos; ++at)
+    EXPECT_LT(r.out.find('\n', at + 1) - at, 400u);
+}
+
+TEST(CliFormats, EveryMachineFormat) {
+  for (const auto& [format, golden] :
+       std::vector<std::pair<std::string, std::string>>{{"sarif", "formats.sarif"},
+                                                        {"junit", "formats.junit.xml"},
+                                                        {"checkstyle", "formats.checkstyle.xml"},
+                                                        {"github", "formats.github.txt"},
+                                                        {"rdjson", "formats.rdjson"}}) {
+    const CliRun r = guidelint("--format " + format + " " + kFormatInputs);
+    EXPECT_EQ(r.exit_code, 2) << format << r.err;  // the missing path
+    EXPECT_EQ(r.err, "") << format;
+    expect_golden(golden, r.out);
+    // Colour is for the text format only.
+    EXPECT_EQ(guidelint("--color always --format " + format + " " + kFormatInputs).out, r.out)
+        << format;
+  }
+}
+
+TEST(CliFormats, SarifDescribesTheRulesOfTheConfigGiven) {
+  const CliRun r =
+      guidelint("--format sarif --config configured/.guidelint.yaml configured/incomplete.xml");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("/docs/rules/required-element.md\",\"defaultConfiguration\":{\"level\":"
+                       "\"warning\"}"),
+            std::string::npos)
+      << r.out;
+  const CliRun builtin = guidelint("--format sarif configured/incomplete.xml");
+  EXPECT_NE(builtin.out.find("/docs/rules/required-element.md\",\"defaultConfiguration\":{"
+                             "\"level\":\"error\"}"),
+            std::string::npos)
+      << builtin.out;
+  // Descriptions are in the locale of the run.
+  EXPECT_NE(guidelint("--format sarif --locale en good.xml")
+                .out.find("\"shortDescription\":{\"text\":\"the config is valid\"}"),
+            std::string::npos);
+}
+
+TEST(CliColor, AlwaysNeverAndNotOnAFileByDefault) {
+  const CliRun plain = guidelint("blank-fees.xml");
+  EXPECT_EQ(plain.out.find('\033'), std::string::npos) << "auto: stdout is a file";
+  EXPECT_EQ(guidelint("--color never blank-fees.xml").out, plain.out);
+  EXPECT_EQ(guidelint("--color=never blank-fees.xml").out, plain.out);
+  const CliRun always = guidelint("--color=always blank-fees.xml");
+  EXPECT_NE(always.out.find("\033[1mblank-fees.xml:10:3:\033[0m \033[1;31merror:\033[0m "),
+            std::string::npos)
+      << always.out;
+  EXPECT_NE(always.out.find("\033[1;32m^~"), std::string::npos) << always.out;
+  EXPECT_NE(always.out.find("\033[1;31m✖\033[0m "), std::string::npos) << always.out;
+  // Without the escapes it is the plain output, byte for byte.
+  EXPECT_EQ(std::regex_replace(always.out, std::regex("\033\\[[0-9;]*m"), ""), plain.out);
+  // A flag given for this run wins over NO_COLOR, as no-color.org asks.
+  EXPECT_EQ(guidelint("--color always blank-fees.xml", "", "LANG=C.UTF-8 NO_COLOR=1").out,
+            always.out);
+  EXPECT_EQ(guidelint("--color sometimes blank-fees.xml").exit_code, 2);
+  // catalog import colours its findings on stderr the same way.
+  const std::string import =
+      "catalog import --decision x --date 2015 --locale zh-Hans catalog-import/broken.html";
+  EXPECT_EQ(guidelint(import).err.find('\033'), std::string::npos);
+  EXPECT_NE(guidelint(import + " --color always").err.find("\033[1;31merror:"), std::string::npos);
+}
+
+// guidelint on a terminal: script(1) gives it a pseudo-terminal for stdout.
+std::string on_terminal(const std::string& environment) {
+  const fs::path out = fs::temp_directory_path() / ("guidelint-tty-" + std::to_string(::getpid()));
+  const std::string command =
+      std::string("cd '" GUIDELINT_FIXTURES "' && env -u NO_COLOR LANG=C.UTF-8 TERM=xterm ") +
+      environment + " script -qec \"'" GUIDELINT_CLI "' --as-of 2025-06-30 blank-fees.xml\" " +
+      "/dev/null </dev/null >'" + out.string() + "' 2>&1";
+  EXPECT_NE(std::system(command.c_str()), -1);
+  std::string text = slurp(out);
+  fs::remove(out);
+  EXPECT_NE(text.find("blank-fees.xml:10:3:"), std::string::npos) << text;
+  return text;
+}
+
+TEST(CliColor, AutoColoursATerminalUnlessNoColorOrADumbTerminal) {
+  EXPECT_NE(on_terminal("").find("\033[1;31merror:"), std::string::npos);
+  EXPECT_EQ(on_terminal("NO_COLOR=1").find('\033'), std::string::npos);
+  // An empty NO_COLOR does not count (no-color.org).
+  EXPECT_NE(on_terminal("NO_COLOR=").find("\033[1;31merror:"), std::string::npos);
+  EXPECT_EQ(on_terminal("TERM=dumb").find('\033'), std::string::npos);
+}
+
 TEST(Cli, UsageErrorsExitTwo) {
   EXPECT_EQ(guidelint("--format yaml good.xml").exit_code, 2);
   EXPECT_EQ(guidelint("--as-of 2024-02-30 good.xml").exit_code, 2);
@@ -159,7 +262,8 @@ TEST(Cli, VersionAndHelp) {
   EXPECT_TRUE(std::regex_search(v.out, std::regex(R"(^guidelint \d+\.\d+\.\d+)"))) << v.out;
   const CliRun h = guidelint("--help");
   EXPECT_EQ(h.exit_code, 0);
-  for (const char* option : {"--config", "--format", "--stdin-filename", "--as-of", "--version"}) {
+  for (const char* option :
+       {"--config", "--format", "--stdin-filename", "--as-of", "--color", "--version"}) {
     EXPECT_NE(h.out.find(option), std::string::npos) << option;
   }
 }
@@ -227,20 +331,17 @@ TEST(CliCatalogImport, RowsLeftOutAreReportedAndExitOne) {
   EXPECT_NE(yaml.find("item: \"外商投资旅行社业务许可\""), std::string::npos) << yaml;
   EXPECT_NE(yaml.find("item: \"出口商品商标注册审批\""), std::string::npos) << yaml;
   EXPECT_EQ(yaml.find("港口岸线使用审批"), std::string::npos) << yaml;
-  EXPECT_EQ(
-      r.err,
-      "catalog-import/broken.html:7:9: error: “项目名称”一栏为空：此行未导入 [catalog-import]\n"
-      "catalog-import/broken.html:8:9: error: 此行有 3 个单元格，表头有 5 个，"
-      "无法确定各栏对应关系：此行未导入 [catalog-import]\n"
-      "catalog-import/broken.html:9:9: error: “项目名称”一栏为空：此行未导入 [catalog-import]\n"
-      "catalog-import/broken.html:10:9: error: “港口岸线使用审批”的处理决定“改为备案管理”"
-      "不是取消、下放、改为后置审批或保留：此行未导入 [catalog-import]\n"
-      "catalog-import/broken.html:11:9: error: 无法确定“气象信息服务单位资质认定”的处理决定（"
-      "此行没有“处理决定”，附件标题也未写明取消、下放、改为后置审批或保留）：此行未导入 "
-      "[catalog-import]\n"
-      "catalog-import/broken.html:13:9: error: 此行有 6 个单元格，表头有 5 个，"
-      "无法确定各栏对应关系：此行未导入 [catalog-import]\n"
-      "✖ 导入 2 条，6 行无法读取，未导入\n");
+  // Each row left out, with the row in the page under it.
+  expect_golden("catalog-import-broken.txt", r.err);
+  EXPECT_NE(
+      r.err.find("catalog-import/broken.html:7:9: error: “项目名称”一栏为空：此行未导入 "
+                 "[catalog-import]\n"
+                 "    7 | <tr><td>2</td><td></td><td>商务部</td><td>《对外贸易法》</td><td>取消"
+                 "</td></tr>\n"
+                 "      |         ^\n"),
+      std::string::npos)
+      << r.err;
+  EXPECT_TRUE(r.err.ends_with("\n✖ 导入 2 条，6 行无法读取，未导入\n")) << r.err;
 }
 
 TEST(CliCatalogImport, CsvFromStdinInEnglish) {
@@ -253,6 +354,8 @@ TEST(CliCatalogImport, CsvFromStdinInEnglish) {
   EXPECT_EQ(r.err,
             "<stdin>:3:1: error: the \"项目名称\" cell is empty; the row is not imported "
             "[catalog-import]\n"
+            "    3 | 2,,取消\n"
+            "      | ^\n"
             "✖ entries imported: 1; 1 row could not be read and was left out\n");
 }
 

@@ -359,6 +359,12 @@ struct Summary {
 
 struct FormatOptions {
   std::string locale = "zh-Hans";
+  /// ANSI colours in the text format. The command sets it for a terminal (--color, NO_COLOR).
+  bool color = false;
+  /// What formats that describe their rules (sarif) say of each rule reported: its type,
+  /// default severity and description. Empty: the rules of the built-in pack. A rule reported
+  /// but not listed is described from what is built in about it, or by its id alone.
+  std::vector<RuleInfo> rules;
 };
 
 /// Writes results in one output format as they arrive, so a run over a large tree holds one
@@ -371,7 +377,8 @@ class GUIDELINT_API Formatter {
   virtual void end(const Summary& summary) = 0;
 };
 
-/// The output formats by name ("text", "json").
+/// The output formats by name: "text", "json", "sarif", "junit", "checkstyle", "github",
+/// "rdjson" (docs/output.md).
 GUIDELINT_API std::vector<std::string> formatter_names();
 /// A formatter writing to `out`; nullptr for an unknown name.
 GUIDELINT_API std::unique_ptr<Formatter> make_formatter(std::string_view name, std::ostream& out,

@@ -65,18 +65,9 @@ class JsonFormatter final : public Formatter {
     write_json_string(out_, render(d.message_id, d.args, options_.locale));
     out_ << ",\"messageId\":";
     write_json_string(out_, d.message_id);
-    out_ << ",\"args\":{";
-    for (std::size_t k = 0; k < d.args.size(); ++k) {
-      out_ << (k ? "," : "");
-      write_json_string(out_, d.args[k].name);
-      out_ << ':';
-      if (const auto* s = std::get_if<std::string>(&d.args[k].value)) {
-        write_json_string(out_, *s);
-      } else {
-        out_ << std::get<std::int64_t>(d.args[k].value);
-      }
-    }
-    out_ << "},\"guide\":";
+    out_ << ",\"args\":";
+    write_json_args(out_, d.args);
+    out_ << ",\"guide\":";
     if (d.guide >= 0) {
       out_ << d.guide;
     } else {

@@ -3,7 +3,9 @@
 
 #include <ostream>
 #include <string_view>
+#include <vector>
 
+#include "guidelint/guidelint.hpp"
 #include "text/utf8.hpp"
 
 namespace guidelint::report {
@@ -51,6 +53,22 @@ inline void write_json_string(std::ostream& out, std::string_view s) {
     }
   }
   out.put('"');
+}
+
+// A message's arguments as one JSON object: {"element":"收费标准","years":3}.
+inline void write_json_args(std::ostream& out, const std::vector<Arg>& args) {
+  out.put('{');
+  for (std::size_t k = 0; k < args.size(); ++k) {
+    if (k > 0) out.put(',');
+    write_json_string(out, args[k].name);
+    out.put(':');
+    if (const auto* s = std::get_if<std::string>(&args[k].value)) {
+      write_json_string(out, *s);
+    } else {
+      out << std::get<std::int64_t>(args[k].value);
+    }
+  }
+  out.put('}');
 }
 
 }  // namespace guidelint::report

@@ -1,8 +1,9 @@
-// Compiler-style lines: file:line:col: severity: message [rule-id], then a summary.
+// Compiler-style findings: file:line:col: severity: message [rule-id], the source line with the
+// offending characters underlined, then a summary line.
 #include <ostream>
 
+#include "report/compiler_style.hpp"
 #include "report/formatters.hpp"
-#include "report/messages.hpp"
 
 namespace guidelint::report {
 namespace {
@@ -10,38 +11,29 @@ namespace {
 class TextFormatter final : public Formatter {
  public:
   TextFormatter(std::ostream& out, FormatOptions options)
-      : out_(out), options_(std::move(options)) {}
+      : out_(out), options_(std::move(options)), palette_(options_.color) {}
 
   void file(const FileResult& result) override {
     const Source& source = *result.source;
     for (const Diagnostic& d : result.diagnostics) {
-      out_ << source.name();
-      if (d.span) {
-        const Position p = source.position(d.span->begin);
-        out_ << ':' << p.line << ':' << p.column;
-      }
-      out_ << ": " << (d.needs_review ? "needs-review" : to_string(d.severity)) << ": "
-           << render(d.message_id, d.args, options_.locale) << " [" << d.rule_id << "]\n";
+      write_headline(out_, source, d, options_.locale, palette_);
+      if (d.span) write_code_frame(out_, source, *d.span, palette_);
     }
   }
 
   void end(const Summary& s) override {
-    std::vector<Arg> args{{"files", static_cast<std::int64_t>(s.files)},
-                          {"guides", static_cast<std::int64_t>(s.guides)},
-                          {"errors", static_cast<std::int64_t>(s.errors)},
-                          {"warnings", static_cast<std::int64_t>(s.warnings)},
-                          {"infos", static_cast<std::int64_t>(s.infos)},
-                          {"reviews", static_cast<std::int64_t>(s.reviews)},
-                          {"fatal", static_cast<std::int64_t>(s.fatal)}};
-    out_ << (s.errors > 0 ? "✖ " : "✔ ") << render("summary.line", args, options_.locale);
-    if (s.reviews > 0) out_ << render("summary.reviews", args, options_.locale);
-    if (s.fatal > 0) out_ << render("summary.fatal", args, options_.locale);
-    out_ << '\n';
+    if (s.errors > 0) {
+      out_ << palette_.failed() << "✖" << palette_.reset() << ' ';
+    } else {
+      out_ << palette_.passed() << "✔" << palette_.reset() << ' ';
+    }
+    out_ << summary_text(s, options_.locale) << '\n';
   }
 
  private:
   std::ostream& out_;
   FormatOptions options_;
+  Palette palette_;
 };
 
 }  // namespace
