@@ -122,9 +122,8 @@ struct Linter::Impl {
   std::map<std::string, Entry> engines;                      // by config path ("" = built-in)
   std::map<std::string, std::optional<fs::path>> config_of;  // by folder
 
-  // The engine for files in `dir`, and the config's problems if this is the first time asked.
-  std::pair<std::shared_ptr<const Engine>, std::vector<FileResult>> engine_for(
-      const fs::path& dir, std::string* config_name) {
+  // The engine (and config) for files in `dir`, built the first time it is asked for.
+  Entry* engine_for(const fs::path& dir) {
     const std::lock_guard lock(mutex);
     std::optional<fs::path> config = options.config;
     if (!config) {
@@ -142,26 +141,38 @@ struct Linter::Impl {
       e.name = config ? config->string() : "national";
       it = engines.emplace(key, std::move(e)).first;
     }
-    Entry& entry = it->second;
-    *config_name = entry.name;
-    std::vector<FileResult> problems;
-    if (!entry.problems_reported) {
-      entry.problems_reported = true;
-      problems = entry.built.problems;
-    }
-    return {entry.built.engine, std::move(problems)};
+    return &it->second;  // std::map: the address stays
   }
 
-  std::vector<FileResult> lint(std::shared_ptr<const Source> source, const fs::path& dir) {
-    std::string config_name;
-    auto [engine, results] = engine_for(dir, &config_name);
-    if (!engine) {
-      results.push_back(io_problem(source->name(), "config-error", "io.config-broken",
-                                   {{"config", config_name}}));
-      return results;
+  // The config's problems, the first time they are asked for; nothing after.
+  std::vector<FileResult> take_problems(Entry* entry) {
+    if (entry == nullptr) return {};
+    const std::lock_guard lock(mutex);
+    if (entry->problems_reported) return {};
+    entry->problems_reported = true;
+    return entry->built.problems;
+  }
+
+  // The source's result, without its config's problems; `used` tells which config governed it.
+  FileResult lint(std::shared_ptr<const Source> source, const fs::path& dir, Entry** used) {
+    Entry* entry = engine_for(dir);
+    *used = entry;
+    if (!entry->built.engine) {
+      return io_problem(source->name(), "config-error", "io.config-broken",
+                        {{"config", entry->name}});
     }
-    results.push_back(engine->lint(std::move(source), options.lint));
-    return results;
+    return entry->built.engine->lint(std::move(source), options.lint);
+  }
+
+  // Reads and lints a file; `used` is null when it could not be read.
+  FileResult lint_path(const fs::path& file, Entry** used);
+
+  // A result with its config's problems before it, if they were not yet reported: config
+  // problems come out once, before the first file they concern, in the order files are emitted.
+  std::vector<FileResult> with_problems(FileResult result, Entry* used) {
+    std::vector<FileResult> out = take_problems(used);
+    out.push_back(std::move(result));
+    return out;
   }
 };
 
@@ -197,6 +208,13 @@ std::vector<fs::path> Linter::collect(const std::vector<fs::path>& paths,
 }
 
 std::vector<FileResult> Linter::lint_file(const fs::path& file) const {
+  Impl::Entry* used = nullptr;
+  FileResult result = impl_->lint_path(file, &used);
+  return impl_->with_problems(std::move(result), used);
+}
+
+FileResult Linter::Impl::lint_path(const fs::path& file, Entry** used) {
+  *used = nullptr;
   const std::string name = file.string();
   // Offsets are 32-bit: a larger input cannot be reported on exactly, so it is refused.
   source::FileBytes read = source::read_file(file, kMaxInputBytes);
@@ -204,29 +222,31 @@ std::vector<FileResult> Linter::lint_file(const fs::path& file) const {
     case source::FileBytes::Status::ok:
       break;
     case source::FileBytes::Status::not_found:
-      return {io_problem(name, "io-error", "io.not-found")};
+      return io_problem(name, "io-error", "io.not-found");
     case source::FileBytes::Status::directory: {
       // Only a folder that could not be listed gets here (see walk).
       std::error_code ec;
       fs::directory_iterator probe(file, ec);
-      return {io_problem(name, "io-error", "io.unreadable",
-                         {{"detail", ec ? ec.message() : "directory"}})};
+      return io_problem(name, "io-error", "io.unreadable",
+                        {{"detail", ec ? ec.message() : "directory"}});
     }
     case source::FileBytes::Status::not_a_file:
-      return {io_problem(name, "io-error", "io.not-a-file")};
+      return io_problem(name, "io-error", "io.not-a-file");
     case source::FileBytes::Status::too_large:
-      return {
-          io_problem(name, "io-error", "io.too-large", {{"limit", std::int64_t{kMaxInputBytes}}})};
+      return io_problem(name, "io-error", "io.too-large",
+                        {{"limit", std::int64_t{kMaxInputBytes}}});
     case source::FileBytes::Status::unreadable:
-      return {io_problem(name, "io-error", "io.unreadable", {{"detail", read.error}})};
+      return io_problem(name, "io-error", "io.unreadable", {{"detail", read.error}});
   }
-  return impl_->lint(std::make_shared<const Source>(name, std::move(read.bytes)),
-                     file.parent_path());
+  return lint(std::make_shared<const Source>(name, std::move(read.bytes)), file.parent_path(),
+              used);
 }
 
 std::vector<FileResult> Linter::lint_source(std::shared_ptr<const Source> source) const {
   const fs::path dir = fs::path(source->name()).parent_path();
-  return impl_->lint(std::move(source), dir.empty() ? fs::path(".") : dir);
+  Impl::Entry* used = nullptr;
+  FileResult result = impl_->lint(std::move(source), dir.empty() ? fs::path(".") : dir, &used);
+  return impl_->with_problems(std::move(result), used);
 }
 
 void Linter::lint_files(const std::vector<fs::path>& files,
@@ -243,7 +263,11 @@ void Linter::lint_files(const std::vector<fs::path>& files,
   // file before it has been emitted. A worker that runs ahead by a whole window waits, so at
   // most `window` files' results are held whatever the number of files.
   const std::size_t window = std::size_t{jobs} * 8;
-  std::vector<std::optional<std::vector<FileResult>>> ring(window);
+  struct Done {
+    FileResult result;
+    Impl::Entry* used = nullptr;
+  };
+  std::vector<std::optional<Done>> ring(window);
   std::mutex mutex;
   std::condition_variable ready;  // a slot was filled
   std::condition_variable room;   // a slot was emptied
@@ -259,18 +283,18 @@ void Linter::lint_files(const std::vector<fs::path>& files,
         if (stop || next >= files.size()) return;
         i = next++;
       }
-      std::vector<FileResult> results;
+      Done done;
       try {
-        results = lint_file(files[i]);
+        done.result = impl_->lint_path(files[i], &done.used);
       } catch (const std::exception& e) {
         // Nothing below is meant to throw; if something does, this file says so and the run
         // goes on.
-        results = {io_problem(files[i].string(), "io-error", "io.unreadable",
-                              {{"detail", std::string(e.what())}})};
+        done.result = io_problem(files[i].string(), "io-error", "io.unreadable",
+                                 {{"detail", std::string(e.what())}});
       }
       {
         const std::lock_guard lock(mutex);
-        ring[i % window] = std::move(results);
+        ring[i % window] = std::move(done);
       }
       ready.notify_all();
     }
@@ -285,16 +309,16 @@ void Linter::lint_files(const std::vector<fs::path>& files,
   };
   try {
     for (std::size_t k = 0; k < files.size(); ++k) {
-      std::vector<FileResult> results;
+      Done done;
       {
         std::unique_lock lock(mutex);
         ready.wait(lock, [&] { return ring[k % window].has_value(); });
-        results = std::move(*ring[k % window]);
+        done = std::move(*ring[k % window]);
         ring[k % window].reset();
         emitted = k + 1;
       }
       room.notify_all();
-      emit(std::move(results));
+      emit(impl_->with_problems(std::move(done.result), done.used));
     }
   } catch (...) {
     {

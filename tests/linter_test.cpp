@@ -179,6 +179,32 @@ TEST_F(LinterTree, ParallelRunsEmitInOrderWithTheSerialResults) {
   EXPECT_EQ(run(64), serial);  // more threads than the window holds
 }
 
+// A broken config's problems come once, just before the first file it governs, whichever thread
+// happened to build its engine first.
+TEST_F(LinterTree, ParallelRunsReportConfigProblemsBeforeTheFirstFileInOrder) {
+  write("bad/.guidelint.yaml", "rules:\n  required-element: loud\n");
+  std::vector<fs::path> files;
+  for (int i = 0; i < 40; ++i) {
+    const std::string name = (i < 20 ? "good/" : "bad/") + std::to_string(100 + i) + ".xml";
+    write(name, "<guide/>");
+    files.push_back(dir_ / name);
+  }
+  for (int round = 0; round < 5; ++round) {
+    LinterOptions options;
+    options.jobs = 4;
+    std::vector<std::string> ids;
+    Linter(options).lint_files(files, [&](std::vector<FileResult>&& results) {
+      for (const FileResult& r : results)
+        ids.push_back(fs::path(r.source->name()).filename().string() + ":" +
+                      r.diagnostics.at(0).message_id);
+    });
+    ASSERT_EQ(ids.size(), 41u);
+    EXPECT_EQ(ids[20], ".guidelint.yaml:config.invalid-severity");
+    EXPECT_EQ(ids[21], "120.xml:io.config-broken");
+    EXPECT_EQ(ids[40], "139.xml:io.config-broken");
+  }
+}
+
 TEST_F(LinterTree, AnEmitThatThrowsStopsTheRunCleanly) {
   std::vector<fs::path> files;
   for (int i = 0; i < 50; ++i) {
