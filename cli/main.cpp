@@ -145,6 +145,18 @@ int main(int argc, char** argv) {
                  "never")
       ->check(CLI::IsMember(kColorWhen))
       ->capture_default_str();
+  unsigned jobs = 0;
+  app.add_option("-j,--jobs", jobs, "Files linted at once (default 0: one per core)")
+      ->type_name("N")
+      ->check(CLI::Range(0u, 1024u));
+  std::vector<std::string> ignore_patterns;
+  app.add_option("--ignore-pattern", ignore_patterns,
+                 "Leave out paths matching this pattern (.gitignore syntax, relative to the "
+                 "working folder); may be repeated")
+      ->type_name("PATTERN")
+      ->allow_extra_args(false);
+  bool no_ignore = false;
+  app.add_flag("--no-ignore", no_ignore, "Do not read .guidelintignore files or --ignore-pattern");
 
   // guidelint catalog import FILE --decision … --date … (see docs/catalog-import.md)
   CLI::App* catalog = app.add_subcommand("catalog", "Catalogs of State Council decisions");
@@ -217,6 +229,9 @@ int main(int argc, char** argv) {
   if (!config.empty()) options.config = config;
   if (!as_of.empty()) options.lint.as_of = guidelint::Date::parse(as_of);
   options.lint.input_format = input_format;
+  options.jobs = jobs;
+  options.ignore_files = !no_ignore;
+  if (!no_ignore) options.ignore_patterns = ignore_patterns;
   const guidelint::Linter linter(options);
 
   guidelint::FormatOptions format_options;
@@ -256,8 +271,13 @@ int main(int argc, char** argv) {
     emit(linter.lint_source(std::make_shared<const guidelint::Source>(
         stdin_filename.empty() ? "<stdin>" : stdin_filename, std::move(bytes))));
   }
-  for (const auto& file : linter.collect(inputs))
-    emit(linter.lint_file(file));
+  std::vector<std::filesystem::path> ignored;
+  const std::vector<std::filesystem::path> files = linter.collect(inputs, &ignored);
+  for (const auto& file : ignored) {
+    std::cerr << "guidelint: " << file.string()
+              << ": left out by an ignore pattern (--no-ignore lints it)\n";
+  }
+  linter.lint_files(files, emit);
   formatter->end(summary);
   std::cout.flush();
 

@@ -106,5 +106,122 @@ TEST_F(LinterTree, ExplicitConfigOverridesDiscovery) {
   EXPECT_EQ(r[0].count(Severity::info), 10u);
 }
 
+TEST_F(LinterTree, IgnoreFilesLeaveOutWhatTheyNameInTheirFolderAndBelow) {
+  write(".guidelintignore", "# drafts are not published\n*.draft.xml\narchive/\n");
+  write("a.xml", "<guide/>");
+  write("a.draft.xml", "<guide/>");
+  write("archive/old.xml", "<guide/>");
+  write("sub/.guidelintignore", "!keep.draft.xml\n/local.xml\n");
+  write("sub/keep.draft.xml", "<guide/>");
+  write("sub/other.draft.xml", "<guide/>");
+  write("sub/local.xml", "<guide/>");
+  write("sub/deeper/local.xml", "<guide/>");
+  const Linter linter({});
+  EXPECT_EQ(names(linter.collect({dir_})),
+            (std::vector<std::string>{"a.xml", "sub/deeper/local.xml", "sub/keep.draft.xml"}));
+  // Walking a subfolder still reads the ignore files above it.
+  EXPECT_EQ(names(linter.collect({dir_ / "sub"})),
+            (std::vector<std::string>{"sub/deeper/local.xml", "sub/keep.draft.xml"}));
+  // A path named explicitly that the files ignore is left out, and said so.
+  std::vector<fs::path> ignored;
+  EXPECT_EQ(names(linter.collect({dir_ / "a.draft.xml", dir_ / "archive/old.xml", dir_ / "a.xml"},
+                                 &ignored)),
+            (std::vector<std::string>{"a.xml"}));
+  EXPECT_EQ(names(ignored), (std::vector<std::string>{"a.draft.xml", "archive/old.xml"}));
+
+  LinterOptions off;
+  off.ignore_files = false;
+  EXPECT_EQ(names(Linter(off).collect({dir_})).size(), 7u);
+}
+
+TEST_F(LinterTree, IgnorePatternsAreRelativeToTheWorkingFolder) {
+  write("a.xml", "<guide/>");
+  write("b/c.xml", "<guide/>");
+  write("b/d.xml", "<guide/>");
+  const fs::path cwd = fs::current_path();
+  fs::current_path(dir_);
+  LinterOptions options;
+  options.ignore_patterns = {"b/c.xml", "/a.xml"};
+  const auto files = Linter(options).collect({dir_});
+  fs::current_path(cwd);
+  EXPECT_EQ(names(files), (std::vector<std::string>{"b/d.xml"}));
+}
+
+// Many files through several threads: the results arrive in the files' order, the same as one
+// thread gives, whatever the number of threads.
+TEST_F(LinterTree, ParallelRunsEmitInOrderWithTheSerialResults) {
+  std::vector<fs::path> files;
+  for (int i = 0; i < 300; ++i) {
+    const std::string name = "g" + std::to_string(1000 + i) + ".xml";
+    // Every fifth guide has a name, so results differ from file to file.
+    write(name, i % 5 ? "<guide/>" : "<guide><name>事项" + std::to_string(i) + "</name></guide>");
+    files.push_back(dir_ / name);
+  }
+  files.push_back(dir_ / "missing.xml");
+  const auto run = [&](unsigned jobs) {
+    LinterOptions options;
+    options.jobs = jobs;
+    const Linter linter(options);
+    std::vector<std::string> out;
+    linter.lint_files(files, [&](std::vector<FileResult>&& results) {
+      for (const FileResult& r : results)
+        out.push_back(r.source->name() + " " + std::to_string(r.diagnostics.size()));
+    });
+    return out;
+  };
+  const auto serial = run(1);
+  ASSERT_EQ(serial.size(), files.size());
+  EXPECT_TRUE(serial[0].starts_with((dir_ / "g1000.xml").string() + " "));
+  EXPECT_NE(serial[0].substr(serial[0].rfind(' ')), serial[1].substr(serial[1].rfind(' ')));
+  EXPECT_EQ(serial.back(), (dir_ / "missing.xml").string() + " 1");
+  EXPECT_EQ(run(4), serial);
+  EXPECT_EQ(run(0), serial);   // one per core
+  EXPECT_EQ(run(64), serial);  // more threads than the window holds
+}
+
+// A broken config's problems come once, just before the first file it governs, whichever thread
+// happened to build its engine first.
+TEST_F(LinterTree, ParallelRunsReportConfigProblemsBeforeTheFirstFileInOrder) {
+  write("bad/.guidelint.yaml", "rules:\n  required-element: loud\n");
+  std::vector<fs::path> files;
+  for (int i = 0; i < 40; ++i) {
+    const std::string name = (i < 20 ? "good/" : "bad/") + std::to_string(100 + i) + ".xml";
+    write(name, "<guide/>");
+    files.push_back(dir_ / name);
+  }
+  for (int round = 0; round < 5; ++round) {
+    LinterOptions options;
+    options.jobs = 4;
+    std::vector<std::string> ids;
+    Linter(options).lint_files(files, [&](std::vector<FileResult>&& results) {
+      for (const FileResult& r : results)
+        ids.push_back(fs::path(r.source->name()).filename().string() + ":" +
+                      r.diagnostics.at(0).message_id);
+    });
+    ASSERT_EQ(ids.size(), 41u);
+    EXPECT_EQ(ids[20], ".guidelint.yaml:config.invalid-severity");
+    EXPECT_EQ(ids[21], "120.xml:io.config-broken");
+    EXPECT_EQ(ids[40], "139.xml:io.config-broken");
+  }
+}
+
+TEST_F(LinterTree, AnEmitThatThrowsStopsTheRunCleanly) {
+  std::vector<fs::path> files;
+  for (int i = 0; i < 50; ++i) {
+    write(std::to_string(i) + ".xml", "<guide/>");
+    files.push_back(dir_ / (std::to_string(i) + ".xml"));
+  }
+  LinterOptions options;
+  options.jobs = 3;
+  const Linter linter(options);
+  int seen = 0;
+  EXPECT_THROW(linter.lint_files(files,
+                                 [&](std::vector<FileResult>&&) {
+                                   if (++seen == 5) throw std::runtime_error("disk full");
+                                 }),
+               std::runtime_error);
+  EXPECT_EQ(seen, 5);
+}
+
 }  // namespace
 }  // namespace guidelint

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <mutex>
@@ -315,6 +316,12 @@ struct LinterOptions {
   /// Use this config for every file instead of searching for .guidelint.yaml.
   std::optional<std::filesystem::path> config;
   LintOptions lint;
+  /// Read .guidelintignore files (gitignore syntax) in the folders walked and above them.
+  bool ignore_files = true;
+  /// More patterns in the same syntax, relative to the working folder (--ignore-pattern).
+  std::vector<std::string> ignore_patterns;
+  /// Files linted at once by lint_files (0: one per core).
+  unsigned jobs = 1;
 };
 
 /// Lints files and folders the way the CLI does: each file with the config that governs it
@@ -328,8 +335,11 @@ class GUIDELINT_API Linter {
   Linter& operator=(const Linter&) = delete;
 
   /// The files a run over these paths lints, in order. Paths that do not exist or cannot be
-  /// read are kept, so that linting them reports the problem.
-  std::vector<std::filesystem::path> collect(const std::vector<std::filesystem::path>& paths) const;
+  /// read are kept, so that linting them reports the problem. Folders are walked leaving out
+  /// what ignore files and patterns name; paths given that they name go to `ignored`.
+  std::vector<std::filesystem::path> collect(
+      const std::vector<std::filesystem::path>& paths,
+      std::vector<std::filesystem::path>* ignored = nullptr) const;
 
   /// Lints one file. The results of a config's problems come first, the first time a file
   /// governed by that config is linted; the input's own result is last.
@@ -337,6 +347,12 @@ class GUIDELINT_API Linter {
 
   /// Lints bytes read elsewhere (stdin), with the config that would govern `name`.
   std::vector<FileResult> lint_source(std::shared_ptr<const Source> source) const;
+
+  /// Lints files on `options.jobs` threads and hands each file's results to `emit` on the
+  /// calling thread, in the order of `files`, as soon as they and all before them are done.
+  /// Only a few files' results wait at any time, so memory does not grow with the run.
+  void lint_files(const std::vector<std::filesystem::path>& files,
+                  const std::function<void(std::vector<FileResult>&&)>& emit) const;
 
  private:
   struct Impl;
