@@ -155,6 +155,19 @@ int main(int argc, char** argv) {
                  "working folder); may be repeated")
       ->type_name("PATTERN")
       ->allow_extra_args(false);
+  std::string baseline_file;
+  std::string baseline_write;
+  bool baseline_prune = false;
+  app.add_option("--baseline", baseline_file,
+                 "Report only findings this baseline file does not accept (docs/baseline.md)")
+      ->type_name("FILE");
+  app.add_option("--baseline-write", baseline_write,
+                 "Accept every finding of this run: write them to FILE and report none")
+      ->type_name("FILE")
+      ->excludes("--baseline");
+  app.add_flag("--baseline-prune", baseline_prune,
+               "With --baseline: drop the entries no finding matched any more, and save")
+      ->needs("--baseline");
   bool no_ignore = false;
   app.add_flag("--no-ignore", no_ignore, "Do not read .guidelintignore files or --ignore-pattern");
 
@@ -232,6 +245,15 @@ int main(int argc, char** argv) {
   options.jobs = jobs;
   options.ignore_files = !no_ignore;
   if (!no_ignore) options.ignore_patterns = ignore_patterns;
+  // A baseline kept in the tree it covers is not a guide.
+  for (const std::string& b : {baseline_file, baseline_write}) {
+    std::error_code ec;
+    const std::filesystem::path rel =
+        std::filesystem::proximate(b, std::filesystem::current_path(ec), ec);
+    if (!b.empty() && !ec && !rel.empty() && *rel.begin() != "..") {
+      options.ignore_patterns.push_back("/" + rel.generic_string());
+    }
+  }
   const guidelint::Linter linter(options);
 
   guidelint::FormatOptions format_options;
@@ -258,10 +280,26 @@ int main(int argc, char** argv) {
     }
   }
 
+  std::optional<guidelint::Baseline> baseline;
+  if (!baseline_file.empty()) {
+    std::string error;
+    baseline = guidelint::Baseline::load(baseline_file, &error);
+    if (!baseline) {
+      std::cerr << "guidelint: " << error << '\n';
+      return kExitFailure;
+    }
+  } else if (!baseline_write.empty()) {
+    const std::filesystem::path parent = std::filesystem::path(baseline_write).parent_path();
+    baseline.emplace(parent.empty() ? std::filesystem::path(".") : parent);
+  }
+  std::size_t accepted = 0;
+
   guidelint::Summary summary;
   formatter->begin();
-  const auto emit = [&](const std::vector<guidelint::FileResult>& results) {
-    for (const guidelint::FileResult& r : results) {
+  const auto emit = [&](std::vector<guidelint::FileResult>&& results) {
+    for (guidelint::FileResult& r : results) {
+      if (!baseline_write.empty()) baseline->record(r);
+      if (baseline) accepted += baseline->filter(r);
       summary.add(r);
       formatter->file(r);
     }
@@ -280,6 +318,21 @@ int main(int argc, char** argv) {
   linter.lint_files(files, emit);
   formatter->end(summary);
   std::cout.flush();
+  if (baseline) {
+    const std::string& file = baseline_write.empty() ? baseline_file : baseline_write;
+    if (baseline_prune) baseline->prune();
+    std::string error;
+    if ((!baseline_write.empty() || baseline_prune) && !baseline->save(file, &error)) {
+      std::cerr << "guidelint: " << error << '\n';
+      return kExitFailure;
+    }
+    if (!baseline_write.empty()) {
+      std::cerr << "guidelint: " << file << ": " << baseline->size()
+                << " entries written; findings in them are accepted from now on\n";
+    } else if (accepted > 0) {
+      std::cerr << "guidelint: " << accepted << " findings accepted by " << file << '\n';
+    }
+  }
 
   if (summary.fatal > 0) return kExitFailure;
   return summary.errors > 0 ? kExitFindings : kExitClean;

@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -357,6 +358,45 @@ class GUIDELINT_API Linter {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+};
+
+// ── Baselines ───────────────────────────────────────────────────────────────────────────────
+
+/// Findings accepted as they are, so that a run reports only new ones (docs/baseline.md). Each
+/// entry is keyed by the guide's identity (its item code, else its file and item name), the
+/// rule and a hash of the text the finding points at, never by line: CMS records have none
+/// that last. An entry counts how many such findings it accepts.
+class GUIDELINT_API Baseline {
+ public:
+  /// An empty baseline whose file paths are relative to `base_dir`.
+  explicit Baseline(std::filesystem::path base_dir);
+  /// Reads a baseline file. On failure returns nullopt and sets `error` to a message naming the
+  /// file, and the line and column where the file could be read no further.
+  static std::optional<Baseline> load(const std::filesystem::path& file, std::string* error);
+
+  /// Adds every finding of the result that can be accepted (not fatal ones: a file that could
+  /// not be read is never accepted).
+  void record(const FileResult& result);
+  /// Removes from the result the findings the baseline accepts, using up their counts, and
+  /// returns how many it removed.
+  std::size_t filter(FileResult& result);
+  /// Keeps only what filter() used: entries no finding matched go, counts shrink to what was
+  /// seen. For --baseline-prune after a run.
+  void prune();
+  /// Writes the baseline as JSON, entries sorted, so that it diffs well under version control.
+  bool save(const std::filesystem::path& file, std::string* error) const;
+
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  struct Count {
+    std::size_t accepted = 0;
+    std::size_t used = 0;
+  };
+  std::string key(const FileResult& result, const Diagnostic& d) const;
+
+  std::filesystem::path base_dir_;
+  std::map<std::string, Count> entries_;  // guide, rule and hash, NUL-separated
 };
 
 // ── Reports ──────────────────────────────────────────────────────────────────────────────────
