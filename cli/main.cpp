@@ -247,12 +247,7 @@ int main(int argc, char** argv) {
   if (!no_ignore) options.ignore_patterns = ignore_patterns;
   // A baseline kept in the tree it covers is not a guide.
   for (const std::string& b : {baseline_file, baseline_write}) {
-    std::error_code ec;
-    const std::filesystem::path rel =
-        std::filesystem::proximate(b, std::filesystem::current_path(ec), ec);
-    if (!b.empty() && !ec && !rel.empty() && *rel.begin() != "..") {
-      options.ignore_patterns.push_back("/" + rel.generic_string());
-    }
+    if (!b.empty()) options.exclude_files.emplace_back(b);
   }
   const guidelint::Linter linter(options);
 

@@ -32,6 +32,12 @@ FileResult io_problem(const std::string& name, std::string rule, std::string mes
   return r;
 }
 
+fs::path absolute_normal(const fs::path& p) {
+  std::error_code ec;
+  fs::path a = fs::absolute(p, ec);
+  return (ec ? p : a).lexically_normal();
+}
+
 // The ignore files that apply to a run, read as the walk reaches their folders.
 class Ignores {
  public:
@@ -40,7 +46,11 @@ class Ignores {
     const fs::path cwd = fs::current_path(ec);
     for (const std::string& p : options.ignore_patterns)
       rules_.add_pattern(p, cwd);
+    for (const fs::path& p : options.exclude_files)
+      excluded_.insert(absolute_normal(p).generic_string());
   }
+
+  bool excluded(const fs::path& abs) const { return excluded_.count(abs.generic_string()) > 0; }
 
   // Reads the .guidelintignore of `dir` and of every folder above it, once each.
   void load_up_from(const fs::path& dir) {
@@ -67,13 +77,8 @@ class Ignores {
   bool enabled_;
   config::IgnoreRules rules_;
   std::set<std::string> read_;
+  std::set<std::string> excluded_;
 };
-
-fs::path absolute_normal(const fs::path& p) {
-  std::error_code ec;
-  fs::path a = fs::absolute(p, ec);
-  return (ec ? p : a).lexically_normal();
-}
 
 // Appends the lintable files under dir in sorted order, leaving out what the ignore files say.
 // Symbolic links to folders are not followed (a link back up the tree would never end);
@@ -99,7 +104,7 @@ void walk(const fs::path& dir, const fs::path& abs_dir, Ignores& ignores,
     if (e.is_symlink(s) && e.is_directory(s)) continue;
     const bool is_dir = e.is_directory(s);
     const fs::path abs = abs_dir / name;
-    if (ignores.rules().ignored_here(abs, is_dir)) continue;
+    if (ignores.rules().ignored_here(abs, is_dir) || ignores.excluded(abs)) continue;
     if (is_dir) {
       walk(e.path(), abs, ignores, out);
     } else if (e.is_regular_file(s) && parse::parser_for_extension(e.path()) != nullptr) {
@@ -194,6 +199,7 @@ std::vector<fs::path> Linter::collect(const std::vector<fs::path>& paths,
     const fs::path abs = absolute_normal(p);
     ignores.load_up_from(is_dir ? abs : abs.parent_path());
     // A path named on the command line is left out too, but said so: the user asked for it.
+    if (ignores.excluded(abs)) continue;
     if (ignores.rules().ignored(abs, is_dir)) {
       if (ignored) ignored->push_back(p);
       continue;

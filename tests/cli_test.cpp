@@ -248,6 +248,123 @@ TEST(CliColor, AutoColoursATerminalUnlessNoColorOrADumbTerminal) {
   EXPECT_EQ(on_terminal("TERM=dumb").find('\033'), std::string::npos);
 }
 
+// A folder of its own for tests that write files; removed at the end of the test.
+class CliTree : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("guidelint-cli-tree-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  void copy(const std::string& fixture, const std::string& to) {
+    fs::create_directories((dir_ / to).parent_path());
+    fs::copy_file(fs::path(GUIDELINT_FIXTURES) / fixture, dir_ / to,
+                  fs::copy_options::overwrite_existing);
+  }
+  void write(const std::string& name, const std::string& text) {
+    fs::create_directories((dir_ / name).parent_path());
+    std::ofstream(dir_ / name, std::ios::binary) << text;
+  }
+  std::string at(const std::string& name) const { return "'" + (dir_ / name).string() + "'"; }
+  fs::path dir_;
+};
+
+TEST_F(CliTree, ParallelRunsPrintTheSameReportInTheSameOrder) {
+  const char* fixtures[] = {"good.xml",      "incomplete.xml",  "blank-fees.xml",
+                            "malformed.xml", "traditional.xml", "many.xml"};
+  for (int i = 0; i < 60; ++i)
+    copy(fixtures[i % 6], "d" + std::to_string(i % 7) + "/" + std::to_string(i) + ".xml");
+  const CliRun one = guidelint("-j 1 " + at(""));
+  EXPECT_EQ(one.exit_code, 2) << one.err;  // malformed.xml
+  for (const char* jobs : {"-j 2", "-j 5", "--jobs 0"}) {
+    const CliRun many = guidelint(std::string(jobs) + " " + at(""));
+    EXPECT_EQ(many.exit_code, one.exit_code) << jobs;
+    EXPECT_EQ(many.out, one.out) << jobs;
+  }
+  EXPECT_EQ(guidelint("-j 1 --format json " + at("")).out,
+            guidelint("-j 3 --format json " + at("")).out);
+  EXPECT_EQ(guidelint("-j -1 " + at("")).exit_code, 2);
+}
+
+TEST_F(CliTree, IgnoreFilesPatternsAndNoIgnore) {
+  copy("good.xml", "a.xml");
+  copy("incomplete.xml", "drafts/b.xml");
+  copy("incomplete.xml", "c.draft.xml");
+  write(".guidelintignore", "# not published yet\ndrafts/\n*.draft.xml\n");
+  const CliRun r = guidelint("--format json " + at(""));
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("a.xml"), std::string::npos);
+  EXPECT_EQ(r.out.find("b.xml"), std::string::npos);
+  EXPECT_EQ(r.out.find("c.draft.xml"), std::string::npos);
+  // Named explicitly: left out, and said so.
+  const CliRun named = guidelint(at("c.draft.xml") + " " + at("a.xml"));
+  EXPECT_EQ(named.exit_code, 0);
+  EXPECT_NE(named.err.find("c.draft.xml: left out by an ignore pattern"), std::string::npos)
+      << named.err;
+  const CliRun all = guidelint("--no-ignore " + at(""));
+  EXPECT_EQ(all.exit_code, 1);
+  EXPECT_NE(all.out.find("b.xml"), std::string::npos);
+  // Patterns on the command line are relative to the working folder (the fixtures here).
+  const CliRun pattern = guidelint(
+      "--format json --ignore-pattern 'configured/' "
+      "--ignore-pattern '/good.xml' configured good.xml many.xml");
+  EXPECT_EQ(pattern.out.find("configured/"), std::string::npos) << pattern.out;
+  EXPECT_NE(pattern.out.find("\"many.xml\""), std::string::npos) << pattern.out;
+  EXPECT_NE(pattern.err.find("good.xml: left out by an ignore pattern"), std::string::npos)
+      << pattern.err;
+  EXPECT_EQ(guidelint("--ignore-pattern '*.xml' " + at("")).out, guidelint(at("")).out)
+      << "a pattern does not reach outside the working folder";
+}
+
+TEST_F(CliTree, BaselineAcceptsTodaysFindingsAndReportsOnlyNewOnes) {
+  copy("incomplete.xml", "site/a.xml");
+  copy("blank-fees.xml", "site/b.xml");
+  const CliRun before = guidelint(at("site"));
+  EXPECT_EQ(before.exit_code, 1);
+
+  // Written inside the tree it covers: it is not linted as a guide.
+  const CliRun write_run =
+      guidelint("--baseline-write " + at("site/baseline.json") + " " + at("site"));
+  EXPECT_EQ(write_run.exit_code, 0) << write_run.out << write_run.err;
+  EXPECT_NE(write_run.err.find("entries written"), std::string::npos) << write_run.err;
+  const std::string written = slurp(dir_ / "site/baseline.json");
+  EXPECT_NE(written.find("\"rule\": \"required-element\""), std::string::npos) << written;
+  EXPECT_EQ(written.find(dir_.string()), std::string::npos) << "paths are relative";
+
+  const CliRun clean = guidelint("--baseline " + at("site/baseline.json") + " " + at("site"));
+  EXPECT_EQ(clean.exit_code, 0) << clean.out;
+  EXPECT_NE(clean.out.find("0 个错误，0 个警告"), std::string::npos) << clean.out;
+  EXPECT_NE(clean.err.find("findings accepted by"), std::string::npos) << clean.err;
+
+  // Lines move (a comment on top) and one new problem comes: only that one is reported.
+  std::string b = slurp(dir_ / "site/b.xml");
+  const std::size_t guide = b.find("<guide");
+  b.insert(guide, "<!-- 2025 edition -->\n\n");
+  b.insert(b.find("</guide>"), "<legal_basis>相关法规</legal_basis>\n");
+  write("site/b.xml", b);
+  const CliRun fresh =
+      guidelint("--format json --baseline " + at("site/baseline.json") + " " + at("site"));
+  EXPECT_EQ(fresh.exit_code, 1);
+  EXPECT_NE(fresh.out.find("\"rule\":\"placeholder-content\""), std::string::npos) << fresh.out;
+  EXPECT_EQ(fresh.out.find("\"rule\":\"required-element\""), std::string::npos) << fresh.out;
+
+  // a.xml fixed by deleting it: pruning drops its entries.
+  fs::remove(dir_ / "site/a.xml");
+  const CliRun prune =
+      guidelint("--baseline " + at("site/baseline.json") + " --baseline-prune " + at("site"));
+  EXPECT_EQ(prune.exit_code, 1);
+  EXPECT_LT(slurp(dir_ / "site/baseline.json").size(), written.size());
+
+  write("broken.json", "{\"version\": 1,\n \"entries\": [}\n");
+  const CliRun broken = guidelint("--baseline " + at("broken.json") + " " + at("site"));
+  EXPECT_EQ(broken.exit_code, 2);
+  EXPECT_NE(broken.err.find("broken.json:2:"), std::string::npos) << broken.err;
+  EXPECT_EQ(guidelint("--baseline-prune " + at("site")).exit_code, 2);  // needs --baseline
+}
+
 TEST(Cli, UsageErrorsExitTwo) {
   EXPECT_EQ(guidelint("--format yaml good.xml").exit_code, 2);
   EXPECT_EQ(guidelint("--as-of 2024-02-30 good.xml").exit_code, 2);

@@ -321,6 +321,8 @@ struct LinterOptions {
   bool ignore_files = true;
   /// More patterns in the same syntax, relative to the working folder (--ignore-pattern).
   std::vector<std::string> ignore_patterns;
+  /// Files never linted whatever the ignore settings, such as the run's baseline file.
+  std::vector<std::filesystem::path> exclude_files;
   /// Files linted at once by lint_files (0: one per core).
   unsigned jobs = 1;
 };
