@@ -2,6 +2,8 @@
 #include <CLI/CLI.hpp>
 
 #include <unistd.h>
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -97,6 +99,293 @@ int catalog_import(const ImportArgs& args) {
   return result.left_out > 0 ? kExitFindings : kExitClean;
 }
 
+// What a lint run was asked to do, beyond the Linter's own options.
+struct RunArgs {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string stdin_filename;
+  std::string color = "auto";
+  std::string baseline_file;
+  std::string baseline_write;
+  bool baseline_prune = false;
+  int max_warnings = -1;  // no limit
+  guidelint::Severity threshold = guidelint::Severity::info;
+  std::string progress = "auto";
+};
+
+// JSON string literal, for --list-rules --format json.
+std::string json_string(std::string_view s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out += c;
+    }
+  }
+  return out + '"';
+}
+
+void pad(std::ostream& out, std::string_view s, std::size_t width) {
+  out << s;
+  for (std::size_t w = guidelint::display_width(s); w < width; ++w)
+    out << ' ';
+}
+
+// --list-rules: the rules the config for the working folder (or --config) runs.
+int list_rules(const guidelint::Linter& linter, const std::string& format,
+               const guidelint::FormatOptions& format_options) {
+  const guidelint::EngineResult built = linter.engine_for("./.guidelint-list-rules");
+  if (!built.engine) {
+    auto f = guidelint::make_formatter("text", std::cerr, format_options);
+    for (const auto& p : built.problems)
+      f->file(p);
+    return kExitFailure;
+  }
+  const auto& rules = built.engine->rules();
+  if (format == "json") {
+    std::cout << "[";
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+      const auto& r = rules[i];
+      std::cout << (i ? ",\n " : "\n ") << "{\"id\":" << json_string(r.id)
+                << ",\"type\":" << json_string(r.type) << ",\"severity\":\""
+                << guidelint::to_string(r.severity)
+                << "\",\"description\":" << json_string(r.description) << "}";
+    }
+    std::cout << "\n]\n";
+    return kExitClean;
+  }
+  std::size_t id_w = 2, type_w = 4;
+  for (const auto& r : rules) {
+    id_w = std::max(id_w, guidelint::display_width(r.id));
+    type_w = std::max(type_w, guidelint::display_width(r.type));
+  }
+  pad(std::cout, "id", id_w + 2);
+  pad(std::cout, "type", type_w + 2);
+  pad(std::cout, "severity", 10);
+  std::cout << "description\n";
+  for (const auto& r : rules) {
+    pad(std::cout, r.id, id_w + 2);
+    pad(std::cout, r.type, type_w + 2);
+    pad(std::cout, guidelint::to_string(r.severity), 10);
+    std::cout << r.description << '\n';
+  }
+  return kExitClean;
+}
+
+// --explain RULE: the rule's page; a rule a config defines under its own id shows its type's.
+int explain(const guidelint::Linter& linter, const std::string& id, bool color) {
+  std::optional<std::string> page = guidelint::rule_doc(id);
+  if (!page) {
+    if (const auto built = linter.engine_for("./.guidelint-explain"); built.engine) {
+      for (const auto& r : built.engine->rules()) {
+        if (r.id == id) page = guidelint::rule_doc(r.type);
+      }
+    }
+  }
+  if (!page) {
+    std::cerr << "guidelint: no rule or rule type named \"" << id
+              << "\" (guidelint --list-rules lists them)\n";
+    return kExitFailure;
+  }
+  std::cout << guidelint::render_markdown(*page, color);
+  return kExitClean;
+}
+
+// --print-config FILE: what applies to that file.
+int print_config(const guidelint::Linter& linter, const std::string& file,
+                 const guidelint::FormatOptions& format_options) {
+  const guidelint::EngineResult built = linter.engine_for(file);
+  if (!built.engine) {
+    auto f = guidelint::make_formatter("text", std::cerr, format_options);
+    for (const auto& p : built.problems)
+      f->file(p);
+    return kExitFailure;
+  }
+  std::cout << built.engine->effective_config(file);
+  return kExitClean;
+}
+
+constexpr std::string_view kInitConfig =
+    R"(# guidelint config: which rules check the guides in this folder and below (docs/config.md).
+# Without `extends`, this file builds on the built-in national pack.
+extends: national
+
+# The elements a guide has and the labels they go by (docs/config.md#profiles).
+# profile: national
+
+# Catalogs of State Council decisions the catalog rules check against; add the complete
+# official tables you hold, imported with `guidelint catalog import` (docs/catalogs.md).
+# catalogs: [state-council-decisions, post-approval, pre-approval-retained, ./our-decisions.yaml]
+
+# Severities: off, info, warning, error. `guidelint --list-rules` lists every rule;
+# `guidelint --explain RULE` shows what one checks.
+rules:
+  # required-element: error
+  # stale-content:
+  #   severity: warning
+  #   options:
+  #     max_age_days: 365
+
+# Other settings for some files, by pattern relative to this file.
+# overrides:
+#   - files: ["archive/**"]
+#     rules:
+#       stale-content: off
+)";
+
+// --init: a commented config in the working folder; an existing one is left alone.
+int init_config() {
+  const std::filesystem::path path = ".guidelint.yaml";
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec) || std::filesystem::exists(".guidelint.yml", ec)) {
+    std::cerr << "guidelint: a config is already here (.guidelint.yaml); not overwritten\n";
+    return kExitFailure;
+  }
+  std::ofstream out(path, std::ios::binary);
+  out << kInitConfig;
+  out.close();
+  if (!out) {
+    std::cerr << "guidelint: .guidelint.yaml: "
+              << std::error_code(errno, std::generic_category()).message() << '\n';
+    return kExitFailure;
+  }
+  std::cout << "wrote .guidelint.yaml\n";
+  return kExitClean;
+}
+
+// A progress line on stderr for long runs at a terminal: files done of all, redrawn at most ten
+// times a second, cleared at the end.
+class Progress {
+ public:
+  Progress(std::size_t total, bool on) : total_(total), on_(on) {}
+  void step() {
+    ++done_;
+    if (!on_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (done_ != total_ && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    constexpr std::size_t kBar = 30;
+    const std::size_t filled = total_ ? done_ * kBar / total_ : kBar;
+    std::cerr << "\r[" << std::string(filled, '#') << std::string(kBar - filled, ' ') << "] "
+              << done_ << '/' << total_ << std::flush;
+  }
+  ~Progress() {
+    if (on_) std::cerr << "\r\033[K" << std::flush;
+  }
+
+ private:
+  std::size_t total_;
+  std::size_t done_ = 0;
+  bool on_;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+// The lint run: every input through the linter, findings through the formatter, as they come.
+int lint(const guidelint::Linter& linter, const guidelint::LinterOptions& options, RunArgs run,
+         guidelint::FormatOptions format_options) {
+  if (run.format == "sarif" && options.config) {
+    // SARIF describes the rules run; without --config those are the built-in pack's (the
+    // formatter's default), as configs found beside the files extend it.
+    if (const guidelint::EngineResult built = linter.engine_for(*options.config); built.engine) {
+      format_options.rules = built.engine->rules();
+    }
+  }
+  auto formatter = guidelint::make_formatter(run.format, std::cout, format_options);
+
+  if (run.paths.empty()) run.paths.emplace_back(".");
+  std::vector<std::filesystem::path> inputs;
+  bool stdin_used = false;
+  for (const std::string& p : run.paths) {
+    if (p == "-") {
+      stdin_used = true;
+    } else {
+      inputs.emplace_back(p);
+    }
+  }
+
+  std::optional<guidelint::Baseline> baseline;
+  if (!run.baseline_file.empty()) {
+    std::string error;
+    baseline = guidelint::Baseline::load(run.baseline_file, &error);
+    if (!baseline) {
+      std::cerr << "guidelint: " << error << '\n';
+      return kExitFailure;
+    }
+  } else if (!run.baseline_write.empty()) {
+    const std::filesystem::path parent = std::filesystem::path(run.baseline_write).parent_path();
+    baseline.emplace(parent.empty() ? std::filesystem::path(".") : parent);
+  }
+  std::size_t accepted = 0;
+
+  std::vector<std::filesystem::path> ignored;
+  const std::vector<std::filesystem::path> files = linter.collect(inputs, &ignored);
+  for (const auto& file : ignored) {
+    std::cerr << "guidelint: " << file.string()
+              << ": left out by an ignore pattern (--no-ignore lints it)\n";
+  }
+  Progress progress(files.size(),
+                    run.progress == "always" || (run.progress == "auto" && files.size() > 300 &&
+                                                 ::isatty(STDERR_FILENO) == 1));
+
+  guidelint::Summary summary;
+  formatter->begin();
+  const auto below_threshold = [&](const guidelint::Diagnostic& d) {
+    if (d.fatal) return false;  // an input or config that could not be read always shows
+    if (d.needs_review) return run.threshold > guidelint::Severity::info;
+    return d.severity < run.threshold;
+  };
+  const auto emit = [&](std::vector<guidelint::FileResult>&& results) {
+    for (guidelint::FileResult& r : results) {
+      if (!run.baseline_write.empty()) baseline->record(r);
+      if (baseline) accepted += baseline->filter(r);
+      std::erase_if(r.diagnostics, below_threshold);
+      summary.add(r);
+      formatter->file(r);
+    }
+  };
+  if (stdin_used) {
+    std::string bytes{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+    emit(linter.lint_source(std::make_shared<const guidelint::Source>(
+        run.stdin_filename.empty() ? "<stdin>" : run.stdin_filename, std::move(bytes))));
+  }
+  linter.lint_files(files, [&](std::vector<guidelint::FileResult>&& results) {
+    emit(std::move(results));
+    progress.step();
+  });
+  formatter->end(summary);
+  std::cout.flush();
+  if (baseline) {
+    const std::string& file = run.baseline_write.empty() ? run.baseline_file : run.baseline_write;
+    if (run.baseline_prune) baseline->prune();
+    std::string error;
+    if ((!run.baseline_write.empty() || run.baseline_prune) && !baseline->save(file, &error)) {
+      std::cerr << "guidelint: " << error << '\n';
+      return kExitFailure;
+    }
+    if (!run.baseline_write.empty()) {
+      std::cerr << "guidelint: " << file << ": " << baseline->size()
+                << " entries written; findings in them are accepted from now on\n";
+    } else if (accepted > 0) {
+      std::cerr << "guidelint: " << accepted << " findings accepted by " << file << '\n';
+    }
+  }
+  if (!std::cout) return kExitFailure;
+  if (summary.fatal > 0) return kExitFailure;
+  if (summary.errors > 0) return kExitFindings;
+  if (run.max_warnings >= 0 && summary.warnings > static_cast<std::size_t>(run.max_warnings)) {
+    std::cerr << "guidelint: " << summary.warnings << " warnings, more than --max-warnings "
+              << run.max_warnings << " allows\n";
+    return kExitFindings;
+  }
+  return kExitClean;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -107,21 +396,19 @@ int main(int argc, char** argv) {
   app.set_version_flag("-V,--version",
                        std::string("guidelint ") + std::string(guidelint::version()));
 
-  std::vector<std::string> paths;
+  RunArgs run;
   std::string config;
-  std::string format = "text";
-  std::string stdin_filename;
   std::string as_of;
   std::string locale;
   std::string input_format;
-  std::string color = "auto";
-  app.add_option("paths", paths, "Files and folders to lint (folders recursively); - reads stdin")
+  app.add_option("paths", run.paths,
+                 "Files and folders to lint (folders recursively); - reads stdin")
       ->type_name("PATH...");
   app.add_option("-c,--config", config,
                  "Use this config file instead of searching for .guidelint.yaml")
       ->type_name("FILE");
   std::vector<std::string> formats = guidelint::formatter_names();
-  app.add_option("-f,--format", format, "Output format")
+  app.add_option("-f,--format", run.format, "Output format")
       ->check(CLI::IsMember(formats))
       ->capture_default_str();
   std::vector<std::string> input_formats;
@@ -129,7 +416,7 @@ int main(int argc, char** argv) {
     input_formats.push_back(name);
   app.add_option("--input-format", input_format, "Read inputs as this format, whatever their names")
       ->check(CLI::IsMember(input_formats));
-  app.add_option("--stdin-filename", stdin_filename,
+  app.add_option("--stdin-filename", run.stdin_filename,
                  "Name for input read from stdin (format choice, config lookup, messages)")
       ->type_name("NAME");
   app.add_option("--as-of", as_of, "The date rules treat as today (default: today)")
@@ -140,7 +427,7 @@ int main(int argc, char** argv) {
       });
   app.add_option("--locale", locale, "Language of messages (default: from LC_ALL/LC_MESSAGES/LANG)")
       ->check(CLI::IsMember({"zh-Hans", "zh-Hant", "en"}));
-  app.add_option("--color", color,
+  app.add_option("--color", run.color,
                  "Colour the text output: auto (on a terminal, unless NO_COLOR is set), always, "
                  "never")
       ->check(CLI::IsMember(kColorWhen))
@@ -155,21 +442,64 @@ int main(int argc, char** argv) {
                  "working folder); may be repeated")
       ->type_name("PATTERN")
       ->allow_extra_args(false);
-  std::string baseline_file;
-  std::string baseline_write;
-  bool baseline_prune = false;
-  app.add_option("--baseline", baseline_file,
+  app.add_option("--baseline", run.baseline_file,
                  "Report only findings this baseline file does not accept (docs/baseline.md)")
       ->type_name("FILE");
-  app.add_option("--baseline-write", baseline_write,
+  app.add_option("--baseline-write", run.baseline_write,
                  "Accept every finding of this run: write them to FILE and report none")
       ->type_name("FILE")
       ->excludes("--baseline");
-  app.add_flag("--baseline-prune", baseline_prune,
+  app.add_flag("--baseline-prune", run.baseline_prune,
                "With --baseline: drop the entries no finding matched any more, and save")
       ->needs("--baseline");
   bool no_ignore = false;
   app.add_flag("--no-ignore", no_ignore, "Do not read .guidelintignore files or --ignore-pattern");
+
+  // Gating (docs/cli.md#exit-status).
+  std::vector<std::string> rule_flags;
+  app.add_option("--rule", rule_flags,
+                 "Set a rule's severity over every config: ID=off|info|warning|error; may be "
+                 "repeated")
+      ->type_name("ID=SEVERITY")
+      ->allow_extra_args(false)
+      ->check([](const std::string& v) {
+        const std::size_t eq = v.find('=');
+        if (eq == std::string::npos || eq == 0) return "not of the form ID=SEVERITY: " + v;
+        return guidelint::parse_severity(v.substr(eq + 1))
+                   ? std::string()
+                   : "not a severity (off, info, warning, error): " + v.substr(eq + 1);
+      });
+  app.add_option("--max-warnings", run.max_warnings,
+                 "Exit 1 when there are more warnings than this (default: no limit)")
+      ->type_name("N")
+      ->check(CLI::Range(0, 1 << 30));
+  std::string threshold = "info";
+  app.add_option("--severity-threshold", threshold,
+                 "Report only findings at this severity or above: info, warning, error")
+      ->check(CLI::IsMember({"info", "warning", "error"}))
+      ->capture_default_str();
+  bool quiet = false;
+  app.add_flag("-q,--quiet", quiet, "Report errors only (--severity-threshold error)");
+  app.add_option("--progress", run.progress,
+                 "A progress line on stderr for long runs: auto (over 300 files, at a terminal), "
+                 "always, never")
+      ->check(CLI::IsMember(kColorWhen))
+      ->capture_default_str();
+
+  // Rule discovery.
+  bool list = false;
+  std::string explain_id;
+  std::string print_config_file;
+  bool init = false;
+  app.add_flag("--list-rules", list,
+               "List the rules the config for the working folder (or --config) runs, and exit");
+  app.add_option("--explain", explain_id, "Show the documentation of a rule, and exit")
+      ->type_name("RULE");
+  app.add_option("--print-config", print_config_file,
+                 "Show the settings that apply to FILE (config layers, profile, catalogs, rules "
+                 "with their options), and exit")
+      ->type_name("FILE");
+  app.add_flag("--init", init, "Write a commented .guidelint.yaml in the working folder, and exit");
 
   // guidelint catalog import FILE --decision … --date … (see docs/catalog-import.md)
   CLI::App* catalog = app.add_subcommand("catalog", "Catalogs of State Council decisions");
@@ -238,6 +568,8 @@ int main(int argc, char** argv) {
     return catalog_import(import_args);
   }
 
+  if (init) return init_config();
+
   guidelint::LinterOptions options;
   if (!config.empty()) options.config = config;
   if (!as_of.empty()) options.lint.as_of = guidelint::Date::parse(as_of);
@@ -245,90 +577,22 @@ int main(int argc, char** argv) {
   options.jobs = jobs;
   options.ignore_files = !no_ignore;
   if (!no_ignore) options.ignore_patterns = ignore_patterns;
+  for (const std::string& f : rule_flags) {
+    const std::size_t eq = f.find('=');
+    options.rule_flags.emplace_back(f.substr(0, eq), f.substr(eq + 1));
+  }
   // A baseline kept in the tree it covers is not a guide.
-  for (const std::string& b : {baseline_file, baseline_write}) {
+  for (const std::string& b : {run.baseline_file, run.baseline_write}) {
     if (!b.empty()) options.exclude_files.emplace_back(b);
   }
+  run.threshold = quiet ? guidelint::Severity::error : *guidelint::parse_severity(threshold);
   const guidelint::Linter linter(options);
 
   guidelint::FormatOptions format_options;
   format_options.locale = locale.empty() ? guidelint::locale_from_environment() : locale;
-  format_options.color = use_color(color, STDOUT_FILENO);
-  if (format == "sarif" && options.config) {
-    // SARIF describes the rules run; without --config those are the built-in pack's (the
-    // formatter's default), as configs found beside the files extend it.
-    if (const guidelint::EngineResult built = guidelint::Engine::from_file(*options.config);
-        built.engine) {
-      format_options.rules = built.engine->rules();
-    }
-  }
-  auto formatter = guidelint::make_formatter(format, std::cout, format_options);
-
-  if (paths.empty()) paths.emplace_back(".");
-  std::vector<std::filesystem::path> inputs;
-  bool stdin_used = false;
-  for (const std::string& p : paths) {
-    if (p == "-") {
-      stdin_used = true;
-    } else {
-      inputs.emplace_back(p);
-    }
-  }
-
-  std::optional<guidelint::Baseline> baseline;
-  if (!baseline_file.empty()) {
-    std::string error;
-    baseline = guidelint::Baseline::load(baseline_file, &error);
-    if (!baseline) {
-      std::cerr << "guidelint: " << error << '\n';
-      return kExitFailure;
-    }
-  } else if (!baseline_write.empty()) {
-    const std::filesystem::path parent = std::filesystem::path(baseline_write).parent_path();
-    baseline.emplace(parent.empty() ? std::filesystem::path(".") : parent);
-  }
-  std::size_t accepted = 0;
-
-  guidelint::Summary summary;
-  formatter->begin();
-  const auto emit = [&](std::vector<guidelint::FileResult>&& results) {
-    for (guidelint::FileResult& r : results) {
-      if (!baseline_write.empty()) baseline->record(r);
-      if (baseline) accepted += baseline->filter(r);
-      summary.add(r);
-      formatter->file(r);
-    }
-  };
-  if (stdin_used) {
-    std::string bytes{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-    emit(linter.lint_source(std::make_shared<const guidelint::Source>(
-        stdin_filename.empty() ? "<stdin>" : stdin_filename, std::move(bytes))));
-  }
-  std::vector<std::filesystem::path> ignored;
-  const std::vector<std::filesystem::path> files = linter.collect(inputs, &ignored);
-  for (const auto& file : ignored) {
-    std::cerr << "guidelint: " << file.string()
-              << ": left out by an ignore pattern (--no-ignore lints it)\n";
-  }
-  linter.lint_files(files, emit);
-  formatter->end(summary);
-  std::cout.flush();
-  if (baseline) {
-    const std::string& file = baseline_write.empty() ? baseline_file : baseline_write;
-    if (baseline_prune) baseline->prune();
-    std::string error;
-    if ((!baseline_write.empty() || baseline_prune) && !baseline->save(file, &error)) {
-      std::cerr << "guidelint: " << error << '\n';
-      return kExitFailure;
-    }
-    if (!baseline_write.empty()) {
-      std::cerr << "guidelint: " << file << ": " << baseline->size()
-                << " entries written; findings in them are accepted from now on\n";
-    } else if (accepted > 0) {
-      std::cerr << "guidelint: " << accepted << " findings accepted by " << file << '\n';
-    }
-  }
-
-  if (summary.fatal > 0) return kExitFailure;
-  return summary.errors > 0 ? kExitFindings : kExitClean;
+  format_options.color = use_color(run.color, STDOUT_FILENO);
+  if (list) return list_rules(linter, run.format, format_options);
+  if (!explain_id.empty()) return explain(linter, explain_id, format_options.color);
+  if (!print_config_file.empty()) return print_config(linter, print_config_file, format_options);
+  return lint(linter, options, run, format_options);
 }

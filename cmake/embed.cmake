@@ -1,13 +1,26 @@
 # Writes a C++ source holding the bytes of data files, so the library needs no install paths to
 # find its built-in packs, profiles and messages.
-# Usage: cmake -DOUTPUT=file.cpp -DBASE=dir -DFILES=a,b -P embed.cmake
+# Usage: cmake -DOUTPUT=file.cpp -DBASE=dir -DFILES=a,b [-DDOC_BASE=dir -DDOC_FILES=docs/x.md,…]
+#        -P embed.cmake
+# FILES are named relative to BASE (rules/); DOC_FILES keep their path from DOC_BASE (docs/rules/…).
 set(body "// Generated from the rules/ folder by cmake/embed.cmake; do not edit.\n")
 string(APPEND body "#include \"config/builtin.hpp\"\n\nnamespace guidelint::builtin {\nnamespace {\n")
 string(REPLACE "," ";" FILES "${FILES}")
+string(REPLACE "," ";" DOC_FILES "${DOC_FILES}")
+set(entries "")
+foreach(file IN LISTS FILES)
+  list(APPEND entries "${BASE}|${file}")
+endforeach()
+foreach(file IN LISTS DOC_FILES)
+  list(APPEND entries "${DOC_BASE}|${file}")
+endforeach()
 set(table "")
 set(index 0)
-foreach(file IN LISTS FILES)
-  file(READ "${BASE}/${file}" hex HEX)
+foreach(entry IN LISTS entries)
+  string(REPLACE "|" ";" parts "${entry}")
+  list(GET parts 0 base)
+  list(GET parts 1 file)
+  file(READ "${base}/${file}" hex HEX)
   string(LENGTH "${hex}" hex_length)
   math(EXPR size "${hex_length} / 2")
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")

@@ -20,6 +20,9 @@ struct Engine::Impl {
   struct Instance {
     RuleInfo info;
     std::unique_ptr<rules::Rule> rule;
+    // As configured, in YAML (empty: the rule type's defaults). Text, not a YAML::Node: nodes
+    // share their data on assignment, and sorting instances would mix them up.
+    std::string options;
   };
   // The rules that run on a file: the config's, or the config's with some overrides applied.
   struct RuleSet {
@@ -32,6 +35,7 @@ struct Engine::Impl {
   // For `overrides:`: the settings, and the rule sets of the combinations of overrides met so
   // far, made on first use (an engine is shared by threads, hence the lock).
   config::Resolved resolved;
+  std::vector<config::RuleSetting> flags;  // --rule, after everything
   mutable std::mutex variants_mutex;
   mutable std::map<std::vector<bool>, std::unique_ptr<RuleSet>> variants;
   // Where settings kept in `resolved` report to once the engine is built (nothing is expected:
@@ -188,7 +192,13 @@ EngineAccess::Impl::RuleSet build_rules(const std::vector<config::RuleSetting>& 
     }
     RuleInfo info{m.id, m.type, m.severity,
                   m.description.empty() ? std::string(type->description) : m.description};
-    out.instances.push_back({info, std::move(rule)});
+    std::string options;
+    if (m.options.IsDefined() && !m.options.IsNull()) {
+      YAML::Emitter yaml;
+      yaml << m.options;
+      options = yaml.c_str();
+    }
+    out.instances.push_back({info, std::move(rule), std::move(options)});
   }
   std::sort(out.instances.begin(), out.instances.end(),
             [](const auto& a, const auto& b) { return a.info.id < b.info.id; });
@@ -197,19 +207,39 @@ EngineAccess::Impl::RuleSet build_rules(const std::vector<config::RuleSetting>& 
   return out;
 }
 
-// The settings with the chosen overrides applied after them, in order.
+// The settings with the chosen overrides applied after them, in order, and the command line's
+// flags last.
 std::vector<config::RuleSetting> with_overrides(const config::Resolved& resolved,
-                                                const std::vector<bool>& chosen) {
+                                                const std::vector<bool>& chosen,
+                                                const std::vector<config::RuleSetting>& flags) {
   std::vector<config::RuleSetting> settings = resolved.rules;
   for (std::size_t k = 0; k < chosen.size(); ++k) {
     if (!chosen[k]) continue;
     const auto& more = resolved.overrides[k].rules;
     settings.insert(settings.end(), more.begin(), more.end());
   }
+  settings.insert(settings.end(), flags.begin(), flags.end());
   return settings;
 }
 
-EngineResult build(const config::Resolved& resolved, config::Problems& problems) {
+// --rule flags as rule settings: written out as a config layer of their own, named "--rule", so
+// that a wrong id or severity is reported like one in a file, with a suggestion.
+std::vector<config::RuleSetting> flag_settings(const RuleFlags& flags, config::Problems& problems) {
+  if (flags.empty()) return {};
+  YAML::Emitter yaml;
+  yaml << YAML::BeginMap << YAML::Key << "extends" << YAML::Value << YAML::Flow << YAML::BeginSeq
+       << YAML::EndSeq << YAML::Key << "rules" << YAML::Value << YAML::BeginMap;
+  for (const auto& [id, severity] : flags)
+    yaml << YAML::Key << id << YAML::Value << severity;
+  yaml << YAML::EndMap << YAML::EndMap;
+  const auto source = std::make_shared<const Source>("--rule", std::string(yaml.c_str()) + "\n");
+  std::error_code ec;
+  return config::resolve(source, std::filesystem::current_path(ec), problems).rules;
+}
+
+EngineResult build(const config::Resolved& resolved, const RuleFlags& rule_flags,
+                   config::Problems& problems) {
+  const std::vector<config::RuleSetting> flags = flag_settings(rule_flags, problems);
   auto impl = std::make_unique<EngineAccess::Impl>();
   auto profile = load_profile(resolved, problems);
   // Without a profile no rule can be set up; otherwise go on, so that every problem of the
@@ -217,23 +247,26 @@ EngineResult build(const config::Resolved& resolved, config::Problems& problems)
   if (!profile) return EngineResult{nullptr, problems.take()};
   impl->profile = std::move(*profile);
   load_catalogs(resolved, impl->catalogs, problems);
-  impl->rules = build_rules(resolved.rules, impl->profile, impl->catalogs, problems);
+  impl->rules =
+      build_rules(with_overrides(resolved, {}, flags), impl->profile, impl->catalogs, problems);
   // Each override is compiled once here, so that its problems are reported with the config's.
   for (std::size_t k = 0; k < resolved.overrides.size(); ++k) {
     std::vector<bool> chosen(resolved.overrides.size(), false);
     chosen[k] = true;
-    auto set = std::make_unique<EngineAccess::Impl::RuleSet>(
-        build_rules(with_overrides(resolved, chosen), impl->profile, impl->catalogs, problems));
+    auto set = std::make_unique<EngineAccess::Impl::RuleSet>(build_rules(
+        with_overrides(resolved, chosen, flags), impl->profile, impl->catalogs, problems));
     impl->variants.emplace(std::move(chosen), std::move(set));
   }
   if (!problems.empty()) return EngineResult{nullptr, problems.take()};
   impl->resolved = resolved;
+  impl->flags = flags;
   // The settings' files pointed at this build's problem list, which is about to go.
   const auto repoint = [&](std::vector<config::RuleSetting>& settings) {
     for (config::RuleSetting& s : settings)
       s.file.problems = &impl->late_problems;
   };
   repoint(impl->resolved.rules);
+  repoint(impl->flags);
   for (config::Override& o : impl->resolved.overrides)
     repoint(o.rules);
   return EngineResult{EngineAccess::make(std::move(impl)), {}};
@@ -285,7 +318,7 @@ const Engine::Impl::RuleSet& Engine::Impl::rules_for(const std::string& name) co
   auto it = variants.find(chosen);
   if (it == variants.end()) {
     auto set = std::make_unique<RuleSet>(
-        build_rules(with_overrides(resolved, chosen), profile, catalogs, late_problems));
+        build_rules(with_overrides(resolved, chosen, flags), profile, catalogs, late_problems));
     it = variants.emplace(chosen, std::move(set)).first;
   }
   return *it->second;
@@ -294,13 +327,13 @@ const Engine::Impl::RuleSet& Engine::Impl::rules_for(const std::string& name) co
 Engine::Engine(std::unique_ptr<const Impl> impl) : impl_(std::move(impl)) {}
 Engine::~Engine() = default;
 
-EngineResult Engine::builtin(std::string_view pack) {
+EngineResult Engine::builtin(std::string_view pack, const RuleFlags& flags) {
   config::Problems problems;
   const config::Resolved resolved = config::resolve_builtin(pack, problems);
-  return build(resolved, problems);
+  return build(resolved, flags, problems);
 }
 
-EngineResult Engine::from_file(const std::filesystem::path& path) {
+EngineResult Engine::from_file(const std::filesystem::path& path, const RuleFlags& flags) {
   config::Problems problems;
   std::string error;
   const auto source = config::read_source(path, &error);
@@ -310,7 +343,7 @@ EngineResult Engine::from_file(const std::filesystem::path& path) {
     return EngineResult{nullptr, problems.take()};
   }
   const config::Resolved resolved = config::resolve(source, path.parent_path(), problems);
-  return build(resolved, problems);
+  return build(resolved, flags, problems);
 }
 
 EngineResult Engine::from_yaml(std::string_view yaml, std::string name,
@@ -318,11 +351,71 @@ EngineResult Engine::from_yaml(std::string_view yaml, std::string name,
   config::Problems problems;
   const auto source = std::make_shared<const Source>(std::move(name), std::string(yaml));
   const config::Resolved resolved = config::resolve(source, base_dir, problems);
-  return build(resolved, problems);
+  return build(resolved, {}, problems);
 }
 
 const std::vector<RuleInfo>& Engine::rules() const {
   return impl_->rules.infos;
+}
+
+std::string Engine::effective_config(std::string_view file) const {
+  const Impl& impl = *impl_;
+  const Impl::RuleSet& set = impl.rules_for(std::string(file));
+  YAML::Emitter out;
+  out << YAML::BeginMap;
+  // The files whose settings took part, in the order they apply.
+  std::vector<std::string> layers;
+  const auto layer = [&](const config::RuleSetting& s) {
+    const std::string& name = s.file.source->name();
+    if (std::find(layers.begin(), layers.end(), name) == layers.end()) layers.push_back(name);
+  };
+  for (const config::RuleSetting& s : impl.resolved.rules)
+    layer(s);
+  std::vector<std::string> overrides;
+  for (const config::Override& o : impl.resolved.overrides) {
+    std::error_code ec;
+    const std::string relative = std::filesystem::absolute(std::string(file), ec)
+                                     .lexically_normal()
+                                     .lexically_relative(o.base_dir.lexically_normal())
+                                     .generic_string();
+    for (const std::string& glob : o.files) {
+      if (!relative.empty() && !relative.starts_with("..") && config::glob_match(glob, relative)) {
+        overrides.push_back(glob + " (" + o.base_dir.generic_string() + ")");
+        for (const config::RuleSetting& s : o.rules)
+          layer(s);
+        break;
+      }
+    }
+  }
+  for (const config::RuleSetting& s : impl.flags)
+    layer(s);
+  out << YAML::Key << "file" << YAML::Value << std::string(file);
+  out << YAML::Key << "layers" << YAML::Value << YAML::BeginSeq;
+  for (const std::string& l : layers)
+    out << l;
+  out << YAML::EndSeq;
+  if (!overrides.empty()) {
+    out << YAML::Key << "overrides" << YAML::Value << YAML::BeginSeq;
+    for (const std::string& o : overrides)
+      out << o;
+    out << YAML::EndSeq;
+  }
+  out << YAML::Key << "profile" << YAML::Value
+      << (impl.resolved.profile ? impl.resolved.profile->name : std::string("national"));
+  out << YAML::Key << "catalogs" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+  for (const config::DataRef& c : impl.resolved.catalogs)
+    out << c.name;
+  out << YAML::EndSeq;
+  out << YAML::Key << "rules" << YAML::Value << YAML::BeginMap;
+  for (const Impl::Instance& i : set.instances) {
+    out << YAML::Key << i.info.id << YAML::Value << YAML::BeginMap;
+    out << YAML::Key << "type" << YAML::Value << i.info.type;
+    out << YAML::Key << "severity" << YAML::Value << std::string(to_string(i.info.severity));
+    if (!i.options.empty()) out << YAML::Key << "options" << YAML::Value << YAML::Load(i.options);
+    out << YAML::EndMap;
+  }
+  out << YAML::EndMap << YAML::EndMap;
+  return std::string(out.c_str()) + "\n";
 }
 
 std::vector<std::pair<std::string, std::vector<std::string>>> Engine::input_formats() {

@@ -142,7 +142,8 @@ struct Linter::Impl {
     auto it = engines.find(key);
     if (it == engines.end()) {
       Entry e;
-      e.built = config ? Engine::from_file(*config) : Engine::builtin("national");
+      e.built = config ? Engine::from_file(*config, options.rule_flags)
+                       : Engine::builtin("national", options.rule_flags);
       e.name = config ? config->string() : "national";
       it = engines.emplace(key, std::move(e)).first;
     }
@@ -246,6 +247,12 @@ FileResult Linter::Impl::lint_path(const fs::path& file, Entry** used) {
   }
   return lint(std::make_shared<const Source>(name, std::move(read.bytes)), file.parent_path(),
               used);
+}
+
+EngineResult Linter::engine_for(const fs::path& file) const {
+  const fs::path dir = file.parent_path();
+  const Impl::Entry* entry = impl_->engine_for(dir.empty() ? fs::path(".") : dir);
+  return entry->built;
 }
 
 std::vector<FileResult> Linter::lint_source(std::shared_ptr<const Source> source) const {

@@ -27,7 +27,8 @@ std::string slurp(const fs::path& p) {
 
 // Runs guidelint in the fixtures folder with a fixed environment; `stdin_text` is fed to it.
 CliRun guidelint(const std::string& args, const std::string& stdin_text = "",
-                 const std::string& environment = "LANG=C.UTF-8") {
+                 const std::string& environment = "LANG=C.UTF-8",
+                 const fs::path& cwd = GUIDELINT_FIXTURES) {
   const fs::path tmp =
       fs::temp_directory_path() / ("guidelint-cli-" + std::to_string(::getpid()) + "-" +
                                    ::testing::UnitTest::GetInstance()->current_test_info()->name());
@@ -38,9 +39,9 @@ CliRun guidelint(const std::string& args, const std::string& stdin_text = "",
   const std::string as_of =
       import || args.find("--as-of") != std::string::npos ? "" : "--as-of 2025-06-30 ";
   const std::string command =
-      std::string("cd '" GUIDELINT_FIXTURES "' && env -u LC_ALL -u LC_MESSAGES -u NO_COLOR ") +
-      environment + " '" GUIDELINT_CLI "' " + as_of + args + " <'" + (tmp / "in").string() +
-      "' >'" + (tmp / "out").string() + "' 2>'" + (tmp / "err").string() + "'";
+      "cd '" + cwd.string() + "' && env -u LC_ALL -u LC_MESSAGES -u NO_COLOR " + environment +
+      " '" GUIDELINT_CLI "' " + as_of + args + " <'" + (tmp / "in").string() + "' >'" +
+      (tmp / "out").string() + "' 2>'" + (tmp / "err").string() + "'";
   const int status = std::system(command.c_str());
   CliRun r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -363,6 +364,132 @@ TEST_F(CliTree, BaselineAcceptsTodaysFindingsAndReportsOnlyNewOnes) {
   EXPECT_EQ(broken.exit_code, 2);
   EXPECT_NE(broken.err.find("broken.json:2:"), std::string::npos) << broken.err;
   EXPECT_EQ(guidelint("--baseline-prune " + at("site")).exit_code, 2);  // needs --baseline
+}
+
+TEST(CliDiscovery, ListRulesAsATableAndAsJson) {
+  const CliRun r = guidelint("--list-rules");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.out.starts_with("id ")) << r.out;
+  for (const char* id : {"required-element", "placeholder-content", "abolished-item",
+                         "stale-content", "thin-content", "contact-format"}) {
+    EXPECT_NE(r.out.find(std::string("\n") + id + " "), std::string::npos) << id << r.out;
+  }
+  // Columns line up: every row's severity starts where the header's does.
+  const std::size_t column = r.out.find("severity");
+  const std::size_t row = r.out.find("\nthin-content");
+  ASSERT_NE(row, std::string::npos);
+  EXPECT_EQ(r.out.substr(row + 1 + column, 7), "warning") << r.out;
+  const CliRun json = guidelint("--list-rules --format json");
+  EXPECT_NE(json.out.find("{\"id\":\"thin-content\",\"type\":\"thin-content\","
+                          "\"severity\":\"warning\",\"description\":\""),
+            std::string::npos)
+      << json.out;
+  // The config decides: in configured/, required-element is a warning.
+  const CliRun configured = guidelint("--config configured/.guidelint.yaml --list-rules");
+  EXPECT_NE(
+      configured.out.find("\nrequired-element            required-element            warning"),
+      std::string::npos)
+      << configured.out;
+  const CliRun flagged = guidelint("--rule thin-content=off --list-rules");
+  EXPECT_EQ(flagged.out.find("thin-content"), std::string::npos) << flagged.out;
+}
+
+TEST(CliDiscovery, ExplainShowsTheRulePageForATerminal) {
+  const CliRun r = guidelint("--explain thin-content --color never");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.out.starts_with("thin-content\n============\n")) << r.out.substr(0, 80);
+  EXPECT_NE(r.out.find("• Type: `thin-content`"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("**"), std::string::npos) << "bold marks are rendered";
+  const CliRun color = guidelint("--explain thin-content --color always");
+  EXPECT_NE(color.out.find("\033[1;4mthin-content\033[0m"), std::string::npos);
+  EXPECT_NE(color.out.find("\033[36mthin-content\033[0m"), std::string::npos);
+
+  const CliRun unknown = guidelint("--explain thin-contnet");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("no rule or rule type named \"thin-contnet\""), std::string::npos);
+  // Pseudo-rules that findings carry have pages too.
+  EXPECT_EQ(guidelint("--explain parse-error").exit_code, 0);
+}
+
+TEST(CliDiscovery, PrintConfigShowsLayersOverridesAndFlags) {
+  const CliRun r = guidelint("--print-config configured/incomplete.xml");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("layers:\n  - builtin:packs/national.yaml\n  - "), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find(".guidelint.yaml\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  required-element:\n    type: required-element\n    severity: warning\n"
+                       "    options:\n      exclude: [fees]\n"),
+            std::string::npos)
+      << r.out;
+  const CliRun flagged = guidelint("--rule required-element=info --print-config configured/x.xml");
+  EXPECT_NE(flagged.out.find("  - --rule\n"), std::string::npos) << flagged.out;
+  EXPECT_NE(flagged.out.find("required-element:\n    type: required-element\n    severity: info"),
+            std::string::npos)
+      << flagged.out;
+  const CliRun broken =
+      guidelint("--print-config bad-config/x.xml --config bad-config/unknown-key.yaml");
+  EXPECT_EQ(broken.exit_code, 2);
+  EXPECT_NE(broken.err.find("unknown-key.yaml:4:5"), std::string::npos) << broken.err;
+}
+
+TEST_F(CliTree, InitWritesACommentedConfigThatLoadsAndNeverOverwrites) {
+  copy("incomplete.xml", "a.xml");
+  const CliRun before = guidelint("a.xml", "", "LANG=C.UTF-8", dir_);
+  const CliRun r = guidelint("--init", "", "LANG=C.UTF-8", dir_);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const std::string written = slurp(dir_ / ".guidelint.yaml");
+  EXPECT_NE(written.find("extends: national"), std::string::npos);
+  EXPECT_NE(written.find("# "), std::string::npos);
+  // It is a config guidelint reads without complaint, and it changes nothing yet.
+  const CliRun lint = guidelint("a.xml", "", "LANG=C.UTF-8", dir_);
+  EXPECT_EQ(lint.exit_code, 1);
+  EXPECT_EQ(lint.out.find("config-error"), std::string::npos) << lint.out;
+  EXPECT_EQ(lint.out, before.out);
+  write(".guidelint.yaml", "# mine\n");
+  const CliRun again = guidelint("--init", "", "LANG=C.UTF-8", dir_);
+  EXPECT_EQ(again.exit_code, 2);
+  EXPECT_EQ(slurp(dir_ / ".guidelint.yaml"), "# mine\n");
+}
+
+TEST(CliGating, QuietThresholdMaxWarningsAndRuleFlags) {
+  const CliRun all = guidelint("configured");  // only warnings there
+  EXPECT_EQ(all.exit_code, 0);
+  ASSERT_NE(all.out.find(": warning: "), std::string::npos);
+  const CliRun quiet = guidelint("-q configured");
+  EXPECT_EQ(quiet.out.find(": warning: "), std::string::npos) << quiet.out;
+  EXPECT_NE(quiet.out.find("0 个警告"), std::string::npos) << quiet.out;
+  EXPECT_EQ(guidelint("--severity-threshold error configured").out, quiet.out);
+  EXPECT_EQ(guidelint("--severity-threshold warning configured").out, all.out);
+
+  const CliRun strict = guidelint("--max-warnings 0 configured");
+  EXPECT_EQ(strict.exit_code, 1);
+  EXPECT_NE(strict.err.find("more than --max-warnings 0"), std::string::npos) << strict.err;
+  EXPECT_EQ(guidelint("--max-warnings 1000 configured").exit_code, 0);
+
+  // --rule wins over the config found beside the file and over the pack.
+  const CliRun raised = guidelint("--rule required-element=error configured");
+  EXPECT_EQ(raised.exit_code, 1);
+  EXPECT_NE(raised.out.find(": error: "), std::string::npos);
+  const CliRun off = guidelint(
+      "--rule required-element=off --rule stale-content=off "
+      "--rule thin-content=off --rule contact-format=off configured");
+  EXPECT_EQ(off.out.find("[required-element]"), std::string::npos) << off.out;
+  EXPECT_EQ(guidelint("--rule required-element configured").exit_code, 2);
+  EXPECT_EQ(guidelint("--rule required-element=loud configured").exit_code, 2);
+  const CliRun unknown = guidelint("--rule requird-element=off good.xml");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.out.find("--rule:"), std::string::npos) << unknown.out;
+  EXPECT_NE(unknown.out.find("required-element"), std::string::npos) << "a suggestion";
+}
+
+TEST_F(CliTree, ProgressOnlyWhenAskedOrAtATerminal) {
+  for (int i = 0; i < 5; ++i)
+    copy("good.xml", std::to_string(i) + ".xml");
+  const CliRun always = guidelint("--progress always " + at(""));
+  EXPECT_NE(always.err.find("\r[##############################] 5/5"), std::string::npos)
+      << always.err;
+  EXPECT_EQ(always.out, guidelint(at("")).out) << "stdout is not touched";
+  EXPECT_EQ(guidelint(at("")).err, "") << "not a terminal, not asked";
 }
 
 TEST(Cli, UsageErrorsExitTwo) {

@@ -277,14 +277,18 @@ struct EngineResult {
   std::vector<FileResult> problems;
 };
 
+/// Rule severities given on the command line (--rule id=severity): applied after every config
+/// layer and every override, so they win. Severities as in configs: off, info, warning, error.
+using RuleFlags = std::vector<std::pair<std::string, std::string>>;
+
 /// A compiled config: profile, rule instances, messages. Immutable once built; lint() may be
 /// called from many threads at once.
 class GUIDELINT_API Engine {
  public:
   /// The built-in pack of that name ("national").
-  static EngineResult builtin(std::string_view pack = "national");
+  static EngineResult builtin(std::string_view pack = "national", const RuleFlags& flags = {});
   /// A config file (.guidelint.yaml). Relative paths inside it resolve against its folder.
-  static EngineResult from_file(const std::filesystem::path& config);
+  static EngineResult from_file(const std::filesystem::path& config, const RuleFlags& flags = {});
   /// A config given as YAML text; `name` is used in messages, `base_dir` for relative paths.
   static EngineResult from_yaml(std::string_view yaml, std::string name,
                                 const std::filesystem::path& base_dir);
@@ -293,6 +297,10 @@ class GUIDELINT_API Engine {
 
   /// The enabled rule instances, sorted by id.
   const std::vector<RuleInfo>& rules() const;
+  /// What applies to a file of this name, as YAML: the config files read, the profile, the
+  /// catalogs, and every enabled rule with its type, severity and options after `overrides:`
+  /// and command-line flags (--print-config).
+  std::string effective_config(std::string_view file) const;
   /// The input formats this engine reads and the file extensions that select them.
   static std::vector<std::pair<std::string, std::vector<std::string>>> input_formats();
 
@@ -321,6 +329,8 @@ struct LinterOptions {
   bool ignore_files = true;
   /// More patterns in the same syntax, relative to the working folder (--ignore-pattern).
   std::vector<std::string> ignore_patterns;
+  /// Rule severities from the command line, over every config (--rule).
+  RuleFlags rule_flags;
   /// Files never linted whatever the ignore settings, such as the run's baseline file.
   std::vector<std::filesystem::path> exclude_files;
   /// Files linted at once by lint_files (0: one per core).
@@ -348,6 +358,10 @@ class GUIDELINT_API Linter {
   /// governed by that config is linted; the input's own result is last.
   std::vector<FileResult> lint_file(const std::filesystem::path& file) const;
 
+  /// The engine for a file at this path (which need not exist): built from the config that
+  /// governs it, with the options' rule flags; its problems when it could not be built.
+  EngineResult engine_for(const std::filesystem::path& file) const;
+
   /// Lints bytes read elsewhere (stdin), with the config that would govern `name`.
   std::vector<FileResult> lint_source(std::shared_ptr<const Source> source) const;
 
@@ -361,6 +375,18 @@ class GUIDELINT_API Linter {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// ── Rule pages ──────────────────────────────────────────────────────────────────────────────
+
+/// The documentation page of a rule or rule type (docs/rules/<id>.md, built into the library),
+/// as Markdown; nullopt when there is none.
+GUIDELINT_API std::optional<std::string> rule_doc(std::string_view id);
+/// The cells UTF-8 text takes in a terminal: two for East Asian wide and fullwidth characters,
+/// none for combining marks, one otherwise.
+GUIDELINT_API std::size_t display_width(std::string_view utf8);
+/// Markdown rendered for a terminal: headings, lists, code and links made plain text, in ANSI
+/// colour when `color`.
+GUIDELINT_API std::string render_markdown(std::string_view markdown, bool color);
 
 // ── Baselines ───────────────────────────────────────────────────────────────────────────────
 
