@@ -113,6 +113,18 @@ struct RunArgs {
   std::string progress = "auto";
 };
 
+// One of the command's own notes (rules/messages/<locale>/cli.yaml), rendered for the locale.
+std::string note(std::string id, std::vector<guidelint::Arg> args, std::string_view locale) {
+  guidelint::Diagnostic d;
+  d.message_id = std::move(id);
+  d.args = std::move(args);
+  return guidelint::render_message(d, locale);
+}
+
+std::int64_t count(std::size_t n) {
+  return static_cast<std::int64_t>(n);
+}
+
 // JSON string literal, for --list-rules --format json.
 std::string json_string(std::string_view s) {
   std::string out = "\"";
@@ -179,7 +191,8 @@ int list_rules(const guidelint::Linter& linter, const std::string& format,
 }
 
 // --explain RULE: the rule's page; a rule a config defines under its own id shows its type's.
-int explain(const guidelint::Linter& linter, const std::string& id, bool color) {
+int explain(const guidelint::Linter& linter, const std::string& id, bool color,
+            std::string_view locale) {
   std::optional<std::string> page = guidelint::rule_doc(id);
   if (!page) {
     if (const auto built = linter.engine_for("./.guidelint-explain"); built.engine) {
@@ -189,8 +202,7 @@ int explain(const guidelint::Linter& linter, const std::string& id, bool color) 
     }
   }
   if (!page) {
-    std::cerr << "guidelint: no rule or rule type named \"" << id
-              << "\" (guidelint --list-rules lists them)\n";
+    std::cerr << "guidelint: " << note("cli.no-such-rule", {{"rule", id}}, locale) << '\n';
     return kExitFailure;
   }
   std::cout << guidelint::render_markdown(*page, color);
@@ -240,11 +252,11 @@ rules:
 )";
 
 // --init: a commented config in the working folder; an existing one is left alone.
-int init_config() {
+int init_config(std::string_view locale) {
   const std::filesystem::path path = ".guidelint.yaml";
   std::error_code ec;
   if (std::filesystem::exists(path, ec) || std::filesystem::exists(".guidelint.yml", ec)) {
-    std::cerr << "guidelint: a config is already here (.guidelint.yaml); not overwritten\n";
+    std::cerr << "guidelint: " << note("cli.init-exists", {}, locale) << '\n';
     return kExitFailure;
   }
   std::ofstream out(path, std::ios::binary);
@@ -255,7 +267,7 @@ int init_config() {
               << std::error_code(errno, std::generic_category()).message() << '\n';
     return kExitFailure;
   }
-  std::cout << "wrote .guidelint.yaml\n";
+  std::cout << note("cli.init-written", {}, locale) << '\n';
   return kExitClean;
 }
 
@@ -326,8 +338,8 @@ int lint(const guidelint::Linter& linter, const guidelint::LinterOptions& option
   std::vector<std::filesystem::path> ignored;
   const std::vector<std::filesystem::path> files = linter.collect(inputs, &ignored);
   for (const auto& file : ignored) {
-    std::cerr << "guidelint: " << file.string()
-              << ": left out by an ignore pattern (--no-ignore lints it)\n";
+    std::cerr << "guidelint: "
+              << note("cli.ignored", {{"path", file.string()}}, format_options.locale) << '\n';
   }
   Progress progress(files.size(),
                     run.progress == "always" || (run.progress == "auto" && files.size() > 300 &&
@@ -369,18 +381,27 @@ int lint(const guidelint::Linter& linter, const guidelint::LinterOptions& option
       return kExitFailure;
     }
     if (!run.baseline_write.empty()) {
-      std::cerr << "guidelint: " << file << ": " << baseline->size()
-                << " entries written; findings in them are accepted from now on\n";
+      std::cerr << "guidelint: "
+                << note("cli.baseline-written",
+                        {{"path", file}, {"count", count(baseline->size())}}, format_options.locale)
+                << '\n';
     } else if (accepted > 0) {
-      std::cerr << "guidelint: " << accepted << " findings accepted by " << file << '\n';
+      std::cerr << "guidelint: "
+                << note("cli.baseline-accepted", {{"path", file}, {"count", count(accepted)}},
+                        format_options.locale)
+                << '\n';
     }
   }
   if (!std::cout) return kExitFailure;
   if (summary.fatal > 0) return kExitFailure;
   if (summary.errors > 0) return kExitFindings;
   if (run.max_warnings >= 0 && summary.warnings > static_cast<std::size_t>(run.max_warnings)) {
-    std::cerr << "guidelint: " << summary.warnings << " warnings, more than --max-warnings "
-              << run.max_warnings << " allows\n";
+    std::cerr << "guidelint: "
+              << note("cli.max-warnings",
+                      {{"count", count(summary.warnings)},
+                       {"limit", std::int64_t{run.max_warnings}}},
+                      format_options.locale)
+              << '\n';
     return kExitFindings;
   }
   return kExitClean;
@@ -568,7 +589,8 @@ int main(int argc, char** argv) {
     return catalog_import(import_args);
   }
 
-  if (init) return init_config();
+  const std::string message_locale = locale.empty() ? guidelint::locale_from_environment() : locale;
+  if (init) return init_config(message_locale);
 
   guidelint::LinterOptions options;
   if (!config.empty()) options.config = config;
@@ -592,7 +614,8 @@ int main(int argc, char** argv) {
   format_options.locale = locale.empty() ? guidelint::locale_from_environment() : locale;
   format_options.color = use_color(run.color, STDOUT_FILENO);
   if (list) return list_rules(linter, run.format, format_options);
-  if (!explain_id.empty()) return explain(linter, explain_id, format_options.color);
+  if (!explain_id.empty())
+    return explain(linter, explain_id, format_options.color, format_options.locale);
   if (!print_config_file.empty()) return print_config(linter, print_config_file, format_options);
   return lint(linter, options, run, format_options);
 }

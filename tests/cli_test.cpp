@@ -303,7 +303,7 @@ TEST_F(CliTree, IgnoreFilesPatternsAndNoIgnore) {
   // Named explicitly: left out, and said so.
   const CliRun named = guidelint(at("c.draft.xml") + " " + at("a.xml"));
   EXPECT_EQ(named.exit_code, 0);
-  EXPECT_NE(named.err.find("c.draft.xml: left out by an ignore pattern"), std::string::npos)
+  EXPECT_NE(named.err.find("c.draft.xml：被忽略规则排除"), std::string::npos)
       << named.err;
   const CliRun all = guidelint("--no-ignore " + at(""));
   EXPECT_EQ(all.exit_code, 1);
@@ -314,7 +314,7 @@ TEST_F(CliTree, IgnoreFilesPatternsAndNoIgnore) {
       "--ignore-pattern '/good.xml' configured good.xml many.xml");
   EXPECT_EQ(pattern.out.find("configured/"), std::string::npos) << pattern.out;
   EXPECT_NE(pattern.out.find("\"many.xml\""), std::string::npos) << pattern.out;
-  EXPECT_NE(pattern.err.find("good.xml: left out by an ignore pattern"), std::string::npos)
+  EXPECT_NE(pattern.err.find("good.xml：被忽略规则排除"), std::string::npos)
       << pattern.err;
   EXPECT_EQ(guidelint("--ignore-pattern '*.xml' " + at("")).out, guidelint(at("")).out)
       << "a pattern does not reach outside the working folder";
@@ -330,7 +330,7 @@ TEST_F(CliTree, BaselineAcceptsTodaysFindingsAndReportsOnlyNewOnes) {
   const CliRun write_run =
       guidelint("--baseline-write " + at("site/baseline.json") + " " + at("site"));
   EXPECT_EQ(write_run.exit_code, 0) << write_run.out << write_run.err;
-  EXPECT_NE(write_run.err.find("entries written"), std::string::npos) << write_run.err;
+  EXPECT_NE(write_run.err.find("条记录"), std::string::npos) << write_run.err;
   const std::string written = slurp(dir_ / "site/baseline.json");
   EXPECT_NE(written.find("\"rule\": \"required-element\""), std::string::npos) << written;
   EXPECT_EQ(written.find(dir_.string()), std::string::npos) << "paths are relative";
@@ -338,7 +338,7 @@ TEST_F(CliTree, BaselineAcceptsTodaysFindingsAndReportsOnlyNewOnes) {
   const CliRun clean = guidelint("--baseline " + at("site/baseline.json") + " " + at("site"));
   EXPECT_EQ(clean.exit_code, 0) << clean.out;
   EXPECT_NE(clean.out.find("0 个错误，0 个警告"), std::string::npos) << clean.out;
-  EXPECT_NE(clean.err.find("findings accepted by"), std::string::npos) << clean.err;
+  EXPECT_NE(clean.err.find("已由"), std::string::npos) << clean.err;
 
   // Lines move (a comment on top) and one new problem comes: only that one is reported.
   std::string b = slurp(dir_ / "site/b.xml");
@@ -406,7 +406,7 @@ TEST(CliDiscovery, ExplainShowsTheRulePageForATerminal) {
 
   const CliRun unknown = guidelint("--explain thin-contnet");
   EXPECT_EQ(unknown.exit_code, 2);
-  EXPECT_NE(unknown.err.find("no rule or rule type named \"thin-contnet\""), std::string::npos);
+  EXPECT_NE(unknown.err.find("没有名为“thin-contnet”的规则"), std::string::npos);
   // Pseudo-rules that findings carry have pages too.
   EXPECT_EQ(guidelint("--explain parse-error").exit_code, 0);
 }
@@ -463,7 +463,10 @@ TEST(CliGating, QuietThresholdMaxWarningsAndRuleFlags) {
 
   const CliRun strict = guidelint("--max-warnings 0 configured");
   EXPECT_EQ(strict.exit_code, 1);
-  EXPECT_NE(strict.err.find("more than --max-warnings 0"), std::string::npos) << strict.err;
+  EXPECT_NE(strict.err.find("超过 --max-warnings 允许的 0 个"), std::string::npos) << strict.err;
+  const CliRun english = guidelint("--locale en --max-warnings 0 configured");
+  EXPECT_NE(english.err.find("warnings, more than --max-warnings 0 allows"), std::string::npos)
+      << english.err;
   EXPECT_EQ(guidelint("--max-warnings 1000 configured").exit_code, 0);
 
   // --rule wins over the config found beside the file and over the pack.
