@@ -271,30 +271,30 @@ int init_config(std::string_view locale) {
   return kExitClean;
 }
 
-// A progress line on stderr for long runs at a terminal: files done of all, redrawn at most ten
-// times a second, cleared at the end.
+// A progress line on stderr for long runs: the files done so far, redrawn at most ten times a
+// second, cleared at the end. The tree is walked as it is linted, so there is no total to show.
 class Progress {
  public:
-  Progress(std::size_t total, bool on) : total_(total), on_(on) {}
+  // `after`: files done before the line first shows (a short run shows none).
+  Progress(bool on, std::size_t after) : on_(on), after_(after) {}
   void step() {
     ++done_;
-    if (!on_) return;
+    if (!on_ || done_ <= after_) return;
     const auto now = std::chrono::steady_clock::now();
-    if (done_ != total_ && now - last_ < std::chrono::milliseconds(100)) return;
+    if (shown_ && now - last_ < std::chrono::milliseconds(100)) return;
     last_ = now;
-    constexpr std::size_t kBar = 30;
-    const std::size_t filled = total_ ? done_ * kBar / total_ : kBar;
-    std::cerr << "\r[" << std::string(filled, '#') << std::string(kBar - filled, ' ') << "] "
-              << done_ << '/' << total_ << std::flush;
+    shown_ = true;
+    std::cerr << "\rguidelint: " << done_ << " …" << std::flush;
   }
   ~Progress() {
-    if (on_) std::cerr << "\r\033[K" << std::flush;
+    if (shown_) std::cerr << "\r\033[K" << std::flush;
   }
 
  private:
-  std::size_t total_;
-  std::size_t done_ = 0;
   bool on_;
+  std::size_t after_;
+  std::size_t done_ = 0;
+  bool shown_ = false;
   std::chrono::steady_clock::time_point last_{};
 };
 
@@ -335,15 +335,9 @@ int lint(const guidelint::Linter& linter, const guidelint::LinterOptions& option
   }
   std::size_t accepted = 0;
 
-  std::vector<std::filesystem::path> ignored;
-  const std::vector<std::filesystem::path> files = linter.collect(inputs, &ignored);
-  for (const auto& file : ignored) {
-    std::cerr << "guidelint: "
-              << note("cli.ignored", {{"path", file.string()}}, format_options.locale) << '\n';
-  }
-  Progress progress(files.size(),
-                    run.progress == "always" || (run.progress == "auto" && files.size() > 300 &&
-                                                 ::isatty(STDERR_FILENO) == 1));
+  Progress progress(
+      run.progress == "always" || (run.progress == "auto" && ::isatty(STDERR_FILENO) == 1),
+      run.progress == "always" ? 0 : 300);
 
   guidelint::Summary summary;
   formatter->begin();
@@ -366,12 +360,20 @@ int lint(const guidelint::Linter& linter, const guidelint::LinterOptions& option
     emit(linter.lint_source(std::make_shared<const guidelint::Source>(
         run.stdin_filename.empty() ? "<stdin>" : run.stdin_filename, std::move(bytes))));
   }
-  linter.lint_files(files, [&](std::vector<guidelint::FileResult>&& results) {
-    emit(std::move(results));
-    progress.step();
-  });
+  std::vector<std::filesystem::path> ignored;
+  linter.lint_paths(
+      inputs,
+      [&](std::vector<guidelint::FileResult>&& results) {
+        emit(std::move(results));
+        progress.step();
+      },
+      &ignored);
   formatter->end(summary);
   std::cout.flush();
+  for (const auto& file : ignored) {
+    std::cerr << "guidelint: "
+              << note("cli.ignored", {{"path", file.string()}}, format_options.locale) << '\n';
+  }
   if (baseline) {
     const std::string& file = run.baseline_write.empty() ? run.baseline_file : run.baseline_write;
     if (run.baseline_prune) baseline->prune();

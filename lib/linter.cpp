@@ -80,38 +80,95 @@ class Ignores {
   std::set<std::string> excluded_;
 };
 
-// Appends the lintable files under dir in sorted order, leaving out what the ignore files say.
-// Symbolic links to folders are not followed (a link back up the tree would never end);
-// unreadable folders are kept as entries so that linting them reports the problem.
-void walk(const fs::path& dir, const fs::path& abs_dir, Ignores& ignores,
-          std::vector<fs::path>& out) {
-  std::error_code ec;
-  std::vector<fs::directory_entry> entries;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    entries.push_back(*it);
-  }
-  if (ec) {
-    out.push_back(dir);
-    return;
-  }
-  ignores.load(abs_dir);
-  std::sort(entries.begin(), entries.end(),
-            [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
-  for (const fs::directory_entry& e : entries) {
-    const std::string name = e.path().filename().string();
-    if (name.starts_with(".")) continue;  // .git, editors' files
-    std::error_code s;
-    if (e.is_symlink(s) && e.is_directory(s)) continue;
-    const bool is_dir = e.is_directory(s);
-    const fs::path abs = abs_dir / name;
-    if (ignores.rules().ignored_here(abs, is_dir) || ignores.excluded(abs)) continue;
-    if (is_dir) {
-      walk(e.path(), abs, ignores, out);
-    } else if (e.is_regular_file(s) && parse::parser_for_extension(e.path()) != nullptr) {
-      out.push_back(e.path());  // not FIFOs or devices: reading them might never end
+// The files to lint under some paths, in sorted order, one at a time: only the folders on the
+// way down are held, never the whole tree. Ignore files and patterns leave paths out; symbolic
+// links to folders are not followed (a link back up the tree would never end); a folder that
+// cannot be listed is given as a path itself, so that linting it reports the problem.
+class FileWalk {
+ public:
+  FileWalk(std::vector<fs::path> paths, const LinterOptions& options,
+           std::vector<fs::path>* ignored)
+      : paths_(std::move(paths)), ignores_(options), ignored_(ignored) {}
+
+  std::optional<fs::path> next() {
+    while (true) {
+      if (!stack_.empty()) {
+        Level& top = stack_.back();
+        if (top.at == top.entries.size()) {
+          stack_.pop_back();
+          continue;
+        }
+        const Entry& e = top.entries[top.at++];
+        fs::path path = top.dir / e.name;
+        if (!e.dir) return path;
+        fs::path abs = top.abs / e.name;
+        if (auto unreadable = enter(std::move(path), std::move(abs))) return unreadable;
+        continue;
+      }
+      if (given_ == paths_.size()) return std::nullopt;
+      const fs::path& p = paths_[given_++];
+      std::error_code ec;
+      const bool is_dir = fs::is_directory(p, ec);
+      const fs::path abs = absolute_normal(p);
+      ignores_.load_up_from(is_dir ? abs : abs.parent_path());
+      if (ignores_.excluded(abs)) continue;
+      // A path named on the command line is left out too, but said so: the user asked for it.
+      if (ignores_.rules().ignored(abs, is_dir)) {
+        if (ignored_) ignored_->push_back(p);
+        continue;
+      }
+      if (!is_dir) return p;
+      if (auto unreadable = enter(p, abs)) return unreadable;
     }
   }
-}
+
+ private:
+  struct Entry {
+    std::string name;
+    bool dir = false;
+  };
+  struct Level {
+    fs::path dir;
+    fs::path abs;
+    std::vector<Entry> entries;  // what is linted or entered, sorted by name
+    std::size_t at = 0;
+  };
+
+  // Lists a folder onto the stack; the folder itself when it cannot be listed.
+  std::optional<fs::path> enter(fs::path dir, fs::path abs) {
+    std::error_code ec;
+    Level level;
+    ignores_.load(abs);
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      const fs::directory_entry& e = *it;
+      std::string name = e.path().filename().string();
+      if (name.starts_with(".")) continue;  // .git, editors' files
+      std::error_code s;
+      if (e.is_symlink(s) && e.is_directory(s)) continue;
+      const bool is_dir = e.is_directory(s);
+      // Not FIFOs or devices: reading them might never end.
+      if (!is_dir && !(e.is_regular_file(s) && parse::parser_for_extension(e.path()) != nullptr))
+        continue;
+      const fs::path entry_abs = abs / name;
+      if (ignores_.rules().ignored_here(entry_abs, is_dir) || ignores_.excluded(entry_abs))
+        continue;
+      level.entries.push_back({std::move(name), is_dir});
+    }
+    if (ec) return dir;
+    std::sort(level.entries.begin(), level.entries.end(),
+              [](const Entry& a, const Entry& b) { return a.name < b.name; });
+    level.dir = std::move(dir);
+    level.abs = std::move(abs);
+    stack_.push_back(std::move(level));
+    return std::nullopt;
+  }
+
+  std::vector<fs::path> paths_;
+  std::size_t given_ = 0;
+  Ignores ignores_;
+  std::vector<fs::path>* ignored_;
+  std::vector<Level> stack_;
+};
 
 }  // namespace
 
@@ -173,6 +230,10 @@ struct Linter::Impl {
   // Reads and lints a file; `used` is null when it could not be read.
   FileResult lint_path(const fs::path& file, Entry** used);
 
+  // Lints the files next_file gives on options.jobs threads; see Linter::lint_files.
+  void run(const std::function<std::optional<fs::path>()>& next_file,
+           const std::function<void(std::vector<FileResult>&&)>& emit);
+
   // A result with its config's problems before it, if they were not yet reported: config
   // problems come out once, before the first file they concern, in the order files are emitted.
   std::vector<FileResult> with_problems(FileResult result, Entry* used) {
@@ -193,24 +254,9 @@ Linter::~Linter() = default;
 std::vector<fs::path> Linter::collect(const std::vector<fs::path>& paths,
                                       std::vector<fs::path>* ignored) const {
   std::vector<fs::path> out;
-  Ignores ignores(impl_->options);
-  for (const fs::path& p : paths) {
-    std::error_code ec;
-    const bool is_dir = fs::is_directory(p, ec);
-    const fs::path abs = absolute_normal(p);
-    ignores.load_up_from(is_dir ? abs : abs.parent_path());
-    // A path named on the command line is left out too, but said so: the user asked for it.
-    if (ignores.excluded(abs)) continue;
-    if (ignores.rules().ignored(abs, is_dir)) {
-      if (ignored) ignored->push_back(p);
-      continue;
-    }
-    if (is_dir) {
-      walk(p, abs, ignores, out);
-    } else {
-      out.push_back(p);
-    }
-  }
+  FileWalk walk(paths, impl_->options, ignored);
+  while (auto file = walk.next())
+    out.push_back(std::move(*file));
   return out;
 }
 
@@ -264,45 +310,82 @@ std::vector<FileResult> Linter::lint_source(std::shared_ptr<const Source> source
 
 void Linter::lint_files(const std::vector<fs::path>& files,
                         const std::function<void(std::vector<FileResult>&&)>& emit) const {
-  unsigned jobs = impl_->options.jobs;
+  std::size_t k = 0;
+  impl_->run(
+      [&]() -> std::optional<fs::path> {
+        if (k == files.size()) return std::nullopt;
+        return files[k++];
+      },
+      emit);
+}
+
+void Linter::lint_paths(const std::vector<fs::path>& paths,
+                        const std::function<void(std::vector<FileResult>&&)>& emit,
+                        std::vector<fs::path>* ignored) const {
+  FileWalk walk(paths, impl_->options, ignored);
+  impl_->run([&] { return walk.next(); }, emit);
+}
+
+void Linter::Impl::run(const std::function<std::optional<fs::path>()>& next_file,
+                       const std::function<void(std::vector<FileResult>&&)>& emit) {
+  unsigned jobs = options.jobs;
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, files.size()));
   if (jobs <= 1) {
-    for (const fs::path& f : files)
-      emit(lint_file(f));
+    while (auto file = next_file()) {
+      Entry* used = nullptr;
+      FileResult result = lint_path(*file, &used);
+      emit(with_problems(std::move(result), used));
+    }
     return;
   }
   // Workers take files in order; a file's results wait in a ring of `window` slots until every
   // file before it has been emitted. A worker that runs ahead by a whole window waits, so at
-  // most `window` files' results are held whatever the number of files.
+  // most `window` files' results are held whatever the number of files. Files are taken from
+  // next_file under the lock, so a walk of the tree goes on as the files are linted.
   const std::size_t window = std::size_t{jobs} * 8;
   struct Done {
     FileResult result;
-    Impl::Entry* used = nullptr;
+    Entry* used = nullptr;
   };
   std::vector<std::optional<Done>> ring(window);
   std::mutex mutex;
-  std::condition_variable ready;  // a slot was filled
+  std::condition_variable ready;  // a slot was filled, or the files ran out
   std::condition_variable room;   // a slot was emptied
-  std::size_t next = 0;           // the next file a worker takes
+  std::size_t taken = 0;          // files handed to workers
+  bool exhausted = false;         // next_file has no more
   std::size_t emitted = 0;        // files handed to emit
   bool stop = false;              // emit threw: the workers end
   const auto work = [&] {
     while (true) {
       std::size_t i = 0;
+      fs::path file;
       {
         std::unique_lock lock(mutex);
-        room.wait(lock, [&] { return stop || next >= files.size() || next < emitted + window; });
-        if (stop || next >= files.size()) return;
-        i = next++;
+        room.wait(lock, [&] { return stop || exhausted || taken < emitted + window; });
+        if (stop || exhausted) return;
+        std::optional<fs::path> f;
+        try {
+          f = next_file();
+        } catch (...) {
+          f.reset();
+        }
+        if (!f) {
+          exhausted = true;
+          lock.unlock();
+          ready.notify_all();
+          room.notify_all();
+          return;
+        }
+        file = std::move(*f);
+        i = taken++;
       }
       Done done;
       try {
-        done.result = impl_->lint_path(files[i], &done.used);
+        done.result = lint_path(file, &done.used);
       } catch (const std::exception& e) {
         // Nothing below is meant to throw; if something does, this file says so and the run
         // goes on.
-        done.result = io_problem(files[i].string(), "io-error", "io.unreadable",
+        done.result = io_problem(file.string(), "io-error", "io.unreadable",
                                  {{"detail", std::string(e.what())}});
       }
       {
@@ -321,17 +404,18 @@ void Linter::lint_files(const std::vector<fs::path>& files,
       t.join();
   };
   try {
-    for (std::size_t k = 0; k < files.size(); ++k) {
+    for (std::size_t k = 0;; ++k) {
       Done done;
       {
         std::unique_lock lock(mutex);
-        ready.wait(lock, [&] { return ring[k % window].has_value(); });
+        ready.wait(lock, [&] { return ring[k % window].has_value() || (exhausted && k >= taken); });
+        if (!ring[k % window].has_value()) break;  // every file taken has been emitted
         done = std::move(*ring[k % window]);
         ring[k % window].reset();
         emitted = k + 1;
       }
       room.notify_all();
-      emit(impl_->with_problems(std::move(done.result), done.used));
+      emit(with_problems(std::move(done.result), done.used));
     }
   } catch (...) {
     {

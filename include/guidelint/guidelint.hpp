@@ -370,6 +370,11 @@ class GUIDELINT_API Linter {
   /// Only a few files' results wait at any time, so memory does not grow with the run.
   void lint_files(const std::vector<std::filesystem::path>& files,
                   const std::function<void(std::vector<FileResult>&&)>& emit) const;
+  /// The same for files and folders as collect() finds them, walking the tree as the files are
+  /// linted: memory does not grow with the number of files either.
+  void lint_paths(const std::vector<std::filesystem::path>& paths,
+                  const std::function<void(std::vector<FileResult>&&)>& emit,
+                  std::vector<std::filesystem::path>* ignored = nullptr) const;
 
  private:
   struct Impl;
