@@ -342,7 +342,7 @@ void Linter::Impl::run(const std::function<std::optional<fs::path>()>& next_file
   // file before it has been emitted. A worker that runs ahead by a whole window waits, so at
   // most `window` files' results are held whatever the number of files. Files are taken from
   // next_file under the lock, so a walk of the tree goes on as the files are linted.
-  const std::size_t window = std::size_t{jobs} * 8;
+  const std::size_t window = std::size_t{jobs} * 64;
   struct Done {
     FileResult result;
     Entry* used = nullptr;
@@ -372,7 +372,7 @@ void Linter::Impl::run(const std::function<std::optional<fs::path>()>& next_file
         if (!f) {
           exhausted = true;
           lock.unlock();
-          ready.notify_all();
+          ready.notify_one();
           room.notify_all();
           return;
         }
@@ -388,11 +388,13 @@ void Linter::Impl::run(const std::function<std::optional<fs::path>()>& next_file
         done.result = io_problem(file.string(), "io-error", "io.unreadable",
                                  {{"detail", std::string(e.what())}});
       }
+      bool wanted = false;
       {
         const std::lock_guard lock(mutex);
         ring[i % window] = std::move(done);
+        wanted = i == emitted;  // the one emit waits for; the others it finds ready
       }
-      ready.notify_all();
+      if (wanted) ready.notify_one();
     }
   };
   std::vector<std::thread> threads;
