@@ -107,9 +107,14 @@ const ElementDef* Profile::find(std::string_view id) const {
 }
 
 const ElementDef* Profile::resolve_label(std::string_view label) const {
-  for (std::string_view candidate : {label, strip_enumerator(label)}) {
-    const auto it = by_label_.find(text::fold(candidate));
+  // Parsers ask this of nearly every line and cell: fold into a buffer that keeps its memory.
+  thread_local std::string folded;
+  const std::string_view stripped = strip_enumerator(label);
+  for (std::string_view candidate : {label, stripped}) {
+    text::fold(candidate, folded);
+    const auto it = by_label_.find(folded);
     if (it != by_label_.end()) return &elements[it->second];
+    if (stripped.size() == label.size()) break;
   }
   return nullptr;
 }
