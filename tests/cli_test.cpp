@@ -303,8 +303,7 @@ TEST_F(CliTree, IgnoreFilesPatternsAndNoIgnore) {
   // Named explicitly: left out, and said so.
   const CliRun named = guidelint(at("c.draft.xml") + " " + at("a.xml"));
   EXPECT_EQ(named.exit_code, 0);
-  EXPECT_NE(named.err.find("c.draft.xml：被忽略规则排除"), std::string::npos)
-      << named.err;
+  EXPECT_NE(named.err.find("c.draft.xml：被忽略规则排除"), std::string::npos) << named.err;
   const CliRun all = guidelint("--no-ignore " + at(""));
   EXPECT_EQ(all.exit_code, 1);
   EXPECT_NE(all.out.find("b.xml"), std::string::npos);
@@ -314,8 +313,7 @@ TEST_F(CliTree, IgnoreFilesPatternsAndNoIgnore) {
       "--ignore-pattern '/good.xml' configured good.xml many.xml");
   EXPECT_EQ(pattern.out.find("configured/"), std::string::npos) << pattern.out;
   EXPECT_NE(pattern.out.find("\"many.xml\""), std::string::npos) << pattern.out;
-  EXPECT_NE(pattern.err.find("good.xml：被忽略规则排除"), std::string::npos)
-      << pattern.err;
+  EXPECT_NE(pattern.err.find("good.xml：被忽略规则排除"), std::string::npos) << pattern.err;
   EXPECT_EQ(guidelint("--ignore-pattern '*.xml' " + at("")).out, guidelint(at("")).out)
       << "a pattern does not reach outside the working folder";
 }
@@ -515,6 +513,17 @@ TEST(Cli, VersionAndHelp) {
   }
 }
 
+// The dynamic symbols the shared library defines, one "address type name" a line.
+std::string slurp_symbols() {
+  const fs::path tmp = fs::temp_directory_path() / ("guidelint-nmc-" + std::to_string(::getpid()));
+  const std::string command =
+      "nm -D --defined-only '" GUIDELINT_SHARED_LIB "' > '" + tmp.string() + "'";
+  EXPECT_EQ(std::system(command.c_str()), 0);
+  std::string out = slurp(tmp);
+  fs::remove(tmp);
+  return out;
+}
+
 TEST(SharedLibrary, ExportsOnlyThePublicApiWithASoname) {
   const fs::path tmp = fs::temp_directory_path() / ("guidelint-nm-" + std::to_string(::getpid()));
   const std::string command =
@@ -544,6 +553,19 @@ TEST(SharedLibrary, ExportsOnlyThePublicApiWithASoname) {
   }
   EXPECT_GT(exported, 10);
   EXPECT_TRUE(soname);
+  // Every function the C header declares is there.
+  const std::string symbols = slurp_symbols();
+  const std::string header =
+      slurp(fs::path(GUIDELINT_SOURCE_DIR) / "include" / "guidelint" / "guidelint.h");
+  const std::regex declared(R"(GUIDELINT_C_API [^;(]*?\b(guidelint_[a-z_0-9]+)\()");
+  int functions = 0;
+  for (auto it = std::sregex_iterator(header.begin(), header.end(), declared);
+       it != std::sregex_iterator(); ++it) {
+    ++functions;
+    const std::string name = (*it)[1].str();
+    EXPECT_NE(symbols.find(" " + name + "\n"), std::string::npos) << name << " is not exported";
+  }
+  EXPECT_GE(functions, 12);
 }
 
 // ── guidelint catalog import ─────────────────────────────────────────────────────────────────
