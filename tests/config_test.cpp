@@ -91,6 +91,31 @@ TEST(Config, UnknownKeyNamesLineColumnAndSuggestion) {
   EXPECT_EQ(p[0].suggestion, "rules");
 }
 
+// A "billion laughs": nine levels of nine aliases stand for 9^9 phrases in a few hundred bytes.
+// Refused at the alias that crosses the limit, before anything walks the expansion.
+TEST(Config, AliasesThatExpandPastTheLimitAreRefused) {
+  std::string yaml =
+      "x0: &a0 [相关法规, 相关法规, 相关法规, 相关法规, 相关法规, 相关法规, 相关法规, 相关法规, "
+      "相关法规]\n";
+  for (int i = 1; i <= 8; ++i) {
+    yaml += "x" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int k = 0; k < 9; ++k)
+      yaml += (k ? ", *a" : "*a") + std::to_string(i - 1);
+    yaml += "]\n";
+  }
+  yaml += "rules:\n  placeholder-content:\n    options:\n      phrases:\n        default: *a8\n";
+  const auto p = problems(from(yaml));
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].message_id, "config.yaml-too-large");
+  EXPECT_EQ(p[0].line, 7u);  // the level where the expansion first passes two million nodes
+
+  // Aliases used as configs use them (the national pack shares its phrase lists) are fine.
+  const auto ok = from(
+      "rules:\n  placeholder-content:\n    options:\n      phrases:\n"
+      "        default: &p [相关法规, 详见附件]\n        fees: *p\n");
+  EXPECT_TRUE(ok.engine) << (ok.problems.empty() ? "" : ok.problems[0].diagnostics[0].message_id);
+}
+
 TEST(Config, UnknownRuleIdWithSuggestion) {
   const auto p = problems(from("rules:\n  requred-element: error\n"));
   ASSERT_EQ(p.size(), 1u);

@@ -1,6 +1,11 @@
 #include "config/yaml_util.hpp"
 
+#include <map>
 #include <set>
+#include <sstream>
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
 
 #include "text/suggest.hpp"
 
@@ -60,6 +65,77 @@ void YamlFile::report(const YAML::Node& at, std::string message_id, std::vector<
   problems->add(source, span(at), std::move(message_id), std::move(args));
 }
 
+namespace {
+
+// The number of nodes a YAML text stands for once every alias is expanded, counted from the
+// parser's events without building anything: each anchored node's size is remembered and an
+// alias adds it. Stops counting past `limit`. A "billion laughs" text of a few hundred bytes
+// counts as billions here, and is refused before anything walks it.
+class ExpandedSize : public YAML::EventHandler {
+ public:
+  explicit ExpandedSize(std::uint64_t limit) : limit_(limit) {}
+  std::uint64_t total() const { return total_; }
+  YAML::Mark over_at() const { return over_at_; }
+  bool over() const { return total_ > limit_; }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { leaf(mark, anchor); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    const auto it = sizes_.find(anchor);
+    add(mark, it == sizes_.end() ? 1 : it->second);
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                const std::string&) override {
+    leaf(mark, anchor);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(mark, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(mark, anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Open {
+    YAML::anchor_t anchor;
+    std::uint64_t size;
+  };
+  void add(const YAML::Mark& mark, std::uint64_t n) {
+    const std::uint64_t before = total_;
+    total_ = std::min<std::uint64_t>(total_ + n, limit_ + 1);
+    if (before <= limit_ && total_ > limit_) over_at_ = mark;
+    for (Open& o : stack_)
+      o.size = std::min<std::uint64_t>(o.size + n, limit_ + 1);
+  }
+  void leaf(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    add(mark, 1);
+    if (anchor != YAML::NullAnchor) sizes_[anchor] = 1;
+  }
+  void open(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    add(mark, 1);
+    stack_.push_back({anchor, 1});
+  }
+  void close() {
+    if (stack_.empty()) return;
+    const Open o = stack_.back();
+    stack_.pop_back();
+    if (o.anchor != YAML::NullAnchor) sizes_[o.anchor] = o.size;
+  }
+
+  std::uint64_t limit_;
+  std::uint64_t total_ = 0;
+  YAML::Mark over_at_;
+  std::vector<Open> stack_;
+  std::map<YAML::anchor_t, std::uint64_t> sizes_;
+};
+
+}  // namespace
+
 std::optional<YAML::Node> load(const YamlFile& file) {
   if (file.source->decode_error()) {
     const auto& e = *file.source->decode_error();
@@ -68,7 +144,24 @@ std::optional<YAML::Node> load(const YamlFile& file) {
     return std::nullopt;
   }
   try {
-    return YAML::Load(std::string(file.source->text()));
+    const std::string text(file.source->text());
+    if (text.find('*') != std::string::npos) {
+      // Aliases: refuse a text that expands past the limit before anything walks it.
+      ExpandedSize size(kMaxYamlNodes);
+      std::istringstream in(text);
+      YAML::Parser parser(in);
+      while (parser.HandleNextDocument(size) && !size.over()) {
+      }
+      if (size.over()) {
+        const YAML::Mark at = size.over_at();
+        const auto offset = static_cast<std::uint32_t>(
+            at.pos >= 0 ? std::min<std::size_t>(at.pos, text.size()) : 0);
+        file.problems->add(file.source, Span{offset, offset}, "config.yaml-too-large",
+                           {{"limit", static_cast<std::int64_t>(kMaxYamlNodes)}});
+        return std::nullopt;
+      }
+    }
+    return YAML::Load(text);
   } catch (const YAML::Exception& e) {
     const std::string_view text = file.source->text();
     std::uint32_t at = static_cast<std::uint32_t>(text.size());

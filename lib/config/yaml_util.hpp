@@ -2,6 +2,8 @@
 // column, never as an exception.
 #pragma once
 
+#include <cstdint>
+
 #include <yaml-cpp/yaml.h>
 
 #include <memory>
@@ -36,7 +38,12 @@ struct YamlFile {
   void report(const YAML::Node& at, std::string message_id, std::vector<Arg> args = {}) const;
 };
 
-// Parses the Source as one YAML document; a syntax error becomes a problem and nullopt.
+// The most nodes a config or catalog may stand for with its aliases expanded: the largest real
+// catalog has a few thousand entries of a few nodes each.
+inline constexpr std::uint64_t kMaxYamlNodes = 2'000'000;
+
+// Parses the Source as one YAML document; a syntax error, or aliases that expand past
+// kMaxYamlNodes, becomes a problem and nullopt.
 std::optional<YAML::Node> load(const YamlFile& file);
 
 // True when `node` is a mapping (or absent); reports "expected a mapping" otherwise.
