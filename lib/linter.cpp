@@ -146,9 +146,11 @@ class FileWalk {
       std::error_code s;
       if (e.is_symlink(s) && e.is_directory(s)) continue;
       const bool is_dir = e.is_directory(s);
-      // Not FIFOs or devices: reading them might never end.
-      if (!is_dir && !(e.is_regular_file(s) && parse::parser_for_extension(e.path()) != nullptr))
-        continue;
+      // Not FIFOs or devices: reading them might never end. A link to nowhere with a guide's
+      // name is kept, so that linting it reports the broken link.
+      const bool lintable = parse::parser_for_extension(e.path()) != nullptr;
+      const bool dangling = e.is_symlink(s) && !fs::exists(e.status(s));
+      if (!is_dir && !(lintable && (e.is_regular_file(s) || dangling))) continue;
       const fs::path entry_abs = abs / name;
       if (ignores_.rules().ignored_here(entry_abs, is_dir) || ignores_.excluded(entry_abs))
         continue;

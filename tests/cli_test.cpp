@@ -2,10 +2,12 @@
 // (tests/golden). Set GUIDELINT_UPDATE_GOLDEN=1 to rewrite them after an intended change.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <sstream>
 
@@ -491,6 +493,107 @@ TEST_F(CliTree, ProgressOnlyWhenAskedOrAtATerminal) {
   EXPECT_TRUE(always.err.ends_with("\r\033[K")) << "the line is cleared at the end";
   EXPECT_EQ(always.out, guidelint(at("")).out) << "stdout is not touched";
   EXPECT_EQ(guidelint(at("")).err, "") << "not a terminal, not asked";
+}
+
+// Per file of a JSON report: its diagnostics, and how many of them are fatal.
+struct FileCounts {
+  int diagnostics = 0;
+  int fatal = 0;
+};
+std::map<std::string, FileCounts> per_file(const std::string& json) {
+  std::map<std::string, FileCounts> out;
+  std::istringstream lines(json);
+  std::string line, file;
+  while (std::getline(lines, line)) {
+    if (line.starts_with("{\"file\":\"")) {
+      file = line.substr(9, line.find('"', 9) - 9);
+      out[file];
+    } else if (line.starts_with("  {\"rule\":") && !file.empty()) {
+      ++out[file].diagnostics;
+      if (line.find("\"fatal\":true") != std::string::npos) ++out[file].fatal;
+    }
+  }
+  return out;
+}
+
+// A thousand files, one in ten broken in some way: every good file's findings are reported,
+// every broken one yields exactly one fatal finding, nothing hangs, and the exit status is 2.
+TEST_F(CliTree, NothingLostInAThousandFilesWithOneInTenBroken) {
+  const std::string good = slurp(fs::path(GUIDELINT_FIXTURES) / "good.xml");
+  const std::string incomplete = slurp(fs::path(GUIDELINT_FIXTURES) / "incomplete.xml");
+  const auto alone = [&](const std::string& fixture) {
+    return per_file(guidelint("--format json " + fixture).out)[fixture].diagnostics;
+  };
+  const int good_findings = alone("good.xml");
+  const int incomplete_findings = alone("incomplete.xml");
+  ASSERT_GT(incomplete_findings, good_findings);
+  std::map<std::string, int> expected;  // file -> diagnostics; -1: broken
+  const bool root = ::geteuid() == 0;
+  for (int i = 0; i < 1000; ++i) {
+    const std::string name =
+        "d" + std::to_string(i / 100) + "/f" + std::to_string(1000 + i) + ".xml";
+    if (i % 10 != 9) {
+      write(name, i % 2 ? incomplete : good);
+      expected[name] = i % 2 ? incomplete_findings : good_findings;
+      continue;
+    }
+    switch ((i / 10) % 6) {
+      case 0:
+        write(name, incomplete.substr(0, incomplete.size() / 2));  // truncated
+        break;
+      case 1:
+        write(name, std::string("\x7f"
+                                "ELF\x02\x01\x01\0\0\0\xff\xfe",
+                                14));  // binary
+        break;
+      case 2:
+        write(name, slurp(fs::path(GUIDELINT_FIXTURES) / "undecodable-gbk.xml"));
+        break;
+      case 3:
+        write(name, "");  // empty
+        break;
+      case 4:
+        // Unreadable: a permission root ignores, so as root a link to nowhere instead.
+        if (root) {
+          fs::create_directories((dir_ / name).parent_path());
+          fs::create_symlink(dir_ / "nowhere.xml", dir_ / name);
+        } else {
+          write(name, good);
+          fs::permissions(dir_ / name, fs::perms::none);
+        }
+        break;
+      default:
+        write(name, "<guide><name>甲</name><guide>");  // malformed
+        break;
+    }
+    expected[name] = -1;
+  }
+  // A folder that links back up the tree: not followed, so no file is linted twice.
+  fs::create_directory_symlink(dir_, dir_ / "d3" / "loop");
+
+  const CliRun r = guidelint("-j 2 --format json .", "", "LANG=C.UTF-8", dir_);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  const auto files = per_file(r.out);
+  EXPECT_EQ(files.size(), 1000u);
+  int broken = 0;
+  for (const auto& [name, want] : expected) {
+    const auto it = files.find("./" + name);
+    ASSERT_NE(it, files.end()) << name << " is missing from the report";
+    if (want < 0) {
+      ++broken;
+      EXPECT_EQ(it->second.diagnostics, 1) << name;
+      EXPECT_EQ(it->second.fatal, 1) << name;
+    } else {
+      EXPECT_EQ(it->second.diagnostics, want) << name;
+      EXPECT_EQ(it->second.fatal, 0) << name;
+    }
+  }
+  EXPECT_EQ(broken, 100);
+  EXPECT_NE(r.out.find("\"fatal\":100"), std::string::npos) << "summary counts the broken files";
+  for (const auto& [name, want] : expected) {
+    if (want < 0 && !root)
+      fs::permissions(dir_ / name, fs::perms::owner_all, fs::perm_options::add);
+  }
 }
 
 TEST(Cli, UsageErrorsExitTwo) {
