@@ -5,9 +5,9 @@
 // pointing into the JSON file. Parsed with RapidJSON's SAX reader, which gives the offset of
 // every token, so every span is exact.
 // SSE2 is part of every x86-64: RapidJSON then scans strings and white space 16 bytes at a time.
-// (Not under AddressSanitizer: the 16-byte loads may read past the string's end, within the page,
-// which is safe but which the sanitizer reports.)
-#if defined(__SSE2__) && !defined(RAPIDJSON_SSE2) && !defined(__SANITIZE_ADDRESS__)
+// (Not in sanitizer builds: the 16-byte loads may read past the string's end, within the page,
+// which is safe but which AddressSanitizer and ThreadSanitizer report.)
+#if defined(__SSE2__) && !defined(RAPIDJSON_SSE2) && !defined(GUIDELINT_SANITIZED)
 #define RAPIDJSON_SSE2
 #endif
 #include <rapidjson/error/error.h>
