@@ -29,13 +29,22 @@ constexpr int kMaxDepth = 256;
 
 // A JSON value with where it is. Strings and numbers keep their raw token's range; the decoded
 // text of a string is built with its map when it is used.
+struct Member;
+
 struct Value {
   enum class Type { null, boolean, number, string, array, object };
   Type type = Type::null;
   std::uint32_t begin = 0;  // first byte of the token ('"', '{', '[', digit, letter)
   std::uint32_t end = 0;    // just after its last byte
-  std::vector<std::pair<Value, Value>> members;  // object: key (a string), value
-  std::vector<Value> items;                      // array
+  std::vector<Member> members;  // object
+  std::vector<Value> items;     // array
+};
+
+// An object's member. A struct of its own rather than std::pair<Value, Value>: a pair of a type
+// still being defined is not something every standard library accepts.
+struct Member {
+  Value key;  // a string
+  Value value;
 };
 
 // Builds Values from RapidJSON's SAX events, taking offsets from the stream.
@@ -129,7 +138,7 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
     if (stack_.empty()) {
       roots_.push_back(std::move(v));
     } else if (stack_.back().value.type == Value::Type::object) {
-      stack_.back().value.members.emplace_back(std::move(key_), std::move(v));
+      stack_.back().value.members.push_back(Member{std::move(key_), std::move(v)});
     } else {
       stack_.back().value.items.push_back(std::move(v));
     }
@@ -397,7 +406,8 @@ class RecordReader {
         for (const auto& [key, value] : v.members) {
           if (resolve(raw_key(key)).second == config::Field::material_name &&
               value.type == Value::Type::string) {
-            entry([&] { append(out, decode_string(text_, value)); });
+            const Value& name = value;  // a lambda may not capture a structured binding in clang 14
+            entry([&] { append(out, decode_string(text_, name)); });
             return;
           }
         }
