@@ -41,7 +41,9 @@ check "CMake, C++" "$out" "$expected_cpp"
 out=$("$work/cmake/consumer_static")
 check "CMake, C++ static" "$out" "$expected_cpp"
 # The shared library is what the programs load.
-LD_LIBRARY_PATH="$libdir" ldd "$work/cmake/consumer_c" | grep -q "$libdir/libguidelint.so.0" || {
+# (ldd's output is kept first: with pipefail, grep -q closing the pipe early would fail ldd.)
+loaded=$(LD_LIBRARY_PATH="$libdir" ldd "$work/cmake/consumer_c")
+grep -q "$libdir/libguidelint.so.0" <<<"$loaded" || {
   echo "consumer_c does not load the installed libguidelint.so.0" >&2
   exit 1
 }
@@ -61,7 +63,8 @@ out=$("$work/pc_static")
 check "pkg-config, C++ static" "$out" "$expected_cpp"
 
 # 3. The command and the data.
-"$prefix/bin/guidelint" --version | grep -q '^guidelint ' || { echo "no guidelint command" >&2; exit 1; }
+version=$("$prefix/bin/guidelint" --version)
+grep -q '^guidelint ' <<<"$version" || { echo "no guidelint command" >&2; exit 1; }
 test -f "$prefix/share/guidelint/rules/packs/national.yaml"
 test -f "$prefix/include/guidelint/guidelint.h"
 echo "installed tree usable from CMake and pkg-config, shared and static"
