@@ -18,7 +18,7 @@ command -v npm >/dev/null || GUIDELINT_PACKAGES+=(npm)
 guidelint_install_packages() {
   local missing=() pkg
   for pkg in "${GUIDELINT_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}\n' "$pkg" 2>/dev/null | grep -q "install ok installed" ||
+    [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" == "install ok installed" ]] ||
       missing+=("$pkg")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
