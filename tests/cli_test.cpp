@@ -541,11 +541,13 @@ TEST_F(CliTree, NothingLostInAThousandFilesWithOneInTenBroken) {
       case 0:
         write(name, incomplete.substr(0, incomplete.size() / 2));  // truncated
         break;
-      case 1:
-        write(name, std::string("\x7f"
-                                "ELF\x02\x01\x01\0\0\0\xff\xfe",
-                                14));  // binary
+      case 1: {
+        static constexpr char kBinary[] =
+            "\x7f"
+            "ELF\x02\x01\x01\0\0\0\xff\xfe";
+        write(name, std::string(kBinary, sizeof kBinary - 1));  // binary
         break;
+      }
       case 2:
         write(name, slurp(fs::path(GUIDELINT_FIXTURES) / "undecodable-gbk.xml"));
         break;
