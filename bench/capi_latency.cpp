@@ -69,14 +69,15 @@ int main(int argc, char** argv) {
   for (int i = 0; i < runs; ++i) {
     const auto t0 = std::chrono::steady_clock::now();
     sink += lint_once(engine, bytes, argv[1]);
-    us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0)
-                     .count());
+    us.push_back(
+        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
   }
   std::sort(us.begin(), us.end());
   const auto at = [&](double q) { return us[static_cast<std::size_t>(q * (us.size() - 1))]; };
-  std::printf("C API, %zu-byte guide, warm engine (built in %.1f ms), %d runs: median %.1f us, "
-              "p90 %.1f us, p99 %.1f us, max %.1f us (checksum %zu)\n",
-              bytes.size(), build_ms, runs, at(0.5), at(0.9), at(0.99), us.back(), sink % 1000);
+  std::printf(
+      "C API, %zu-byte guide, warm engine (built in %.1f ms), %d runs: median %.1f us, "
+      "p90 %.1f us, p99 %.1f us, max %.1f us (checksum %zu)\n",
+      bytes.size(), build_ms, runs, at(0.5), at(0.9), at(0.99), us.back(), sink % 1000);
   guidelint_engine_free(engine);
   return 0;
 }

@@ -8,12 +8,12 @@
 #include "guidelint/guidelint.h"
 
 // An invariant of the API that failed: says which, then crashes so that libFuzzer keeps the input.
-#define EXPECT(condition)                                                         \
-  do {                                                                            \
-    if (!(condition)) {                                                           \
+#define EXPECT(condition)                                                            \
+  do {                                                                               \
+    if (!(condition)) {                                                              \
       std::fprintf(stderr, "fuzz/capi.cpp:%d: expected %s\n", __LINE__, #condition); \
-      std::abort();                                                               \
-    }                                                                             \
+      std::abort();                                                                  \
+    }                                                                                \
   } while (false)
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -22,8 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     guidelint_engine_new_default(&e);
     return e;
   }();
-  static const char* const kNames[] = {"a.xml", "a.html", "a.json", "a.ndjson", "a.txt",
-                                       "a.docx", "a.md", nullptr};
+  static const char* const kNames[] = {"a.xml", "a.html", "a.json", "a.ndjson",
+                                       "a.txt", "a.docx", "a.md",   nullptr};
   static const char* const kLocales[] = {"zh-Hans", "zh-Hant", "en", nullptr};
   if (size == 0) return 0;
   const unsigned choice = data[0];

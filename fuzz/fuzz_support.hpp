@@ -39,8 +39,8 @@ inline void report(const FileResult& result) {
 inline int lint(const std::uint8_t* data, std::size_t size, const char* name) {
   LintOptions options;
   options.as_of = Date{2025, 6, 30};
-  auto source = std::make_shared<const Source>(
-      name, std::string(reinterpret_cast<const char*>(data), size));
+  auto source =
+      std::make_shared<const Source>(name, std::string(reinterpret_cast<const char*>(data), size));
   report(engine().lint(std::move(source), options));
   return 0;
 }

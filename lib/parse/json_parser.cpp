@@ -34,8 +34,8 @@ struct Member;
 struct Value {
   enum class Type { null, boolean, number, string, array, object };
   Type type = Type::null;
-  std::uint32_t begin = 0;  // first byte of the token ('"', '{', '[', digit, letter)
-  std::uint32_t end = 0;    // just after its last byte
+  std::uint32_t begin = 0;      // first byte of the token ('"', '{', '[', digit, letter)
+  std::uint32_t end = 0;        // just after its last byte
   std::vector<Member> members;  // object
   std::vector<Value> items;     // array
 };

@@ -8,7 +8,8 @@ int main() {
   const guidelint::EngineResult built = guidelint::Engine::builtin();
   if (!built.engine) return 2;
   auto source = std::make_shared<const guidelint::Source>(
-      "guide.xml", "<guide><name>设立某类事项审批</name><legal_basis>相关法规</legal_basis></guide>");
+      "guide.xml",
+      "<guide><name>设立某类事项审批</name><legal_basis>相关法规</legal_basis></guide>");
   const guidelint::FileResult result = built.engine->lint(source, {});
   for (const guidelint::Diagnostic& d : result.diagnostics) {
     if (d.rule_id != "placeholder-content") continue;
