@@ -149,16 +149,20 @@ void pad(std::ostream& out, std::string_view s, std::size_t width) {
     out << ' ';
 }
 
+// A config that does not build: its problems on stderr, and the failure status.
+int config_problems(const guidelint::EngineResult& built,
+                    const guidelint::FormatOptions& format_options) {
+  auto formatter = guidelint::make_formatter("text", std::cerr, format_options);
+  for (const auto& problem : built.problems)
+    formatter->file(problem);
+  return kExitFailure;
+}
+
 // --list-rules: the rules the config for the working folder (or --config) runs.
 int list_rules(const guidelint::Linter& linter, const std::string& format,
                const guidelint::FormatOptions& format_options) {
   const guidelint::EngineResult built = linter.engine_for("./.guidelint-list-rules");
-  if (!built.engine) {
-    auto f = guidelint::make_formatter("text", std::cerr, format_options);
-    for (const auto& p : built.problems)
-      f->file(p);
-    return kExitFailure;
-  }
+  if (!built.engine) return config_problems(built, format_options);
   const auto& rules = built.engine->rules();
   if (format == "json") {
     std::cout << "[";
@@ -213,12 +217,7 @@ int explain(const guidelint::Linter& linter, const std::string& id, bool color,
 int print_config(const guidelint::Linter& linter, const std::string& file,
                  const guidelint::FormatOptions& format_options) {
   const guidelint::EngineResult built = linter.engine_for(file);
-  if (!built.engine) {
-    auto f = guidelint::make_formatter("text", std::cerr, format_options);
-    for (const auto& p : built.problems)
-      f->file(p);
-    return kExitFailure;
-  }
+  if (!built.engine) return config_problems(built, format_options);
   std::cout << built.engine->effective_config(file);
   return kExitClean;
 }

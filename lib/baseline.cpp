@@ -45,19 +45,15 @@ std::string hash_of(std::string_view message_id, std::string_view text) {
   return out;
 }
 
-fs::path absolute_normal(const fs::path& p) {
-  std::error_code ec;
-  const fs::path a = fs::absolute(p, ec);
-  return (ec ? p : a).lexically_normal();
-}
-
 }  // namespace
 
-Baseline::Baseline(fs::path base_dir) : base_dir_(absolute_normal(base_dir)) {}
+Baseline::Baseline(fs::path base_dir) : base_dir_(guidelint::source::absolute_normal(base_dir)) {}
 
 std::string Baseline::key(const FileResult& result, const Diagnostic& d) const {
   const Source& source = *result.source;
-  std::string file = absolute_normal(source.name()).lexically_relative(base_dir_).generic_string();
+  std::string file = guidelint::source::absolute_normal(source.name())
+                         .lexically_relative(base_dir_)
+                         .generic_string();
   if (file.empty()) file = source.name();
   std::string guide;
   if (d.guide >= 0 && static_cast<std::size_t>(d.guide) < result.guides.size()) {

@@ -42,6 +42,9 @@ struct Engine::Impl {
   // each override was compiled alone at build time); guarded by the lock.
   mutable config::Problems late_problems;
 
+  // For each `overrides:` entry, the first of its globs that matches a file of this name, or -1;
+  // empty when none matches.
+  std::vector<int> overrides_for(std::string_view name) const;
   const RuleSet& rules_for(const std::string& name) const;
 };
 
@@ -298,22 +301,32 @@ void resolve(const config::Profile& profile, Guide& guide) {
 
 }  // namespace
 
-const Engine::Impl::RuleSet& Engine::Impl::rules_for(const std::string& name) const {
-  if (resolved.overrides.empty()) return rules;
+std::vector<int> Engine::Impl::overrides_for(std::string_view name) const {
+  if (resolved.overrides.empty()) return {};
   std::error_code ec;
   const std::filesystem::path path = std::filesystem::absolute(name, ec).lexically_normal();
-  std::vector<bool> chosen(resolved.overrides.size(), false);
+  std::vector<int> matching(resolved.overrides.size(), -1);
   bool any = false;
-  for (std::size_t k = 0; k < chosen.size(); ++k) {
+  for (std::size_t k = 0; k < matching.size(); ++k) {
     const config::Override& o = resolved.overrides[k];
     const std::string relative =
         path.lexically_relative(o.base_dir.lexically_normal()).generic_string();
     if (relative.empty() || relative.starts_with("..")) continue;
-    for (const std::string& glob : o.files)
-      chosen[k] = chosen[k] || config::glob_match(glob, relative);
-    any = any || chosen[k];
+    for (std::size_t g = 0; g < o.files.size() && matching[k] < 0; ++g) {
+      if (config::glob_match(o.files[g], relative)) matching[k] = static_cast<int>(g);
+    }
+    any = any || matching[k] >= 0;
   }
-  if (!any) return rules;
+  if (!any) matching.clear();
+  return matching;
+}
+
+const Engine::Impl::RuleSet& Engine::Impl::rules_for(const std::string& name) const {
+  const std::vector<int> matching = overrides_for(name);
+  if (matching.empty()) return rules;
+  std::vector<bool> chosen(matching.size());
+  for (std::size_t k = 0; k < matching.size(); ++k)
+    chosen[k] = matching[k] >= 0;
   const std::lock_guard lock(variants_mutex);
   auto it = variants.find(chosen);
   if (it == variants.end()) {
@@ -372,20 +385,14 @@ std::string Engine::effective_config(std::string_view file) const {
   for (const config::RuleSetting& s : impl.resolved.rules)
     layer(s);
   std::vector<std::string> overrides;
-  for (const config::Override& o : impl.resolved.overrides) {
-    std::error_code ec;
-    const std::string relative = std::filesystem::absolute(std::string(file), ec)
-                                     .lexically_normal()
-                                     .lexically_relative(o.base_dir.lexically_normal())
-                                     .generic_string();
-    for (const std::string& glob : o.files) {
-      if (!relative.empty() && !relative.starts_with("..") && config::glob_match(glob, relative)) {
-        overrides.push_back(glob + " (" + o.base_dir.generic_string() + ")");
-        for (const config::RuleSetting& s : o.rules)
-          layer(s);
-        break;
-      }
-    }
+  const std::vector<int> matching = impl.overrides_for(file);
+  for (std::size_t k = 0; k < matching.size(); ++k) {
+    if (matching[k] < 0) continue;
+    const config::Override& o = impl.resolved.overrides[k];
+    overrides.push_back(o.files[static_cast<std::size_t>(matching[k])] + " (" +
+                        o.base_dir.generic_string() + ")");
+    for (const config::RuleSetting& s : o.rules)
+      layer(s);
   }
   for (const config::RuleSetting& s : impl.flags)
     layer(s);

@@ -32,11 +32,7 @@ FileResult io_problem(const std::string& name, std::string rule, std::string mes
   return r;
 }
 
-fs::path absolute_normal(const fs::path& p) {
-  std::error_code ec;
-  fs::path a = fs::absolute(p, ec);
-  return (ec ? p : a).lexically_normal();
-}
+using source::absolute_normal;
 
 // The ignore files that apply to a run, read as the walk reaches their folders.
 class Ignores {

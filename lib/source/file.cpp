@@ -16,6 +16,12 @@ std::string message(int error) {
 
 }  // namespace
 
+std::filesystem::path absolute_normal(const std::filesystem::path& path) {
+  std::error_code ec;
+  const std::filesystem::path absolute = std::filesystem::absolute(path, ec);
+  return (ec ? path : absolute).lexically_normal();
+}
+
 FileBytes read_file(const std::filesystem::path& path, std::uint64_t max_bytes) {
   FileBytes out;
   // Non-blocking, so that opening a FIFO with no writer does not wait; regular files ignore it.
