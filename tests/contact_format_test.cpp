@@ -15,40 +15,19 @@ namespace {
 
 constexpr std::string_view kRule = "contact-format";
 
-const Engine& national() {
-  return testing::national_engine();
-}
-
-FileResult lint(const std::string& text, const Engine& e = national(),
-                const std::string& name = "g.txt") {
-  return e.lint(std::make_shared<const Source>(name, text), {});
-}
-
-std::shared_ptr<const Engine> engine(std::string_view yaml) {
-  return testing::engine_from(yaml);
-}
-
 std::vector<const Diagnostic*> hits(const FileResult& r) {
   return testing::findings_of(r, kRule);
-}
-
-std::string_view text_at(const FileResult& r, const Diagnostic& d) {
-  return testing::text_of(r, d);
-}
-
-std::string arg(const Diagnostic& d, std::string_view name) {
-  return testing::arg_of(d, name);
 }
 
 std::string guide(std::string_view label, std::string_view value) {
   return "事项名称：某项许可\n" + std::string(label) + "：" + std::string(value) + "\n";
 }
 
-void expect_pass(const std::string& text, const Engine& e = national()) {
-  const FileResult r = lint(text, e);
+void expect_pass(const std::string& text, const Engine& e = testing::national_engine()) {
+  const FileResult r = testing::lint_text(text, e);
   const auto h = hits(r);
   EXPECT_TRUE(h.empty()) << text << "→ " << render_message(*h.at(0)) << " at \""
-                         << text_at(r, *h.at(0)) << "\"";
+                         << testing::text_of(r, *h.at(0)) << "\"";
 }
 
 // A copy: callers often pass a result that is gone after the call.
@@ -58,12 +37,12 @@ Diagnostic expect_one(const FileResult& r, std::string_view message_id, std::str
   EXPECT_EQ(h.size(), 1u) << r.source->text();
   if (h.empty()) return none;
   EXPECT_EQ(h[0]->message_id, message_id) << r.source->text();
-  EXPECT_EQ(text_at(r, *h[0]), at) << r.source->text();
+  EXPECT_EQ(testing::text_of(r, *h[0]), at) << r.source->text();
   return *h[0];
 }
 
 TEST(ContactFormat, InTheNationalPack) {
-  const auto& rules = national().rules();
+  const auto& rules = testing::national_engine().rules();
   const auto it =
       std::find_if(rules.begin(), rules.end(), [](const RuleInfo& i) { return i.id == kRule; });
   ASSERT_NE(it, rules.end());
@@ -112,12 +91,12 @@ TEST(ContactFormat, PlausibleMainlandNumbersPass) {
 }
 
 TEST(ContactFormat, WrongLengthIsReportedAtTheNumber) {
-  const FileResult r = lint(guide("咨询电话", "电话：0398-481234（工作日）"));
+  const FileResult r = testing::lint_text(guide("咨询电话", "电话：0398-481234（工作日）"));
   const Diagnostic& d = expect_one(r, "contact-format.phone-length", "0398-481234");
   EXPECT_EQ(d.element_id, "phone");
-  EXPECT_EQ(arg(d, "digits"), "10");
-  EXPECT_EQ(arg(d, "number"), "0398-481234");
-  EXPECT_EQ(arg(d, "label"), "咨询电话");
+  EXPECT_EQ(testing::arg_of(d, "digits"), "10");
+  EXPECT_EQ(testing::arg_of(d, "number"), "0398-481234");
+  EXPECT_EQ(testing::arg_of(d, "label"), "咨询电话");
   EXPECT_EQ(r.source->position(d.span->begin).line, 2u);
   EXPECT_EQ(r.source->position(d.span->begin).column, 9u);
   // The national pack runs contact-format as a warning.
@@ -128,20 +107,22 @@ TEST(ContactFormat, WrongLengthIsReportedAtTheNumber) {
 
   for (const char* number :
        {"1381234567", "010-1234567", "0371-123456789", "123456", "138 1234 567", "400-123-456"}) {
-    expect_one(lint(guide("咨询电话", number)), "contact-format.phone-length", number);
+    expect_one(testing::lint_text(guide("咨询电话", number)), "contact-format.phone-length",
+               number);
   }
   // An area code that is none.
-  const Diagnostic& area = expect_one(lint(guide("聯繫電話", "0000-7654321")),
+  const Diagnostic& area = expect_one(testing::lint_text(guide("聯繫電話", "0000-7654321")),
                                       "contact-format.phone-area-code", "0000-7654321");
-  EXPECT_EQ(arg(area, "number"), "0000-7654321");
+  EXPECT_EQ(testing::arg_of(area, "number"), "0000-7654321");
   // Each number on its own: the good one passes, the bad one is reported.
-  expect_one(lint(guide("咨询电话", "0371-63901234；0371-639012")), "contact-format.phone-length",
-             "0371-639012");
+  expect_one(testing::lint_text(guide("咨询电话", "0371-63901234；0371-639012")),
+             "contact-format.phone-length", "0371-639012");
 }
 
 TEST(ContactFormat, PhoneErrorsAreErrorsWhenTheRuleIs) {
-  const auto strict = engine("rules:\n  contact-format: error\n");
-  const FileResult r = lint(guide("咨询电话", "0398-481234") + "办理时间：工作日\n", *strict);
+  const auto strict = testing::engine_from("rules:\n  contact-format: error\n");
+  const FileResult r =
+      testing::lint_text(guide("咨询电话", "0398-481234") + "办理时间：工作日\n", *strict);
   const auto h = hits(r);
   ASSERT_EQ(h.size(), 2u);
   EXPECT_EQ(h[0]->severity, Severity::error);    // the phone
@@ -150,56 +131,58 @@ TEST(ContactFormat, PhoneErrorsAreErrorsWhenTheRuleIs) {
 
 TEST(ContactFormat, TraditionalScript) {
   expect_pass(guide("諮詢電話", "0571-88888888轉123"));
-  const FileResult r = lint("事項名稱：某項許可\n諮詢電話：請洽窗口\n");
+  const FileResult r = testing::lint_text("事項名稱：某項許可\n諮詢電話：請洽窗口\n");
   const Diagnostic& d = expect_one(r, "contact-format.phone-missing", "請洽窗口");
-  EXPECT_EQ(arg(d, "label"), "諮詢電話");
+  EXPECT_EQ(testing::arg_of(d, "label"), "諮詢電話");
   EXPECT_EQ(render_message(d, "zh-Hant"), "「諮詢電話」中沒有電話號碼");
 }
 
 TEST(ContactFormat, NoNumberIsReportedAtTheValue) {
-  const FileResult r = lint(guide("咨询电话", "请到窗口咨询"));
+  const FileResult r = testing::lint_text(guide("咨询电话", "请到窗口咨询"));
   const Diagnostic& d = expect_one(r, "contact-format.phone-missing", "请到窗口咨询");
   EXPECT_FALSE(d.needs_review);
   // Dates, postal codes, web addresses and times are not numbers to dial.
   for (const char* value : {"2024-01-01起调整", "邮编450000", "http://www.example.gov.cn/12345678",
                             "工作日9:00-17:00", "QQ：12345678"}) {
-    expect_one(lint(guide("咨询电话", value)), "contact-format.phone-missing", value);
+    expect_one(testing::lint_text(guide("咨询电话", value)), "contact-format.phone-missing", value);
   }
 }
 
 TEST(ContactFormat, WordingThatCanBeLegitimateNeedsReview) {
   // No area code: dialable in the city only.
-  const Diagnostic& local = expect_one(lint(guide("咨询服务", "87524298")),
+  const Diagnostic& local = expect_one(testing::lint_text(guide("咨询服务", "87524298")),
                                        "contact-format.phone-no-area-code", "87524298");
   EXPECT_TRUE(local.needs_review);
   // A consultation element that offers another way to ask.
-  const Diagnostic& web = expect_one(lint(guide("咨询方式", "登录政务服务网在线咨询")),
-                                     "contact-format.phone-elsewhere", "登录政务服务网在线咨询");
+  const Diagnostic& web =
+      expect_one(testing::lint_text(guide("咨询方式", "登录政务服务网在线咨询")),
+                 "contact-format.phone-elsewhere", "登录政务服务网在线咨询");
   EXPECT_TRUE(web.needs_review);
   // A region the config does not cover.
   const FileResult mo =
-      lint("事項名稱：查詢政府手續\n電話：(853) 8866 8866(非辦公時間設有留言服務)\n");
+      testing::lint_text("事項名稱：查詢政府手續\n電話：(853) 8866 8866(非辦公時間設有留言服務)\n");
   const Diagnostic& d = expect_one(mo, "contact-format.phone-region", "(853) 8866 8866");
   EXPECT_TRUE(d.needs_review);
-  EXPECT_EQ(arg(d, "region"), "mo");
+  EXPECT_EQ(testing::arg_of(d, "region"), "mo");
   EXPECT_EQ(render_message(d, "en"),
             "the number \"(853) 8866 8866\" in \"電話\" is a Macau number, and the regions option "
             "does not include that region");
 }
 
 TEST(ContactFormat, RegionsOption) {
-  const auto all =
-      engine("rules:\n  contact-format:\n    options: {regions: [mainland, hk, mo, tw]}\n");
+  const auto all = testing::engine_from(
+      "rules:\n  contact-format:\n    options: {regions: [mainland, hk, mo, tw]}\n");
   for (const char* number :
        {"2111 2777", "(853) 8866 8866", "+852 2111 2777", "02-2345-6789", "(02)2345-6789",
         "0912-345-678", "+886 2 2345 6789", "0371-63901234"}) {
     expect_pass(guide("電話", number), *all);
   }
-  const auto hk = engine("rules:\n  contact-format:\n    options: {regions: hk}\n");
+  const auto hk = testing::engine_from("rules:\n  contact-format:\n    options: {regions: hk}\n");
   expect_pass(guide("查詢", "如有任何查詢,歡迎致電監管局熱線 2111 2777。"), *hk);
-  expect_one(lint(guide("查詢", "2111 277"), *hk), "contact-format.phone-length", "2111 277");
+  expect_one(testing::lint_text(guide("查詢", "2111 277"), *hk), "contact-format.phone-length",
+             "2111 277");
   // Mainland numbers are not Hong Kong ones.
-  expect_one(lint(guide("電話", "0371-63901234"), *hk), "contact-format.phone-length",
+  expect_one(testing::lint_text(guide("電話", "0371-63901234"), *hk), "contact-format.phone-length",
              "0371-63901234");
 }
 
@@ -212,15 +195,16 @@ TEST(ContactFormat, OfficeHoursNameDaysAndTimes) {
         "星期一至星期五 9：00-17：00", "24小时自助服务"}) {
     expect_pass(guide("办理时间", hours));
   }
-  const FileResult days = lint(guide("办理时间", "工作日"));
+  const FileResult days = testing::lint_text(guide("办理时间", "工作日"));
   const Diagnostic& d = expect_one(days, "contact-format.hours-no-times", "工作日");
   EXPECT_EQ(d.severity, Severity::warning);
   EXPECT_EQ(d.element_id, "hours");
-  expect_one(lint(guide("办理时间", "上午9:00-12:00")), "contact-format.hours-no-days",
-             "上午9:00-12:00");
-  expect_one(lint(guide("办理时间", "按政务中心作息时间")), "contact-format.hours-vague",
-             "按政务中心作息时间");
-  expect_one(lint(guide("辦公時間", "週一至週五")), "contact-format.hours-no-times", "週一至週五");
+  expect_one(testing::lint_text(guide("办理时间", "上午9:00-12:00")),
+             "contact-format.hours-no-days", "上午9:00-12:00");
+  expect_one(testing::lint_text(guide("办理时间", "按政务中心作息时间")),
+             "contact-format.hours-vague", "按政务中心作息时间");
+  expect_one(testing::lint_text(guide("辦公時間", "週一至週五")), "contact-format.hours-no-times",
+             "週一至週五");
 }
 
 TEST(ContactFormat, AddressesSayMoreThanAName) {
@@ -230,28 +214,29 @@ TEST(ContactFormat, AddressesSayMoreThanAName) {
         "澳門水坑尾街162號公共行政大樓地下大堂", "全程网上办理，无需到现场"}) {
     expect_pass(guide("办理地点", place));
   }
-  const FileResult r = lint(guide("办理地点", "某县政务服务中心"));
+  const FileResult r = testing::lint_text(guide("办理地点", "某县政务服务中心"));
   const Diagnostic& d = expect_one(r, "contact-format.place-vague", "某县政务服务中心");
   EXPECT_EQ(d.severity, Severity::warning);
-  EXPECT_EQ(arg(d, "label"), "办理地点");
+  EXPECT_EQ(testing::arg_of(d, "label"), "办理地点");
   // 街道 is a district here, not a street.
-  expect_one(lint(guide("办理地点", "户籍所在地乡镇人民政府（街道办事处）")),
+  expect_one(testing::lint_text(guide("办理地点", "户籍所在地乡镇人民政府（街道办事处）")),
              "contact-format.place-vague", "户籍所在地乡镇人民政府（街道办事处）");
-  expect_one(lint(guide("辦理地點", "某市")), "contact-format.place-vague", "某市");
+  expect_one(testing::lint_text(guide("辦理地點", "某市")), "contact-format.place-vague", "某市");
 }
 
 TEST(ContactFormat, OptionsOverrideTheDefaults) {
   // Words of one's own.
-  const auto words = engine(
+  const auto words = testing::engine_from(
       "rules:\n  contact-format:\n    options:\n      address_words: [中心]\n"
       "      day_words: [逢墟日]\n      time_words: [全天]\n      hotlines: ['12345', "
       "'9611xxxx']\n");
   expect_pass(guide("办理地点", "某县政务服务中心"), *words);
   expect_pass(guide("办理时间", "逢墟日全天"), *words);
   expect_pass(guide("咨询电话", "96110000"), *words);
-  expect_one(lint(guide("咨询电话", "95598"), *words), "contact-format.phone-length", "95598");
+  expect_one(testing::lint_text(guide("咨询电话", "95598"), *words), "contact-format.phone-length",
+             "95598");
   // Elements: hours not checked, the agency's phone field checked as a phone.
-  const auto elements = engine(
+  const auto elements = testing::engine_from(
       "rules:\n  contact-format:\n    options: {hours_elements: [], phone_elements: [phone]}\n");
   expect_pass(guide("办理时间", "工作日"), *elements);
   expect_pass(guide("投诉电话", "无"), *elements);
@@ -280,12 +265,12 @@ TEST(ContactFormat, XmlSpans) {
   const std::string xml =
       "<guide>\n  <name>某项许可</name>\n  <phone label=\"咨询电话\">0398-481234</phone>\n"
       "  <place label=\"办理地点\">某市</place>\n</guide>\n";
-  const FileResult r = lint(xml, national(), "g.xml");
+  const FileResult r = testing::lint_text(xml, testing::national_engine(), "g.xml");
   const auto h = hits(r);
   ASSERT_EQ(h.size(), 2u);
-  EXPECT_EQ(text_at(r, *h[0]), "0398-481234");
+  EXPECT_EQ(testing::text_of(r, *h[0]), "0398-481234");
   EXPECT_EQ(r.source->position(h[0]->span->begin).line, 3u);
-  EXPECT_EQ(text_at(r, *h[1]), "某市");
+  EXPECT_EQ(testing::text_of(r, *h[1]), "某市");
 }
 
 std::vector<std::string> probes() {
@@ -311,8 +296,8 @@ std::vector<std::string> probes() {
 
 // The options the national pack writes out are those the rule has without any.
 TEST(ContactFormat, PackOptionsAreTheBuiltInDefaults) {
-  const auto bare = engine("rules:\n  contact-format:\n    options: {}\n");
-  EXPECT_GT(testing::expect_same_findings(national(), *bare, kRule, probes()), 5u);
+  const auto bare = testing::engine_from("rules:\n  contact-format:\n    options: {}\n");
+  EXPECT_GT(testing::expect_same_findings(testing::national_engine(), *bare, kRule, probes()), 5u);
 }
 
 // tests/fixtures/rules/contact-format: the 2016 spot check's guides without 联系方式, 机构地址 and
@@ -322,14 +307,16 @@ std::string fixture(const std::string& name) {
 }
 
 TEST(ContactFormat, Fixtures) {
-  expect_one(lint(fixture("no-contact-number.txt")), "contact-format.phone-missing",
+  expect_one(testing::lint_text(fixture("no-contact-number.txt")), "contact-format.phone-missing",
              "详见网站首页");
-  expect_one(lint(fixture("address-without-street.txt")), "contact-format.place-vague",
-             "某市出入境管理支队");
-  expect_one(lint(fixture("hours-without-times.txt")), "contact-format.hours-no-times", "工作日");
-  expect_one(lint(fixture("wrong-length.xml"), national(), "wrong-length.xml"),
+  expect_one(testing::lint_text(fixture("address-without-street.txt")),
+             "contact-format.place-vague", "某市出入境管理支队");
+  expect_one(testing::lint_text(fixture("hours-without-times.txt")),
+             "contact-format.hours-no-times", "工作日");
+  expect_one(testing::lint_text(fixture("wrong-length.xml"), testing::national_engine(),
+                                "wrong-length.xml"),
              "contact-format.phone-length", "0973-812345");
-  EXPECT_TRUE(hits(lint(fixture("good.txt"))).empty());
+  EXPECT_TRUE(hits(testing::lint_text(fixture("good.txt"))).empty());
 }
 
 }  // namespace

@@ -15,40 +15,19 @@ namespace {
 
 constexpr std::string_view kRule = "fee-basis";
 
-const Engine& national() {
-  return testing::national_engine();
-}
-
-FileResult lint(const std::string& text, const Engine& e = national(),
-                const std::string& name = "g.txt") {
-  return e.lint(std::make_shared<const Source>(name, text), {});
-}
-
-std::shared_ptr<const Engine> engine(std::string_view yaml) {
-  return testing::engine_from(yaml);
-}
-
 std::vector<const Diagnostic*> hits(const FileResult& r) {
   return testing::findings_of(r, kRule);
-}
-
-std::string_view text_at(const FileResult& r, const Diagnostic& d) {
-  return testing::text_of(r, d);
-}
-
-std::string arg(const Diagnostic& d, std::string_view name) {
-  return testing::arg_of(d, name);
 }
 
 std::string guide(std::string_view fees) {
   return "事项名称：某项许可\n收费标准：" + std::string(fees) + "\n";
 }
 
-void expect_pass(const std::string& text, const Engine& e = national()) {
-  const FileResult r = lint(text, e);
+void expect_pass(const std::string& text, const Engine& e = testing::national_engine()) {
+  const FileResult r = testing::lint_text(text, e);
   const auto h = hits(r);
   EXPECT_TRUE(h.empty()) << text << "→ " << render_message(*h.at(0)) << " at \""
-                         << text_at(r, *h.at(0)) << "\"";
+                         << testing::text_of(r, *h.at(0)) << "\"";
 }
 
 // A copy: callers often pass a result that is gone after the call.
@@ -58,12 +37,12 @@ Diagnostic expect_one(const FileResult& r, std::string_view message_id, std::str
   EXPECT_EQ(h.size(), 1u) << r.source->text();
   if (h.empty()) return none;
   EXPECT_EQ(h[0]->message_id, message_id) << r.source->text();
-  EXPECT_EQ(text_at(r, *h[0]), at) << r.source->text();
+  EXPECT_EQ(testing::text_of(r, *h[0]), at) << r.source->text();
   return *h[0];
 }
 
 TEST(FeeBasis, InTheNationalPack) {
-  const auto& rules = national().rules();
+  const auto& rules = testing::national_engine().rules();
   const auto it =
       std::find_if(rules.begin(), rules.end(), [](const RuleInfo& i) { return i.id == kRule; });
   ASSERT_NE(it, rules.end());
@@ -98,13 +77,13 @@ TEST(FeeBasis, FeesWithTheirBasisPass) {
 }
 
 TEST(FeeBasis, AFeeWithoutBasisIsAnErrorAtTheFees) {
-  const FileResult r = lint(guide("工本费每本20元"));
+  const FileResult r = testing::lint_text(guide("工本费每本20元"));
   const Diagnostic& d = expect_one(r, "fee-basis.no-basis", "工本费每本20元");
   EXPECT_EQ(d.severity, Severity::error);
   EXPECT_FALSE(d.needs_review);
   EXPECT_EQ(d.element_id, "fees");
-  EXPECT_EQ(arg(d, "amount"), "20元");
-  EXPECT_EQ(arg(d, "label"), "收费标准");
+  EXPECT_EQ(testing::arg_of(d, "amount"), "20元");
+  EXPECT_EQ(testing::arg_of(d, "label"), "收费标准");
   EXPECT_EQ(r.source->position(d.span->begin).line, 2u);
   EXPECT_EQ(r.source->position(d.span->begin).column, 6u);
   EXPECT_EQ(render_message(d),
@@ -117,34 +96,34 @@ TEST(FeeBasis, AFeeWithoutBasisIsAnErrorAtTheFees) {
                                                         {"￥30/本", "￥30"},
                                                         {"每平方米1.5元", "1.5元"},
                                                         {"收费标准为百分之三", "百分之三"}}) {
-    const FileResult f = lint(guide(fees));
-    EXPECT_EQ(arg(expect_one(f, "fee-basis.no-basis", fees), "amount"), amount) << fees;
+    const FileResult f = testing::lint_text(guide(fees));
+    EXPECT_EQ(testing::arg_of(expect_one(f, "fee-basis.no-basis", fees), "amount"), amount) << fees;
   }
   // In traditional script.
-  const FileResult t = lint("事項名稱：某項許可\n收費標準：工本費每本貳拾元\n");
+  const FileResult t = testing::lint_text("事項名稱：某項許可\n收費標準：工本費每本貳拾元\n");
   const Diagnostic& td = expect_one(t, "fee-basis.no-basis", "工本費每本貳拾元");
-  EXPECT_EQ(arg(td, "amount"), "貳拾元");
+  EXPECT_EQ(testing::arg_of(td, "amount"), "貳拾元");
   EXPECT_TRUE(render_message(td, "zh-Hant").starts_with("「收費標準」收取費用（貳拾元）"));
 }
 
 TEST(FeeBasis, AChargeWithoutAmountIsAWarning) {
-  const FileResult r = lint(guide("按标准收取"));
+  const FileResult r = testing::lint_text(guide("按标准收取"));
   const Diagnostic& d = expect_one(r, "fee-basis.no-amount", "按标准收取");
   EXPECT_EQ(d.severity, Severity::warning);
-  expect_one(lint(guide("是")), "fee-basis.no-amount", "是");
-  const FileResult t =
-      lint("事項名稱：網上遞交牌照申請\n繳款方法：申請人可以以下方法於網上繳付牌照費用\n");
+  expect_one(testing::lint_text(guide("是")), "fee-basis.no-amount", "是");
+  const FileResult t = testing::lint_text(
+      "事項名稱：網上遞交牌照申請\n繳款方法：申請人可以以下方法於網上繳付牌照費用\n");
   expect_one(t, "fee-basis.no-amount", "申請人可以以下方法於網上繳付牌照費用");
   // A charge that names its standard by a document passes.
   expect_pass(guide("按《某省不动产登记收费标准》收取"));
 }
 
 TEST(FeeBasis, WordingThatCanBeLegitimateNeedsReview) {
-  const FileResult m = lint(guide("不收费（原工本费10元已于2015年取消）"));
+  const FileResult m = testing::lint_text(guide("不收费（原工本费10元已于2015年取消）"));
   const Diagnostic& d = expect_one(m, "fee-basis.mixed", "不收费（原工本费10元已于2015年取消）");
   EXPECT_TRUE(d.needs_review);
-  EXPECT_EQ(arg(d, "amount"), "10元");
-  const FileResult u = lint(guide("详见办事大厅公示"));
+  EXPECT_EQ(testing::arg_of(d, "amount"), "10元");
+  const FileResult u = testing::lint_text(guide("详见办事大厅公示"));
   EXPECT_TRUE(expect_one(u, "fee-basis.unclear", "详见办事大厅公示").needs_review);
 }
 
@@ -156,22 +135,26 @@ TEST(FeeBasis, NumbersThatAreNotAmounts) {
 
 TEST(FeeBasis, OptionsOverrideTheDefaults) {
   // A basis phrase of one's own.
-  const auto basis = engine("rules:\n  fee-basis:\n    options: {basis: [省物价局核定]}\n");
+  const auto basis =
+      testing::engine_from("rules:\n  fee-basis:\n    options: {basis: [省物价局核定]}\n");
   expect_pass(guide("每件10元（省物价局核定）"), *basis);
   // Only the fee_basis element is read.
-  const auto only = engine("rules:\n  fee-basis:\n    options: {elements: [fee_basis]}\n");
+  const auto only =
+      testing::engine_from("rules:\n  fee-basis:\n    options: {elements: [fee_basis]}\n");
   expect_pass(guide("每件10元"), *only);
   // Free phrases replaced: 免费 no longer says free.
-  const auto free = engine("rules:\n  fee-basis:\n    options: {free: [不收费]}\n");
-  expect_one(lint(guide("免费"), *free), "fee-basis.unclear", "免费");
+  const auto free = testing::engine_from("rules:\n  fee-basis:\n    options: {free: [不收费]}\n");
+  expect_one(testing::lint_text(guide("免费"), *free), "fee-basis.unclear", "免费");
   // Currencies replaced.
-  const auto currency = engine("rules:\n  fee-basis:\n    options: {currency: [港元]}\n");
+  const auto currency =
+      testing::engine_from("rules:\n  fee-basis:\n    options: {currency: [港元]}\n");
   // 10元 is no amount any more, and nothing says a fee is charged.
-  expect_one(lint(guide("每件10元"), *currency), "fee-basis.unclear", "每件10元");
-  expect_one(lint(guide("每件10港元"), *currency), "fee-basis.no-basis", "每件10港元");
+  expect_one(testing::lint_text(guide("每件10元"), *currency), "fee-basis.unclear", "每件10元");
+  expect_one(testing::lint_text(guide("每件10港元"), *currency), "fee-basis.no-basis",
+             "每件10港元");
   // Severity.
-  const auto warn = engine("rules:\n  fee-basis: warning\n");
-  EXPECT_EQ(hits(lint(guide("每件10元"), *warn)).at(0)->severity, Severity::warning);
+  const auto warn = testing::engine_from("rules:\n  fee-basis: warning\n");
+  EXPECT_EQ(hits(testing::lint_text(guide("每件10元"), *warn)).at(0)->severity, Severity::warning);
 }
 
 TEST(FeeBasis, BadOptionsAreConfigErrors) {
@@ -192,11 +175,13 @@ TEST(FeeBasis, BadOptionsAreConfigErrors) {
 }
 
 TEST(FeeBasis, JsonFields) {
-  EXPECT_TRUE(hits(lint(R"({"task_name":"某项许可","is_fee":"0","charge_standard":"不收费"})",
-                        national(), "g.json"))
-                  .empty());
-  const FileResult r = lint(R"({"task_name":"某项许可","is_fee":"1","charge_standard":"每件10元"})",
-                            national(), "g.json");
+  EXPECT_TRUE(
+      hits(testing::lint_text(R"({"task_name":"某项许可","is_fee":"0","charge_standard":"不收费"})",
+                              testing::national_engine(), "g.json"))
+          .empty());
+  const FileResult r =
+      testing::lint_text(R"({"task_name":"某项许可","is_fee":"1","charge_standard":"每件10元"})",
+                         testing::national_engine(), "g.json");
   expect_one(r, "fee-basis.no-basis", "每件10元");
 }
 
@@ -215,8 +200,8 @@ std::vector<std::string> probes() {
 
 // The options the national pack writes out are those the rule has without any.
 TEST(FeeBasis, PackOptionsAreTheBuiltInDefaults) {
-  const auto bare = engine("rules:\n  fee-basis:\n    options: {}\n");
-  EXPECT_GT(testing::expect_same_findings(national(), *bare, kRule, probes()), 5u);
+  const auto bare = testing::engine_from("rules:\n  fee-basis:\n    options: {}\n");
+  EXPECT_GT(testing::expect_same_findings(testing::national_engine(), *bare, kRule, probes()), 5u);
 }
 
 // A config with a profile of its own still builds with the national pack: the elements its
@@ -261,12 +246,13 @@ std::string fixture(const std::string& name) {
 }
 
 TEST(FeeBasis, Fixtures) {
-  const Diagnostic& d =
-      expect_one(lint(fixture("fee-without-basis.txt")), "fee-basis.no-basis", "每本120元");
-  EXPECT_EQ(arg(d, "amount"), "120元");
-  expect_one(lint(fixture("charge-without-amount.xml"), national(), "charge-without-amount.xml"),
+  const Diagnostic& d = expect_one(testing::lint_text(fixture("fee-without-basis.txt")),
+                                   "fee-basis.no-basis", "每本120元");
+  EXPECT_EQ(testing::arg_of(d, "amount"), "120元");
+  expect_one(testing::lint_text(fixture("charge-without-amount.xml"), testing::national_engine(),
+                                "charge-without-amount.xml"),
              "fee-basis.no-amount", "按规定标准收取");
-  EXPECT_TRUE(hits(lint(fixture("good.txt"))).empty());
+  EXPECT_TRUE(hits(testing::lint_text(fixture("good.txt"))).empty());
 }
 
 }  // namespace

@@ -109,6 +109,13 @@ inline const Engine& national_engine() {
   return *r.engine;
 }
 
+// Lints text with an engine (the built-in national pack unless told) under a name that chooses
+// the format, as on the day the linter runs.
+inline FileResult lint_text(const std::string& text, const Engine& e = national_engine(),
+                            const std::string& name = "g.txt") {
+  return e.lint(std::make_shared<const Source>(name, text), {});
+}
+
 // An engine from a config that must build (the test fails, naming the first problem, if not).
 inline std::shared_ptr<const Engine> engine_from(std::string_view yaml) {
   EngineResult r = Engine::from_yaml(yaml, "cfg.yaml", ".");

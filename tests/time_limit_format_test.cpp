@@ -15,37 +15,16 @@ namespace {
 
 constexpr std::string_view kRule = "time-limit-format";
 
-const Engine& national() {
-  return testing::national_engine();
-}
-
-FileResult lint(const std::string& text, const Engine& e = national(),
-                const std::string& name = "g.txt") {
-  return e.lint(std::make_shared<const Source>(name, text), {});
-}
-
-std::shared_ptr<const Engine> engine(std::string_view yaml) {
-  return testing::engine_from(yaml);
-}
-
 std::vector<const Diagnostic*> hits(const FileResult& r) {
   return testing::findings_of(r, kRule);
 }
 
-std::string_view text_at(const FileResult& r, const Diagnostic& d) {
-  return testing::text_of(r, d);
-}
-
-std::string arg(const Diagnostic& d, std::string_view name) {
-  return testing::arg_of(d, name);
-}
-
 // No finding of the rule.
-void expect_pass(const std::string& text, const Engine& e = national()) {
-  const FileResult r = lint(text, e);
+void expect_pass(const std::string& text, const Engine& e = testing::national_engine()) {
+  const FileResult r = testing::lint_text(text, e);
   const auto h = hits(r);
   EXPECT_TRUE(h.empty()) << text << "\n→ " << render_message(*h.at(0)) << " at \""
-                         << text_at(r, *h.at(0)) << "\"";
+                         << testing::text_of(r, *h.at(0)) << "\"";
 }
 
 // Exactly one finding, with this message id, on these characters.
@@ -56,12 +35,12 @@ Diagnostic expect_one(const FileResult& r, std::string_view message_id, std::str
   EXPECT_EQ(h.size(), 1u) << r.source->text();
   if (h.empty()) return none;
   EXPECT_EQ(h[0]->message_id, message_id) << r.source->text();
-  EXPECT_EQ(text_at(r, *h[0]), at) << r.source->text();
+  EXPECT_EQ(testing::text_of(r, *h[0]), at) << r.source->text();
   return *h[0];
 }
 
 TEST(TimeLimitFormat, InTheNationalPack) {
-  const auto& rules = national().rules();
+  const auto& rules = testing::national_engine().rules();
   const auto it =
       std::find_if(rules.begin(), rules.end(), [](const RuleInfo& i) { return i.id == kRule; });
   ASSERT_NE(it, rules.end());
@@ -107,13 +86,13 @@ TEST(TimeLimitFormat, TraditionalScriptPasses) {
 
 TEST(TimeLimitFormat, VagueWordingIsAnErrorAtTheValue) {
   const FileResult r =
-      lint("事项名称：某项许可\n办理时限：按规定时限办理\n咨询电话：0371-12345678\n");
+      testing::lint_text("事项名称：某项许可\n办理时限：按规定时限办理\n咨询电话：0371-12345678\n");
   const Diagnostic& d = expect_one(r, "time-limit-format.vague", "按规定时限办理");
   EXPECT_EQ(d.severity, Severity::error);
   EXPECT_FALSE(d.needs_review);
   EXPECT_EQ(d.element_id, "time_limit");
-  EXPECT_EQ(arg(d, "label"), "办理时限");
-  EXPECT_EQ(arg(d, "phrase"), "按规定时限");
+  EXPECT_EQ(testing::arg_of(d, "label"), "办理时限");
+  EXPECT_EQ(testing::arg_of(d, "phrase"), "按规定时限");
   EXPECT_EQ(r.source->position(d.span->begin).line, 2u);
   EXPECT_EQ(r.source->position(d.span->begin).column, 6u);
   EXPECT_EQ(render_message(d),
@@ -122,75 +101,77 @@ TEST(TimeLimitFormat, VagueWordingIsAnErrorAtTheValue) {
   EXPECT_NE(render_message(d, "en").find("only says"), std::string::npos);
 
   for (const char* value : {"尽快办理", "及时办理", "另行通知", "在法定时限内办结"}) {
-    const FileResult v = lint(std::string("事项名称：某项许可\n办理时限：") + value + "\n");
+    const FileResult v =
+        testing::lint_text(std::string("事项名称：某项许可\n办理时限：") + value + "\n");
     expect_one(v, "time-limit-format.vague", value);
   }
 }
 
 TEST(TimeLimitFormat, TraditionalVagueWording) {
-  const FileResult r = lint("事項名稱：某項許可\n辦理時限：按規定時限辦理\n");
+  const FileResult r = testing::lint_text("事項名稱：某項許可\n辦理時限：按規定時限辦理\n");
   const Diagnostic& d = expect_one(r, "time-limit-format.vague", "按規定時限辦理");
-  EXPECT_EQ(arg(d, "phrase"), "按規定時限");
-  EXPECT_EQ(arg(d, "label"), "辦理時限");
+  EXPECT_EQ(testing::arg_of(d, "phrase"), "按規定時限");
+  EXPECT_EQ(testing::arg_of(d, "label"), "辦理時限");
   EXPECT_TRUE(render_message(d, "zh-Hant").starts_with("「辦理時限」只寫了「按規定時限」"));
 }
 
 TEST(TimeLimitFormat, NoNumberAtAllIsAnError) {
-  const FileResult r = lint("事项名称：某项许可\n办理时限：详见办事大厅公示\n");
+  const FileResult r = testing::lint_text("事项名称：某项许可\n办理时限：详见办事大厅公示\n");
   const Diagnostic& d = expect_one(r, "time-limit-format.missing", "详见办事大厅公示");
   EXPECT_EQ(d.severity, Severity::error);
   // A number without a unit that counts time is no limit either.
-  expect_one(lint("事项名称：某项许可\n办理时限：分3个阶段办理\n"), "time-limit-format.missing",
-             "分3个阶段办理");
+  expect_one(testing::lint_text("事项名称：某项许可\n办理时限：分3个阶段办理\n"),
+             "time-limit-format.missing", "分3个阶段办理");
 }
 
 TEST(TimeLimitFormat, DatesAreNotLimits) {
-  expect_one(lint("事项名称：某项许可\n办理时限：2024年3月1日起按新标准办理\n"),
+  expect_one(testing::lint_text("事项名称：某项许可\n办理时限：2024年3月1日起按新标准办理\n"),
              "time-limit-format.missing", "2024年3月1日起按新标准办理");
 }
 
 TEST(TimeLimitFormat, WordingThatCanBeLegitimateNeedsReview) {
   // A bare number (a platform field without its unit).
-  const Diagnostic& bare =
-      expect_one(lint("事项名称：某项许可\n承诺时限：20\n"), "time-limit-format.no-unit", "20");
+  const Diagnostic& bare = expect_one(testing::lint_text("事项名称：某项许可\n承诺时限：20\n"),
+                                      "time-limit-format.no-unit", "20");
   EXPECT_TRUE(bare.needs_review);
-  EXPECT_EQ(arg(bare, "number"), "20");
+  EXPECT_EQ(testing::arg_of(bare, "number"), "20");
   // "No time limit" said in so many words.
-  const FileResult u = lint("事項名稱：查詢政府手續\n辦理時限：沒有時限規定。\n");
+  const FileResult u = testing::lint_text("事項名稱：查詢政府手續\n辦理時限：沒有時限規定。\n");
   EXPECT_TRUE(expect_one(u, "time-limit-format.unlimited", "沒有時限規定。").needs_review);
   EXPECT_EQ(u.reviews(), 1u);
   // The limits follow in a table the input did not attach to the label.
-  const FileResult f = lint("事項名稱：牌照申請\n服務承諾：監管局就處理牌照申請的服務承諾如下:\n");
+  const FileResult f =
+      testing::lint_text("事項名稱：牌照申請\n服務承諾：監管局就處理牌照申請的服務承諾如下:\n");
   EXPECT_TRUE(expect_one(f, "time-limit-format.follows", "監管局就處理牌照申請的服務承諾如下:")
                   .needs_review);
 }
 
 TEST(TimeLimitFormat, PromisedLongerThanLegalIsAnError) {
-  const FileResult r =
-      lint("事项名称：某项许可\n办理时限：法定办结时限：20个工作日；承诺办结时限：25个工作日\n");
+  const FileResult r = testing::lint_text(
+      "事项名称：某项许可\n办理时限：法定办结时限：20个工作日；承诺办结时限：25个工作日\n");
   const Diagnostic& d = expect_one(r, "time-limit-format.promised-longer", "25个工作日");
   EXPECT_FALSE(d.needs_review);
   EXPECT_EQ(d.severity, Severity::error);
-  EXPECT_EQ(arg(d, "legal"), "20");
-  EXPECT_EQ(arg(d, "legal_unit"), "workday");
-  EXPECT_EQ(arg(d, "promised"), "25");
-  EXPECT_EQ(arg(d, "promised_unit"), "workday");
+  EXPECT_EQ(testing::arg_of(d, "legal"), "20");
+  EXPECT_EQ(testing::arg_of(d, "legal_unit"), "workday");
+  EXPECT_EQ(testing::arg_of(d, "promised"), "25");
+  EXPECT_EQ(testing::arg_of(d, "promised_unit"), "workday");
   EXPECT_EQ(render_message(d), "“办理时限”的承诺时限（25个工作日）长于法定时限（20个工作日）");
   EXPECT_EQ(render_message(d, "en"),
             "the promised time limit in \"办理时限\" (25 working days) is longer than the legal "
             "one (20 working days)");
 
   // In separate elements, in traditional script and Chinese numerals.
-  const FileResult t =
-      lint("事項名稱：某項許可\n法定辦結時限：二十個工作日\n承諾辦結時限：三十個工作日\n");
+  const FileResult t = testing::lint_text(
+      "事項名稱：某項許可\n法定辦結時限：二十個工作日\n承諾辦結時限：三十個工作日\n");
   const Diagnostic& td = expect_one(t, "time-limit-format.promised-longer", "三十個工作日");
-  EXPECT_EQ(arg(td, "legal"), "20");
-  EXPECT_EQ(arg(td, "promised"), "30");
+  EXPECT_EQ(testing::arg_of(td, "legal"), "20");
+  EXPECT_EQ(testing::arg_of(td, "promised"), "30");
   EXPECT_EQ(td.element_id, "promised_time_limit");
-  EXPECT_EQ(arg(td, "label"), "承諾辦結時限");
+  EXPECT_EQ(testing::arg_of(td, "label"), "承諾辦結時限");
 
   // Immediate legal, days promised.
-  expect_one(lint("事项名称：某项许可\n法定时限：即办\n承诺时限：3个工作日\n"),
+  expect_one(testing::lint_text("事项名称：某项许可\n法定时限：即办\n承诺时限：3个工作日\n"),
              "time-limit-format.promised-longer", "3个工作日");
 }
 
@@ -215,19 +196,21 @@ TEST(TimeLimitFormat, PromisedWithinLegalPasses) {
 
 TEST(TimeLimitFormat, DifferentUnitsAreReviewedWhenTheyMayBeLonger) {
   // 20 working days take 20 to 33 calendar days: perhaps longer than 25 days.
-  const FileResult r = lint("事项名称：某项许可\n法定时限：25日\n承诺时限：20个工作日\n");
+  const FileResult r =
+      testing::lint_text("事项名称：某项许可\n法定时限：25日\n承诺时限：20个工作日\n");
   const Diagnostic& d = expect_one(r, "time-limit-format.promised-maybe-longer", "20个工作日");
   EXPECT_TRUE(d.needs_review);
-  EXPECT_EQ(arg(d, "legal_unit"), "day");
-  EXPECT_EQ(arg(d, "promised_unit"), "workday");
+  EXPECT_EQ(testing::arg_of(d, "legal_unit"), "day");
+  EXPECT_EQ(testing::arg_of(d, "promised_unit"), "workday");
   // 2 months are surely longer than 20 days.
-  const FileResult m = lint("事项名称：某项许可\n法定时限：20日\n承诺时限：2个月\n");
+  const FileResult m = testing::lint_text("事项名称：某项许可\n法定时限：20日\n承诺时限：2个月\n");
   EXPECT_FALSE(expect_one(m, "time-limit-format.promised-longer", "2个月").needs_review);
 }
 
 TEST(TimeLimitFormat, AGuessedRoleIsOnlyReviewed) {
   // The unmarked limit beside a legal one is read as the promise, but it is a guess.
-  const FileResult r = lint("事项名称：某项许可\n办理时限：30个工作日（法定时限20个工作日）\n");
+  const FileResult r =
+      testing::lint_text("事项名称：某项许可\n办理时限：30个工作日（法定时限20个工作日）\n");
   const Diagnostic& d = expect_one(r, "time-limit-format.promised-longer", "30个工作日");
   EXPECT_TRUE(d.needs_review);
 }
@@ -237,43 +220,46 @@ TEST(TimeLimitFormat, XmlAndJsonSpans) {
       "<guide>\n  <name>某项许可</name>\n  <legal_time_limit label=\"法定办结时限\">5个工作日"
       "</legal_time_limit>\n  <promised_time_limit label=\"承诺办结时限\">自受理之日起10个工作日内"
       "</promised_time_limit>\n</guide>\n";
-  const FileResult r = lint(xml, national(), "g.xml");
+  const FileResult r = testing::lint_text(xml, testing::national_engine(), "g.xml");
   const Diagnostic& d = expect_one(r, "time-limit-format.promised-longer", "10个工作日");
   EXPECT_EQ(r.source->position(d.span->begin).line, 4u);
 
   const std::string json =
       R"({"task_name":"某项许可","anticipate_day":"20个工作日","promise_day":"按规定时限办理"})";
-  const FileResult j = lint(json, national(), "g.json");
+  const FileResult j = testing::lint_text(json, testing::national_engine(), "g.json");
   expect_one(j, "time-limit-format.vague", "按规定时限办理");
 }
 
 TEST(TimeLimitFormat, OptionsOverrideTheDefaults) {
   // Only promised limits are checked.
-  const auto only =
-      engine("rules:\n  time-limit-format:\n    options: {elements: [promised_time_limit]}\n");
+  const auto only = testing::engine_from(
+      "rules:\n  time-limit-format:\n    options: {elements: [promised_time_limit]}\n");
   expect_pass("事项名称：某项许可\n法定时限：按规定\n", *only);
   // Units replaced: 工作日 only.
-  const auto units =
-      engine("rules:\n  time-limit-format:\n    options:\n      units: {workday: [工作日]}\n");
-  expect_one(lint("事项名称：某项许可\n办理时限：30日\n", *units), "time-limit-format.missing",
-             "30日");
+  const auto units = testing::engine_from(
+      "rules:\n  time-limit-format:\n    options:\n      units: {workday: [工作日]}\n");
+  expect_one(testing::lint_text("事项名称：某项许可\n办理时限：30日\n", *units),
+             "time-limit-format.missing", "30日");
   // A vague phrase of one's own; the defaults are gone.
-  const auto vague = engine("rules:\n  time-limit-format:\n    options: {vague: [看情况]}\n");
-  expect_one(lint("事项名称：某项许可\n办理时限：看情况办理\n", *vague), "time-limit-format.vague",
-             "看情况办理");
-  expect_one(lint("事项名称：某项许可\n办理时限：尽快办理\n", *vague), "time-limit-format.missing",
-             "尽快办理");
+  const auto vague =
+      testing::engine_from("rules:\n  time-limit-format:\n    options: {vague: [看情况]}\n");
+  expect_one(testing::lint_text("事项名称：某项许可\n办理时限：看情况办理\n", *vague),
+             "time-limit-format.vague", "看情况办理");
+  expect_one(testing::lint_text("事项名称：某项许可\n办理时限：尽快办理\n", *vague),
+             "time-limit-format.missing", "尽快办理");
   // No comparison.
-  const auto nocompare = engine("rules:\n  time-limit-format:\n    options: {compare: false}\n");
+  const auto nocompare =
+      testing::engine_from("rules:\n  time-limit-format:\n    options: {compare: false}\n");
   expect_pass("事项名称：某项许可\n法定时限：5日\n承诺时限：10日\n", *nocompare);
   // Immediate phrases of one's own.
-  const auto immediate = engine("rules:\n  time-limit-format:\n    options: {immediate: [秒批]}\n");
+  const auto immediate =
+      testing::engine_from("rules:\n  time-limit-format:\n    options: {immediate: [秒批]}\n");
   expect_pass("事项名称：某项许可\n办理时限：秒批\n", *immediate);
-  expect_one(lint("事项名称：某项许可\n办理时限：即办\n", *immediate), "time-limit-format.missing",
-             "即办");
+  expect_one(testing::lint_text("事项名称：某项许可\n办理时限：即办\n", *immediate),
+             "time-limit-format.missing", "即办");
   // Severity.
-  const auto warn = engine("rules:\n  time-limit-format: warning\n");
-  EXPECT_EQ(hits(lint("事项名称：某项许可\n办理时限：尽快\n", *warn)).at(0)->severity,
+  const auto warn = testing::engine_from("rules:\n  time-limit-format: warning\n");
+  EXPECT_EQ(hits(testing::lint_text("事项名称：某项许可\n办理时限：尽快\n", *warn)).at(0)->severity,
             Severity::warning);
 }
 
@@ -332,8 +318,8 @@ std::vector<std::string> probes() {
 
 // The options the national pack writes out are those the rule has without any.
 TEST(TimeLimitFormat, PackOptionsAreTheBuiltInDefaults) {
-  const auto bare = engine("rules:\n  time-limit-format:\n    options: {}\n");
-  EXPECT_GT(testing::expect_same_findings(national(), *bare, kRule, probes()), 5u);
+  const auto bare = testing::engine_from("rules:\n  time-limit-format:\n    options: {}\n");
+  EXPECT_GT(testing::expect_same_findings(testing::national_engine(), *bare, kRule, probes()), 5u);
 }
 
 // tests/fixtures/rules/time-limit-format: the defects of the national spot check's "内容不规范"
@@ -344,20 +330,21 @@ std::string fixture(const std::string& name) {
 
 TEST(TimeLimitFormat, Fixtures) {
   {
-    const FileResult r = lint(fixture("vague-time-limit.txt"));
+    const FileResult r = testing::lint_text(fixture("vague-time-limit.txt"));
     expect_one(r, "time-limit-format.vague", "按规定时限办理");
   }
   {
-    const FileResult r = lint(fixture("promised-longer.xml"), national(), "promised-longer.xml");
+    const FileResult r = testing::lint_text(fixture("promised-longer.xml"),
+                                            testing::national_engine(), "promised-longer.xml");
     const Diagnostic& d = expect_one(r, "time-limit-format.promised-longer", "30个工作日");
-    EXPECT_EQ(arg(d, "legal"), "20");
+    EXPECT_EQ(testing::arg_of(d, "legal"), "20");
   }
   {
-    const FileResult r = lint(fixture("good.txt"));
+    const FileResult r = testing::lint_text(fixture("good.txt"));
     EXPECT_TRUE(hits(r).empty());
   }
   {
-    const FileResult r = lint(fixture("traditional.txt"));
+    const FileResult r = testing::lint_text(fixture("traditional.txt"));
     expect_one(r, "time-limit-format.vague", "儘快辦理");
   }
 }
