@@ -96,14 +96,14 @@ std::optional<config::Profile> load_profile(const config::Resolved& resolved,
     source = read_data(*resolved.profile, "profiles", "config.unknown-profile", "profile");
     if (!source) return std::nullopt;
   }
-  return config::Profile::load(config::YamlFile{source, &problems});
+  return config::Profile::load(config::YamlFile{source, &problems, resolved.limits.yaml_nodes});
 }
 
 void load_catalogs(const config::Resolved& resolved, config::Catalogs& catalogs,
                    config::Problems& problems) {
   for (const config::DataRef& ref : resolved.catalogs) {
     if (auto source = read_data(ref, "catalogs", "config.unknown-catalog", "catalog")) {
-      catalogs.load(config::YamlFile{source, &problems});
+      catalogs.load(config::YamlFile{source, &problems, resolved.limits.yaml_nodes});
     }
   }
   catalogs.build();
@@ -413,6 +413,16 @@ std::string Engine::effective_config(std::string_view file) const {
   for (const config::DataRef& c : impl.resolved.catalogs)
     out << c.name;
   out << YAML::EndSeq;
+  const config::Limits& l = impl.resolved.limits;
+  out << YAML::Key << "limits" << YAML::Value << YAML::BeginMap;
+  out << YAML::Key << "input_bytes" << YAML::Value << l.input_bytes;
+  out << YAML::Key << "depth" << YAML::Value << l.depth;
+  out << YAML::Key << "guides_per_file" << YAML::Value << l.guides_per_file;
+  out << YAML::Key << "findings_per_guide" << YAML::Value << l.findings_per_guide;
+  out << YAML::Key << "yaml_nodes" << YAML::Value << l.yaml_nodes;
+  out << YAML::Key << "docx_entry_bytes" << YAML::Value << l.docx_entry_bytes;
+  out << YAML::Key << "docx_ratio" << YAML::Value << l.docx_ratio;
+  out << YAML::EndMap;
   out << YAML::Key << "rules" << YAML::Value << YAML::BeginMap;
   for (const Impl::Instance& i : set.instances) {
     out << YAML::Key << i.info.id << YAML::Value << YAML::BeginMap;
@@ -432,13 +442,25 @@ std::vector<std::pair<std::string, std::vector<std::string>>> Engine::input_form
   return out;
 }
 
+std::uint64_t Engine::max_input_bytes() const {
+  return impl_->resolved.limits.input_bytes;
+}
+
 FileResult Engine::lint(std::shared_ptr<const Source> source, const LintOptions& options) const {
   if (!source) source = std::make_shared<const Source>("", "");
   FileResult result{source, {}, {}};
   parse::Output out;
-  if (const auto& bad = source->decode_error()) {
-    out.error(Span{bad->offset, bad->offset + 1}, bad->message_id,
-              {{"detail", bad->detail}, {"encoding", bad->encoding}});
+  const config::Limits& limits = impl_->resolved.limits;
+  if (source->bytes().size() > limits.input_bytes) {
+    out.error(std::nullopt, "input.too-large",
+              {{"detail", std::to_string(source->bytes().size())},
+               {"limit", static_cast<std::int64_t>(limits.input_bytes)}});
+  } else if (const auto& bad = source->decode_error()) {
+    std::vector<Arg> args{{"detail", bad->detail}, {"encoding", bad->encoding}};
+    // Past 4 GiB, the Source itself refused the input, whatever the config's limit.
+    if (bad->message_id == "input.too-large")
+      args.push_back({"limit", static_cast<std::int64_t>(config::Limits::kMaxInputBytes)});
+    out.error(Span{bad->offset, bad->offset + 1}, bad->message_id, std::move(args));
   } else {
     const parse::Parser* parser = options.input_format.empty()
                                       ? parse::parser_for(*source)
@@ -450,7 +472,7 @@ FileResult Engine::lint(std::shared_ptr<const Source> source, const LintOptions&
       }
       out.error(std::nullopt, "parse-error.unknown-format", {{"formats", formats}});
     } else {
-      parser->parse(*source, parse::Context{impl_->profile}, out);
+      parser->parse(*source, parse::Context{impl_->profile, limits}, out);
       if (out.derived) result.source = out.derived;
     }
   }
@@ -466,9 +488,21 @@ FileResult Engine::lint(std::shared_ptr<const Source> source, const LintOptions&
     // Catalog names are looked for once per element, whichever rules ask.
     rules::CatalogScan scan(impl_->catalogs, guide);
     const rules::Context context{*result.source, guide, impl_->profile, as_of, scan};
+    rules::FindingBudget budget{limits.findings_per_guide};
     for (const Impl::Instance& instance : rules.instances) {
-      instance.rule->check(context,
-                           rules::Reporter(result.diagnostics, instance.info, static_cast<int>(g)));
+      instance.rule->check(context, rules::Reporter(result.diagnostics, instance.info,
+                                                    static_cast<int>(g), &budget));
+    }
+    if (budget.dropped > 0) {
+      Diagnostic d;
+      d.rule_id = "resource-limit";
+      d.severity = Severity::warning;
+      d.message_id = "resource-limit.findings";
+      d.args = {{"dropped", static_cast<std::int64_t>(budget.dropped)},
+                {"limit", static_cast<std::int64_t>(limits.findings_per_guide)}};
+      d.span = guide.span;
+      d.guide = static_cast<int>(g);
+      result.diagnostics.push_back(std::move(d));
     }
   }
   rules::apply_suppressions(out.directives, result.guides, rules.infos, result.diagnostics);

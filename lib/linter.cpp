@@ -267,8 +267,13 @@ std::vector<FileResult> Linter::lint_file(const fs::path& file) const {
 FileResult Linter::Impl::lint_path(const fs::path& file, Entry** used) {
   *used = nullptr;
   const std::string name = file.string();
-  // Offsets are 32-bit: a larger input cannot be reported on exactly, so it is refused.
-  source::FileBytes read = source::read_file(file, kMaxInputBytes);
+  // Read no more than the governing config allows (limits: input_bytes); offsets are 32-bit, so
+  // a larger input could not be reported on exactly whatever the config says.
+  const fs::path dir = file.parent_path();
+  const Entry* entry = engine_for(dir);
+  const std::uint64_t max_bytes =
+      entry->built.engine ? entry->built.engine->max_input_bytes() : kMaxInputBytes;
+  source::FileBytes read = source::read_file(file, max_bytes);
   switch (read.status) {
     case source::FileBytes::Status::ok:
       break;
@@ -285,12 +290,11 @@ FileResult Linter::Impl::lint_path(const fs::path& file, Entry** used) {
       return io_problem(name, "io-error", "io.not-a-file");
     case source::FileBytes::Status::too_large:
       return io_problem(name, "io-error", "io.too-large",
-                        {{"limit", std::int64_t{kMaxInputBytes}}});
+                        {{"limit", static_cast<std::int64_t>(max_bytes)}});
     case source::FileBytes::Status::unreadable:
       return io_problem(name, "io-error", "io.unreadable", {{"detail", read.error}});
   }
-  return lint(std::make_shared<const Source>(name, std::move(read.bytes)), file.parent_path(),
-              used);
+  return lint(std::make_shared<const Source>(name, std::move(read.bytes)), dir, used);
 }
 
 EngineResult Linter::engine_for(const fs::path& file) const {

@@ -671,7 +671,7 @@ TEST(HtmlRobustness, DeepNestingIsRefusedNotCrashed) {
   EXPECT_TRUE(has_fatal(r, "parse-error.too-deep")) << describe(r);
   EXPECT_TRUE(r.guides.empty());
   const Position p = r.source->position(r.diagnostics.at(0).span->begin);
-  EXPECT_EQ(p.column, 512u * 5 + 1);  // the 513th <div>
+  EXPECT_EQ(p.column, 256u * 5 + 1);  // the 257th <div>
   // Without a place to report it, what comes before the limit is read.
   EXPECT_TRUE(parse::read_html(html).blocks.empty());
   EXPECT_FALSE(parse::read_html("<p>前言</p>" + html).blocks.empty());

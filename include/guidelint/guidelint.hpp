@@ -294,6 +294,9 @@ class GUIDELINT_API Engine {
                                 const std::filesystem::path& base_dir);
 
   FileResult lint(std::shared_ptr<const Source> source, const LintOptions& options) const;
+  /// The largest input lint() reads (the config's limits: input_bytes); a larger one gets an
+  /// "input.too-large" error. Readers can stop reading past it.
+  std::uint64_t max_input_bytes() const;
 
   /// The enabled rule instances, sorted by id.
   const std::vector<RuleInfo>& rules() const;

@@ -218,13 +218,16 @@ guidelint_status guidelint_lint_file(const guidelint_engine* engine, const char*
     if (path == nullptr) return fail(GUIDELINT_ERROR_ARGUMENT, "path is NULL");
     guidelint::LintOptions lint;
     if (const auto s = lint_options(options, lint); s != GUIDELINT_OK) return s;
-    guidelint::source::FileBytes file = guidelint::source::read_file(path, 0xFFFFFFFFu);
+    const std::uint64_t max_bytes = engine->engine->max_input_bytes();
+    guidelint::source::FileBytes file = guidelint::source::read_file(path, max_bytes);
     using Status = guidelint::source::FileBytes::Status;
     switch (file.status) {
       case Status::ok:
         break;
       case Status::too_large:
-        return fail(GUIDELINT_ERROR_IO, std::string(path) + ": larger than 4 GiB; not checked");
+        return fail(GUIDELINT_ERROR_IO, std::string(path) + ": larger than " +
+                                            std::to_string(max_bytes) +
+                                            " bytes (limits: input_bytes); not checked");
       case Status::directory:
       case Status::not_a_file:
         return fail(GUIDELINT_ERROR_IO,

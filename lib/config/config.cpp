@@ -66,7 +66,7 @@ class Loader {
   }
 
   void read(const YamlFile& file, const YAML::Node& root, const std::filesystem::path& base_dir) {
-    check_keys(file, root, {"extends", "profile", "catalogs", "rules", "overrides"});
+    check_keys(file, root, {"extends", "profile", "catalogs", "rules", "overrides", "limits"});
 
     const YAML::Node extends = get(root, "extends");
     if (!extends.IsDefined()) {
@@ -99,6 +99,8 @@ class Loader {
 
     read_rules(file, get(root, "rules"), resolved_.rules);
     read_overrides(file, get(root, "overrides"), base_dir);
+    if (const YAML::Node limits = get(root, "limits"); limits.IsDefined())
+      read_limits(file, limits, resolved_.limits);
   }
 
   void read_rules(const YamlFile& file, const YAML::Node& rules, std::vector<RuleSetting>& out) {

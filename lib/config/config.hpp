@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "config/limits.hpp"
 #include "config/yaml_util.hpp"
 
 namespace guidelint::config {
@@ -50,6 +51,7 @@ struct Resolved {
   std::vector<DataRef> catalogs;  // every layer's, in order, each file once
   std::vector<RuleSetting> rules;
   std::vector<Override> overrides;  // every layer's, in order
+  Limits limits;                    // each layer's `limits:` over the one it extends
 };
 
 // Loads a config (and, recursively, what it extends) from YAML text. Problems go to `problems`;

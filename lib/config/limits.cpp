@@ -53,6 +53,11 @@ void read_one(const YamlFile& file, const YAML::Node& map, std::string_view key,
 
 }  // namespace
 
+const Limits& default_limits() {
+  static const Limits limits;
+  return limits;
+}
+
 const std::vector<std::string>& limit_keys() {
   static const std::vector<std::string> keys{"input_bytes",        "depth",      "guides_per_file",
                                              "findings_per_guide", "yaml_nodes", "docx_entry_bytes",

@@ -23,6 +23,9 @@ struct Limits {
   std::uint32_t docx_ratio = 200;                // unpacked size over packed size of a part
 };
 
+// The defaults, for code that runs without a config.
+const Limits& default_limits();
+
 // The keys `limits:` accepts, in the order docs/config.md lists them.
 const std::vector<std::string>& limit_keys();
 

@@ -147,7 +147,7 @@ std::optional<YAML::Node> load(const YamlFile& file) {
     const std::string text(file.source->text());
     if (text.find('*') != std::string::npos) {
       // Aliases: refuse a text that expands past the limit before anything walks it.
-      ExpandedSize size(kMaxYamlNodes);
+      ExpandedSize size(file.max_nodes);
       std::istringstream in(text);
       YAML::Parser parser(in);
       while (parser.HandleNextDocument(size) && !size.over()) {
@@ -157,7 +157,7 @@ std::optional<YAML::Node> load(const YamlFile& file) {
         const auto offset = static_cast<std::uint32_t>(
             at.pos >= 0 ? std::min<std::size_t>(at.pos, text.size()) : 0);
         file.problems->add(file.source, Span{offset, offset}, "config.yaml-too-large",
-                           {{"limit", static_cast<std::int64_t>(kMaxYamlNodes)}});
+                           {{"limit", static_cast<std::int64_t>(file.max_nodes)}});
         return std::nullopt;
       }
     }

@@ -29,21 +29,23 @@ class Problems {
   std::vector<FileResult> results_;
 };
 
+// The most nodes a config or catalog may stand for with its aliases expanded: the largest real
+// catalog has a few thousand entries of a few nodes each.
+inline constexpr std::uint64_t kMaxYamlNodes = 2'000'000;
+
 // A YAML file being read: where problems go and what they point into.
 struct YamlFile {
   std::shared_ptr<const Source> source;
   Problems* problems;
+  // The most nodes the file may stand for with its aliases expanded (limits: yaml_nodes).
+  std::uint64_t max_nodes = kMaxYamlNodes;
 
   Span span(const YAML::Node& node) const;
   void report(const YAML::Node& at, std::string message_id, std::vector<Arg> args = {}) const;
 };
 
-// The most nodes a config or catalog may stand for with its aliases expanded: the largest real
-// catalog has a few thousand entries of a few nodes each.
-inline constexpr std::uint64_t kMaxYamlNodes = 2'000'000;
-
 // Parses the Source as one YAML document; a syntax error, or aliases that expand past
-// kMaxYamlNodes, becomes a problem and nullopt.
+// file.max_nodes, becomes a problem and nullopt.
 std::optional<YAML::Node> load(const YamlFile& file);
 
 // True when `node` is a mapping (or absent); reports "expected a mapping" otherwise.

@@ -20,16 +20,11 @@
 namespace guidelint::parse {
 namespace {
 
-// Limits against zip bombs. A guide's document.xml is a few hundred KiB and compresses about
-// tenfold; beyond these an entry is refused before it is unpacked.
-constexpr std::uint64_t kMaxDocumentBytes = 64ull << 20;
-constexpr std::uint64_t kMaxRatio = 200;
-// Up to this size the ratio is not checked: nothing this small can exhaust memory, and a short
-// document of empty table rows can compress very well.
+// Against zip bombs, limits docx_entry_bytes and docx_ratio: a guide's document.xml is a few
+// hundred KiB and compresses about tenfold; beyond them an entry is refused before it is
+// unpacked. Up to this size the ratio is not checked: nothing this small can exhaust memory, and a
+// short document of empty table rows can compress very well.
 constexpr std::uint64_t kRatioFloor = 1ull << 20;
-// Nesting of tables, content controls and text boxes the walk follows; as for XML input.
-constexpr int kMaxDepth = 256;
-
 constexpr std::string_view kDocument = "word/document.xml";
 // Between the lines of one paragraph (w:br) and the paragraphs of one cell in the derived text:
 // a line break that does not end the derived line.
@@ -44,7 +39,8 @@ struct ZipFileClose {
 };
 
 // word/document.xml, or nullopt after reporting why it cannot be had.
-std::optional<std::string> read_document(std::string_view bytes, Output& out) {
+std::optional<std::string> read_document(std::string_view bytes, const config::Limits& limits,
+                                         Output& out) {
   const auto corrupt = [&](std::string detail) {
     out.error(std::nullopt, "parse-error.docx-corrupt", {{"detail", std::move(detail)}});
     return std::nullopt;
@@ -76,14 +72,16 @@ std::optional<std::string> read_document(std::string_view bytes, Output& out) {
       (st.valid & (ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE)) != (ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE)) {
     return corrupt(zip_strerror(archive.get()));
   }
-  const auto too_large = [&](std::uint64_t limit) {
+  const auto too_large = [&](std::uint64_t limit, bool ratio) {
     out.error(std::nullopt, "parse-error.docx-too-large",
-              {{"limit", static_cast<std::int64_t>(limit)}});
+              {{"limit", static_cast<std::int64_t>(limit)},
+               {"cause", ratio ? "ratio" : "size"},
+               {"ratio", static_cast<std::int64_t>(limits.docx_ratio)}});
     return std::nullopt;
   };
-  if (st.size > kMaxDocumentBytes) return too_large(kMaxDocumentBytes);
-  if (st.size > kRatioFloor && st.comp_size < st.size / kMaxRatio) {
-    return too_large(st.comp_size * kMaxRatio);
+  if (st.size > limits.docx_entry_bytes) return too_large(limits.docx_entry_bytes, false);
+  if (st.size > kRatioFloor && st.comp_size < st.size / limits.docx_ratio) {
+    return too_large(st.comp_size * limits.docx_ratio, true);
   }
 
   std::unique_ptr<zip_file_t, ZipFileClose> file(zip_fopen_index(archive.get(), at, 0));
@@ -146,7 +144,7 @@ class Walker {
   }
 
   bool deeper(int depth) {
-    if (depth < kMaxDepth) return true;
+    if (depth < static_cast<int>(context_.limits.depth)) return true;
     too_deep = true;
     return false;
   }
@@ -489,7 +487,7 @@ class DocxParser final : public Parser {
       out.error(std::nullopt, "parse-error.docx-not-zip");
       return;
     }
-    std::optional<std::string> xml = read_document(source.bytes(), out);
+    std::optional<std::string> xml = read_document(source.bytes(), context.limits, out);
     if (!xml) return;
 
     pugi::xml_document doc;
@@ -510,7 +508,8 @@ class DocxParser final : public Parser {
     Walker walker(context, *prefix);
     walker.body(root.child((*prefix + "body").c_str()));
     if (walker.too_deep) {
-      out.error(std::nullopt, "parse-error.too-deep", {{"limit", std::int64_t{kMaxDepth}}});
+      out.error(std::nullopt, "parse-error.too-deep",
+                {{"limit", static_cast<std::int64_t>(context.limits.depth)}});
       return;
     }
     out.derived = derived_source(source.name(), std::move(walker.derived));

@@ -28,9 +28,8 @@ namespace {
 
 // Gumbo walks the stack of open elements for most start tags and compares each attribute of a
 // tag with all the others, so its time grows with the square of the nesting depth and of the
-// attributes on one tag. Pages are read only when they stay below these; real pages stay far
-// below them.
-constexpr std::size_t kMaxDepth = 512;
+// attributes on one tag. Pages are read only when they stay below the depth limit and this;
+// real pages stay far below them.
 constexpr std::size_t kMaxAttributes = 256;
 // HTML re-opens unclosed formatting tags (<b>, <font>) in every paragraph that follows them, so
 // a few kilobytes can ask for gigabytes of tree. Gumbo's memory is capped at this.
@@ -313,7 +312,7 @@ bool is(GumboTag t, TagClass c) {
 // that end tags and HTML's usual implied end tags (<p>, <li>, <td>, …) pop, erring on the deep
 // side. One pass; a pop searches at most the depth the page is allowed. Gumbo's other way of
 // deepening a tree, re-opening formatting tags, is bounded by its memory cap.
-Guard guard(std::string_view html) {
+Guard guard(std::string_view html, std::size_t max_depth) {
   Guard out;
   struct Open {
     GumboTag tag;
@@ -535,7 +534,7 @@ Guard guard(std::string_view html) {
     }
     stack.push_back({tag, name});
     ++open[tag];
-    if (stack.size() > kMaxDepth) {
+    if (stack.size() > max_depth) {
       out.problem = Guard::Problem::too_deep;
       out.at = static_cast<std::uint32_t>(at);
       return out;
@@ -1457,17 +1456,18 @@ void collect_comments(const GumboNode* root, std::string_view parsed,
   }
 }
 
-HtmlDocument read_html(std::string_view html, std::vector<Diagnostic>* problems) {
+HtmlDocument read_html(std::string_view html, std::vector<Diagnostic>* problems,
+                       std::size_t max_depth) {
   HtmlDocument doc;
   if (html.size() > UINT32_MAX) return doc;
   std::string parsed(html);
   std::vector<std::uint32_t> foreign = rename_foreign(parsed);
-  const Guard g = guard(parsed);
+  const Guard g = guard(parsed, max_depth);
   if (g.problem != Guard::Problem::none) {
     if (problems != nullptr) {
       if (g.problem == Guard::Problem::too_deep) {
         problems->push_back(problem("parse-error.too-deep",
-                                    {{"limit", static_cast<std::int64_t>(kMaxDepth)}}, g.at));
+                                    {{"limit", static_cast<std::int64_t>(max_depth)}}, g.at));
       } else {
         problems->push_back(problem("parse-error.html-attributes",
                                     {{"limit", static_cast<std::int64_t>(kMaxAttributes)}}, g.at));
@@ -1501,10 +1501,6 @@ HtmlDocument read_html(std::string_view html, std::vector<Diagnostic>* problems)
     doc.title = page_title(html, parsed, page.title);
   // The tree lives in the arena, which goes with it.
   return doc;
-}
-
-HtmlDocument read_html(std::string_view html) {
-  return read_html(html, nullptr);
 }
 
 }  // namespace guidelint::parse

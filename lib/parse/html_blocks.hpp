@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "config/limits.hpp"
 #include "parse/blocks.hpp"
 
 namespace guidelint::parse {
@@ -22,11 +23,10 @@ struct HtmlDocument {
 };
 
 // Reads a whole page or a fragment. Every piece maps into `html` by offset: for a page that is
-// the Source's text; for a fragment taken from elsewhere, compose() maps it on.
-HtmlDocument read_html(std::string_view html);
-
-// The same, reporting into `problems` (when given) a page too deeply nested or too large to read
-// in reasonable time and memory, instead of reading part of it.
-HtmlDocument read_html(std::string_view html, std::vector<Diagnostic>* problems);
+// the Source's text; for a fragment taken from elsewhere, compose() maps it on. A page nested
+// deeper than max_depth, or too large to read in reasonable time and memory, is not read: that
+// is reported into `problems` when given.
+HtmlDocument read_html(std::string_view html, std::vector<Diagnostic>* problems = nullptr,
+                       std::size_t max_depth = config::default_limits().depth);
 
 }  // namespace guidelint::parse

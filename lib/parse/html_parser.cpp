@@ -21,7 +21,7 @@ class HtmlParser final : public Parser {
       return;
     }
     std::vector<Diagnostic> problems;
-    const HtmlDocument doc = read_html(text, &problems);
+    const HtmlDocument doc = read_html(text, &problems, context.limits.depth);
     bool fatal = false;
     for (Diagnostic& d : problems) {
       fatal = fatal || d.fatal;

@@ -25,8 +25,6 @@
 namespace guidelint::parse {
 namespace {
 
-constexpr int kMaxDepth = 256;
-
 // A JSON value with where it is. Strings and numbers keep their raw token's range; the decoded
 // text of a string is built with its map when it is used.
 struct Member;
@@ -50,7 +48,8 @@ struct Member {
 // Builds Values from RapidJSON's SAX events, taking offsets from the stream.
 class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> {
  public:
-  Builder(std::string_view text, rapidjson::StringStream& stream) : text_(text), stream_(stream) {}
+  Builder(std::string_view text, rapidjson::StringStream& stream, std::size_t max_depth)
+      : text_(text), stream_(stream), max_depth_(max_depth) {}
 
   bool Null() { return scalar(Value::Type::null, 4); }
   bool Bool(bool b) { return scalar(Value::Type::boolean, b ? 4 : 5); }
@@ -112,7 +111,7 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
   }
 
   bool open(Value::Type type) {
-    if (stack_.size() >= kMaxDepth) {
+    if (stack_.size() >= max_depth_) {
       too_deep_ = true;
       return false;
     }
@@ -154,6 +153,7 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
   std::vector<Open> stack_;
   std::vector<Value> roots_;
   Value key_;
+  std::size_t max_depth_;
   bool too_deep_ = false;
 };
 
@@ -308,7 +308,7 @@ class RecordReader {
 
   // Records anywhere in the value, outermost first; a record's own contents are not searched.
   void find_records(const Value& v, std::vector<const Value*>& out, int depth = 0) const {
-    if (depth > kMaxDepth) return;
+    if (depth > static_cast<int>(context_.limits.depth)) return;
     if (is_record(v)) {
       out.push_back(&v);
       return;
@@ -369,7 +369,7 @@ class RecordReader {
   // The text a value contributes: strings decoded (HTML reduced to its text), numbers and
   // booleans as written, arrays one entry per line, objects by their name field or values.
   void collect(const Value& v, TextBuilder& out, std::vector<Item>* items, int depth = 0) const {
-    if (depth > kMaxDepth) return;
+    if (depth > static_cast<int>(context_.limits.depth)) return;
     const auto entry = [&](const auto& add) {
       if (!out.text.empty()) out.block_break(v.begin);
       const std::uint32_t at = out.size();
@@ -380,7 +380,7 @@ class RecordReader {
       case Value::Type::string: {
         TextBuilder s = decode_string(text_, v);
         if (looks_like_html(s.text)) {
-          HtmlDocument doc = read_html(s.text);
+          HtmlDocument doc = read_html(s.text, nullptr, context_.limits.depth);
           for (Block& b : doc.blocks) {
             for (TextBuilder* t : texts_of(b)) {
               rebase(*t, s);
@@ -456,7 +456,7 @@ class RecordReader {
   // A field holding the guide as HTML: its elements, with positions in the JSON file.
   void html_elements(const Value& value, Guide& g) const {
     const TextBuilder s = decode_string(text_, value);
-    HtmlDocument doc = read_html(s.text);
+    HtmlDocument doc = read_html(s.text, nullptr, context_.limits.depth);
     for (Block& b : doc.blocks) {
       for (TextBuilder* t : texts_of(b))
         rebase(*t, s);
@@ -523,7 +523,7 @@ class JsonParser final : public Parser {
     // text() ends with a NUL (it is a std::string's tail) and holds none (that input is binary,
     // which no parser sees): the reader's string stream, which RapidJSON scans with SIMD, fits.
     rapidjson::StringStream stream(text.data());
-    Builder builder(text, stream);
+    Builder builder(text, stream, context.limits.depth);
     rapidjson::Reader reader;
     // One value after another: a single document, or NDJSON's one record per line.
     while (true) {
@@ -533,7 +533,8 @@ class JsonParser final : public Parser {
       const rapidjson::ParseResult r = reader.Parse<kFlags>(stream, builder);
       if (r.IsError()) {
         if (builder.too_deep()) {
-          out.error(Span{0, 0}, "parse-error.too-deep", {{"limit", std::int64_t{kMaxDepth}}});
+          out.error(Span{0, 0}, "parse-error.too-deep",
+                    {{"limit", static_cast<std::int64_t>(context.limits.depth)}});
           return;
         }
         if (r.Code() == rapidjson::kParseErrorDocumentEmpty && !builder.roots().empty()) break;
@@ -561,6 +562,7 @@ class JsonParser final : public Parser {
       return;
     }
     for (const Value* record : found) {
+      if (!context.room_for_guide(out, Span{record->begin, record->begin + 1})) break;
       out.guides.push_back(records.guide(*record));
       if (auto d = disable_field(text, *record)) out.directives.push_back(std::move(*d));
     }

@@ -18,6 +18,18 @@ void Output::error(std::optional<Span> span, std::string message_id, std::vector
   diagnostics.push_back(std::move(d));
 }
 
+bool Context::room_for_guide(Output& out, Span next) const {
+  if (out.guides.size() < limits.guides_per_file) return true;
+  const bool said = std::any_of(
+      out.diagnostics.begin(), out.diagnostics.end(),
+      [](const Diagnostic& d) { return d.message_id == "parse-error.too-many-guides"; });
+  if (!said) {
+    out.error(next, "parse-error.too-many-guides",
+              {{"limit", static_cast<std::int64_t>(limits.guides_per_file)}}, false);
+  }
+  return false;
+}
+
 const std::vector<const Parser*>& parsers() {
   static const std::vector<const Parser*> all = {&xml_parser(), &html_parser(), &json_parser(),
                                                  &docx_parser(), &text_parser()};

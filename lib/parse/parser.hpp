@@ -7,16 +7,25 @@
 #include <string_view>
 #include <vector>
 
+#include "config/limits.hpp"
 #include "config/profile.hpp"
 #include "guidelint/guidelint.hpp"
 #include "parse/directives.hpp"
 
 namespace guidelint::parse {
 
+struct Output;
+
 // What a parser may consult: the profile, to recognise labels in formats that only have labels
-// (HTML pages, text, Word documents), and field names in JSON exports.
+// (HTML pages, text, Word documents), and field names in JSON exports; the limits on nesting,
+// guides and unpacked sizes.
 struct Context {
   const config::Profile& profile;
+  const config::Limits& limits = config::default_limits();
+
+  // Is there room for one more guide in `out`? When not, says so once (not fatal: the guides
+  // before are linted) at `next`, where the first guide left out starts.
+  bool room_for_guide(Output& out, Span next) const;
 };
 
 struct Output {

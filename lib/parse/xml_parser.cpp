@@ -292,7 +292,7 @@ class XmlParser final : public Parser {
   std::string_view format() const override { return "xml"; }
   std::vector<std::string> extensions() const override { return {".xml"}; }
 
-  void parse(const Source& source, const Context&, Output& out) const override {
+  void parse(const Source& source, const Context& context, Output& out) const override {
     const std::string_view text = source.text();
     if (blank(text)) {
       out.error(Span{0, 0}, "parse-error.empty");
@@ -313,8 +313,9 @@ class XmlParser final : public Parser {
       return;
     }
     // Reading the tree recurses once per level; real guides nest a handful of levels.
-    if (const int depth = depth_below(doc); depth > kMaxDepth) {
-      out.error(Span{0, 0}, "parse-error.too-deep", {{"limit", std::int64_t{kMaxDepth}}});
+    const auto max_depth = static_cast<int>(context.limits.depth);
+    if (const int depth = depth_below(doc); depth > max_depth) {
+      out.error(Span{0, 0}, "parse-error.too-deep", {{"limit", std::int64_t{max_depth}}});
       return;
     }
     // Suppressions: <!-- guidelint-disable rule-id -->; pugixml gives a comment at its text.
@@ -338,13 +339,15 @@ class XmlParser final : public Parser {
       const Span name_span{s, s + 1 + static_cast<std::uint32_t>(name.size())};
       if (++roots == 2) out.error(name_span, "parse-error.xml-several-roots", {}, false);
       if (name == "guide") {
-        out.guides.push_back(reader.guide(node));
+        if (context.room_for_guide(out, name_span)) out.guides.push_back(reader.guide(node));
       } else if (name == "guides") {
         const std::size_t before = out.guides.size();
         for (const pugi::xml_node& child : node.children()) {
           if (child.type() != pugi::node_element) {
             reader.stray_text(child);
           } else if (std::string_view(child.name()) == "guide") {
+            const std::uint32_t c = reader.start_of(child);
+            if (!context.room_for_guide(out, Span{c, c + 6})) break;
             out.guides.push_back(reader.guide(child));
           } else {
             const std::uint32_t c = reader.start_of(child);
@@ -359,9 +362,6 @@ class XmlParser final : public Parser {
       }
     }
   }
-
- private:
-  static constexpr int kMaxDepth = 256;
 };
 
 }  // namespace

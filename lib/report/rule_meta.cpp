@@ -16,11 +16,12 @@ struct BuiltinFinding {
 };
 
 // Findings the library reports itself rather than through a rule of the config.
-constexpr std::array<BuiltinFinding, 5> kBuiltinFindings{{
+constexpr std::array<BuiltinFinding, 6> kBuiltinFindings{{
     {"parse-error", Severity::error, true},
     {"io-error", Severity::error, true},
     {"config-error", Severity::error, true},
     {"suppression", Severity::warning, true},
+    {"resource-limit", Severity::warning, true},
     {"catalog-import", Severity::error, false},
 }};
 

@@ -8,6 +8,23 @@ namespace guidelint::rules {
 
 void Reporter::report(std::string message_id, std::vector<Arg> args, Span span,
                       std::string element_id, Severity at_most) const {
+  add(std::move(message_id), std::move(args), span, std::move(element_id), at_most, false);
+}
+
+void Reporter::review(std::string message_id, std::vector<Arg> args, Span span,
+                      std::string element_id) const {
+  add(std::move(message_id), std::move(args), span, std::move(element_id), Severity::error, true);
+}
+
+void Reporter::add(std::string message_id, std::vector<Arg> args, Span span, std::string element_id,
+                   Severity at_most, bool needs_review) const {
+  if (budget_ != nullptr) {
+    if (budget_->left == 0) {
+      ++budget_->dropped;
+      return;
+    }
+    --budget_->left;
+  }
   Diagnostic d;
   d.rule_id = rule_.id;
   d.severity = std::min(rule_.severity, at_most);
@@ -16,13 +33,8 @@ void Reporter::report(std::string message_id, std::vector<Arg> args, Span span,
   d.span = span;
   d.element_id = std::move(element_id);
   d.guide = guide_;
+  d.needs_review = needs_review;
   out_.push_back(std::move(d));
-}
-
-void Reporter::review(std::string message_id, std::vector<Arg> args, Span span,
-                      std::string element_id) const {
-  report(std::move(message_id), std::move(args), span, std::move(element_id));
-  out_.back().needs_review = true;
 }
 
 bool builtin_options(const Setup& setup) {

@@ -3,6 +3,7 @@
 // reports diagnostics through a Reporter; it never prints, reads files or keeps state.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -28,10 +29,18 @@ struct Context {
 };
 
 // Collects one rule's findings on one guide; fills in what the rule need not know.
+// How many more findings one guide may get (limits: findings_per_guide), shared by its rules;
+// findings past it are counted, not kept, so a pathological guide cannot exhaust memory.
+struct FindingBudget {
+  std::size_t left = SIZE_MAX;
+  std::size_t dropped = 0;
+};
+
 class Reporter {
  public:
-  Reporter(std::vector<Diagnostic>& out, const RuleInfo& rule, int guide)
-      : out_(out), rule_(rule), guide_(guide) {}
+  Reporter(std::vector<Diagnostic>& out, const RuleInfo& rule, int guide,
+           FindingBudget* budget = nullptr)
+      : out_(out), rule_(rule), guide_(guide), budget_(budget) {}
 
   // at_most lowers the rule's severity for a lesser finding of the same rule (a mention of an
   // abolished item beside the item itself); it never raises it.
@@ -43,9 +52,13 @@ class Reporter {
               std::string element_id = {}) const;
 
  private:
+  void add(std::string message_id, std::vector<Arg> args, Span span, std::string element_id,
+           Severity at_most, bool needs_review) const;
+
   std::vector<Diagnostic>& out_;
   const RuleInfo& rule_;
   int guide_;
+  FindingBudget* budget_;
 };
 
 class Rule {
