@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -276,6 +277,47 @@ TEST_F(ConfigFiles, FindConfigSearchesUpward) {
   const auto found = find_config(dir_ / "sub");
   ASSERT_TRUE(found);
   EXPECT_TRUE(std::filesystem::equivalent(*found, dir_ / ".guidelint.yaml"));
+}
+
+// Every broken config in fixtures/broken-configs says what it must produce in "# expect: FILE
+// MESSAGE-ID LINE:COLUMN" lines: the engine is not built, and exactly those problems come out, at
+// those places, whatever file (an extended config, a catalog) they are in. Configs take literal
+// phrases, folded, never regular expressions, so there is no invalid-regex case to have.
+TEST(Config, BrokenConfigsReportEachProblemWhereItIs) {
+  const std::filesystem::path dir = std::filesystem::path(GUIDELINT_FIXTURES) / "broken-configs";
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() == ".yaml") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  std::size_t checked = 0;
+  for (const std::filesystem::path& file : files) {
+    std::ifstream in(file);
+    std::vector<std::string> expected;
+    for (std::string line; std::getline(in, line);) {
+      if (line.starts_with("# expect: ")) expected.push_back(line.substr(10));
+    }
+    if (expected.empty()) continue;  // a file the others extend
+    ++checked;
+    const EngineResult r = Engine::from_file(file);
+    EXPECT_FALSE(r.engine) << file.filename();
+    std::vector<std::string> got;
+    for (const FileResult& f : r.problems) {
+      const std::string name =
+          std::filesystem::path(f.source->name()).lexically_relative(dir).generic_string();
+      for (const Diagnostic& d : f.diagnostics) {
+        EXPECT_EQ(d.rule_id, "config-error");
+        EXPECT_TRUE(d.fatal);
+        // Every problem reads as a sentence, not as its id.
+        EXPECT_NE(render_message(d, "en"), d.message_id);
+        const Position p = f.source->position(d.span ? d.span->begin : 0);
+        got.push_back(name + " " + d.message_id + " " + std::to_string(p.line) + ":" +
+                      std::to_string(p.column));
+      }
+    }
+    EXPECT_EQ(got, expected) << file.filename();
+  }
+  EXPECT_GE(checked, 14u);
 }
 
 }  // namespace
