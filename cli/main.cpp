@@ -11,6 +11,7 @@
 #include <iterator>
 #include <string_view>
 
+#include "guidelint/audit.hpp"
 #include "guidelint/guidelint.hpp"
 
 namespace {
@@ -408,9 +409,254 @@ int lint(const guidelint::Linter& linter, const guidelint::LinterOptions& option
   return kExitClean;
 }
 
+// `guidelint audit` is recognised as the first argument only, as `catalog` is: followed by an
+// option, or when nothing named "audit" is there to lint (`guidelint audit` then lints the folder).
+bool audit_command(int argc, char** argv) {
+  if (argc < 2 || std::string_view(argv[1]) != "audit") return false;
+  if (argc > 2 && std::string_view(argv[2]).starts_with("-")) return true;
+  std::error_code ec;
+  return !std::filesystem::exists("audit", ec);
+}
+
+// A built-in model by name, else a model file.
+std::optional<guidelint::AuditModel> load_model(const std::string& model, std::string* error) {
+  const bool is_path =
+      model.find('/') != std::string::npos || model.ends_with(".yaml") || model.ends_with(".yml");
+  return is_path ? guidelint::AuditModel::load(model, error)
+                 : guidelint::AuditModel::builtin(model, error);
+}
+
+// guidelint audit [OPTIONS] [PATH...]: lints like the lint command, then reports the site's
+// figures instead of the findings. Exit status as for linting: 2 usage, config or unreadable
+// input; 1 errors found or a compliance rate below --min-rate; 0 otherwise.
+int audit_main(int argc, char** argv) {
+  CLI::App app{
+      "guidelint audit: measures a whole site as national spot checks do — compliance rate, "
+      "missing elements, rules, abolished items, departments, regions, content age.\n"
+      "Exit status: 0 no errors (or the rate at least --min-rate), 1 errors found (or the rate "
+      "below --min-rate), 2 usage, config or input/output failure.",
+      "guidelint audit"};
+  std::vector<std::string> paths;
+  std::string config, as_of, locale, input_format, format = "text", output, model = "national",
+                                                   compare, link_base, progress = "auto";
+  unsigned jobs = 0;
+  std::vector<std::string> ignore_patterns, rule_flags, group_by;
+  bool no_ignore = false;
+  double min_rate = -1;
+  int max_findings = -1;
+  app.add_option("paths", paths, "Files and folders to audit (folders recursively)")
+      ->type_name("PATH...");
+  app.add_option("-c,--config", config,
+                 "Use this config file instead of searching for .guidelint.yaml")
+      ->type_name("FILE");
+  app.add_option("-f,--format", format, "Report format")
+      ->check(CLI::IsMember(guidelint::audit_format_names()))
+      ->capture_default_str();
+  app.add_option("-o,--output", output, "Write the report here instead of stdout")
+      ->type_name("FILE");
+  app.add_option("--model", model, "Scoring model: a built-in name or a YAML file (docs/audit.md)")
+      ->type_name("NAME|FILE")
+      ->capture_default_str();
+  app.add_option("--compare", compare, "A previous audit's JSON report: show what changed")
+      ->type_name("FILE");
+  app.add_option("--group-by", group_by,
+                 "How to name departments or regions: department=guide,dir:1 (the guide's own "
+                 "metadata, else the first folder below the path); may be repeated")
+      ->type_name("KIND=SPEC[,SPEC]")
+      ->allow_extra_args(false)
+      ->check([](const std::string& v) {
+        const std::size_t eq = v.find('=');
+        const std::string kind = v.substr(0, eq);
+        if (eq == std::string::npos || (kind != "department" && kind != "region"))
+          return "not of the form department=SPEC or region=SPEC: " + v;
+        std::string rest = v.substr(eq + 1);
+        for (std::size_t at = 0; at <= rest.size();) {
+          const std::size_t comma = std::min(rest.find(',', at), rest.size());
+          const std::string spec = rest.substr(at, comma - at);
+          if (!guidelint::valid_audit_grouping(spec))
+            return "not guide or dir:N (N from 1): " + spec;
+          at = comma + 1;
+        }
+        return std::string();
+      });
+  app.add_option("--max-findings", max_findings,
+                 "Serious findings listed in the report (default: the model's, 100)")
+      ->type_name("N")
+      ->check(CLI::Range(0, 1000000));
+  app.add_option("--min-rate", min_rate,
+                 "Exit 1 when the compliance rate is below this percentage (instead of when "
+                 "any guide fails)")
+      ->type_name("PERCENT")
+      ->check(CLI::Range(0.0, 100.0));
+  app.add_option("--link-base", link_base,
+                 "Prefix for links to guides in the HTML report (e.g. the site's address)")
+      ->type_name("URL");
+  app.add_option("--as-of", as_of, "The date rules and content age treat as today")
+      ->type_name("YYYY-MM-DD")
+      ->check([](const std::string& v) {
+        return guidelint::Date::parse(v) ? std::string()
+                                         : "not a date of the form YYYY-MM-DD: " + v;
+      });
+  app.add_option("--locale", locale,
+                 "Language of the report (default: from LC_ALL/LC_MESSAGES/LANG)")
+      ->check(CLI::IsMember({"zh-Hans", "zh-Hant", "en"}));
+  std::vector<std::string> input_formats;
+  for (const auto& [name, exts] : guidelint::Engine::input_formats())
+    input_formats.push_back(name);
+  app.add_option("--input-format", input_format, "Read inputs as this format, whatever their names")
+      ->check(CLI::IsMember(input_formats));
+  app.add_option("-j,--jobs", jobs, "Files linted at once (default 0: one per core)")
+      ->type_name("N")
+      ->check(CLI::Range(0u, 1024u));
+  app.add_option("--ignore-pattern", ignore_patterns,
+                 "Leave out paths matching this pattern (.gitignore syntax); may be repeated")
+      ->type_name("PATTERN")
+      ->allow_extra_args(false);
+  app.add_flag("--no-ignore", no_ignore, "Do not read .guidelintignore files or --ignore-pattern");
+  app.add_option("--rule", rule_flags, "Set a rule's severity over every config: ID=SEVERITY")
+      ->type_name("ID=SEVERITY")
+      ->allow_extra_args(false)
+      ->check([](const std::string& v) {
+        const std::size_t eq = v.find('=');
+        if (eq == std::string::npos || eq == 0) return "not of the form ID=SEVERITY: " + v;
+        return guidelint::parse_severity(v.substr(eq + 1))
+                   ? std::string()
+                   : "not a severity (off, info, warning, error): " + v.substr(eq + 1);
+      });
+  app.add_option("--progress", progress,
+                 "A progress line on stderr for long runs: auto, always, never")
+      ->check(CLI::IsMember(kColorWhen))
+      ->capture_default_str();
+  try {
+    app.parse(argc - 1, argv + 1);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitClean : kExitFailure;
+  }
+  const std::string loc = locale.empty() ? guidelint::locale_from_environment() : locale;
+  const auto fail = [&](std::string id, std::vector<guidelint::Arg> args) {
+    std::cerr << "guidelint: " << note(std::move(id), std::move(args), loc) << '\n';
+    return kExitFailure;
+  };
+
+  std::string error;
+  std::optional<guidelint::AuditModel> audit_model = load_model(model, &error);
+  if (!audit_model) return fail("audit.model-error", {{"detail", error}});
+  for (const std::string& g : group_by) {
+    const std::size_t eq = g.find('=');
+    std::vector<std::string> specs;
+    const std::string rest = g.substr(eq + 1);
+    for (std::size_t at = 0; at <= rest.size();) {
+      const std::size_t comma = std::min(rest.find(',', at), rest.size());
+      specs.push_back(rest.substr(at, comma - at));
+      at = comma + 1;
+    }
+    (g.starts_with("department") ? audit_model->department_by : audit_model->region_by) = specs;
+  }
+  if (max_findings >= 0) audit_model->max_findings = static_cast<std::size_t>(max_findings);
+
+  guidelint::LinterOptions options;
+  if (!config.empty()) options.config = config;
+  if (!as_of.empty()) options.lint.as_of = guidelint::Date::parse(as_of);
+  options.lint.input_format = input_format;
+  options.jobs = jobs;
+  options.ignore_files = !no_ignore;
+  if (!no_ignore) options.ignore_patterns = ignore_patterns;
+  for (const std::string& f : rule_flags) {
+    const std::size_t eq = f.find('=');
+    options.rule_flags.emplace_back(f.substr(0, eq), f.substr(eq + 1));
+  }
+  if (paths.empty()) paths.emplace_back(".");
+  // The report, and what it says of how it was made.
+  guidelint::AuditOptions audit_options;
+  audit_options.model = std::move(*audit_model);
+  audit_options.as_of = options.lint.as_of;
+  for (const std::string& p : paths)
+    audit_options.roots.emplace_back(p);
+  audit_options.settings.emplace_back(
+      "config",
+      config.empty() ? ".guidelint.yaml (per folder; built-in national pack where none)" : config);
+  std::string flags;
+  for (const std::string& f : rule_flags)
+    flags += (flags.empty() ? "" : " ") + f;
+  if (!flags.empty()) audit_options.settings.emplace_back("rule", flags);
+  if (no_ignore) {
+    audit_options.settings.emplace_back("ignore", "--no-ignore");
+  } else if (!ignore_patterns.empty()) {
+    std::string patterns;
+    for (const std::string& p : ignore_patterns)
+      patterns += (patterns.empty() ? "" : " ") + p;
+    audit_options.settings.emplace_back("ignore-pattern", patterns);
+  }
+  if (!input_format.empty()) audit_options.settings.emplace_back("input-format", input_format);
+  audit_options.record_guides = format == "json";
+  guidelint::Audit audit(std::move(audit_options));
+
+  if (!compare.empty()) {
+    std::ifstream in(compare, std::ios::binary);
+    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (!in.is_open()) {
+      error = std::error_code(errno, std::generic_category()).message();
+    } else if (!audit.compare_with(text, &error)) {
+      // error set
+    } else {
+      error.clear();
+    }
+    if (!error.empty()) return fail("audit.compare-error", {{"path", compare}, {"detail", error}});
+  }
+
+  const guidelint::Linter linter(options);
+  Progress meter(progress == "always" || (progress == "auto" && ::isatty(STDERR_FILENO) == 1),
+                 progress == "always" ? 0 : 300);
+  std::vector<std::filesystem::path> inputs(paths.begin(), paths.end());
+  std::vector<std::filesystem::path> ignored;
+  linter.lint_paths(
+      inputs,
+      [&](std::vector<guidelint::FileResult>&& results) {
+        for (const guidelint::FileResult& r : results)
+          audit.add(r);
+        meter.step();
+      },
+      &ignored);
+  for (const auto& file : ignored)
+    std::cerr << "guidelint: " << note("cli.ignored", {{"path", file.string()}}, loc) << '\n';
+
+  guidelint::AuditFormatOptions format_options;
+  format_options.locale = loc;
+  format_options.link_base = link_base;
+  if (output.empty() || output == "-") {
+    guidelint::write_audit(audit, format, std::cout, format_options);
+    std::cout.flush();
+    if (!std::cout) return kExitFailure;
+  } else {
+    std::ofstream out(output, std::ios::binary);
+    guidelint::write_audit(audit, format, out, format_options);
+    out.close();
+    if (!out) {
+      return fail("audit.unwritable",
+                  {{"path", output},
+                   {"detail", std::error_code(errno, std::generic_category()).message()}});
+    }
+  }
+  const guidelint::AuditReport report = audit.report();
+  if (report.unreadable > 0 || report.config_problems > 0) return kExitFailure;
+  // With --min-rate the rate is the gate: a site can pass with some failing guides.
+  if (min_rate >= 0 && 100.0 * report.compliance_rate() < min_rate) {
+    char rate[32], min[32];
+    std::snprintf(rate, sizeof rate, "%.1f%%", 100.0 * report.compliance_rate());
+    std::snprintf(min, sizeof min, "%g%%", min_rate);
+    std::cerr << "guidelint: " << note("audit.below-min-rate", {{"rate", rate}, {"min", min}}, loc)
+              << '\n';
+    return kExitFindings;
+  }
+  if (min_rate >= 0) return kExitClean;
+  return report.errors > 0 ? kExitFindings : kExitClean;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (audit_command(argc, argv)) return audit_main(argc, argv);
   CLI::App app{
       "guidelint: checks government service guides (办事指南) before they are published.\n"
       "Exit status: 0 no errors, 1 errors found, 2 usage, config or input/output failure.",

@@ -808,4 +808,80 @@ TEST(CliCatalogImport, HelpAndLintingUnchanged) {
   }
 }
 
+// guidelint audit (docs/audit.md). The fixtures folder has a folder named "audit", so the command
+// is recognised here by the option that follows it.
+TEST(CliAudit, TextReportAndExitStatus) {
+  // A broken file is reported and counted; the others are audited; the status is 2.
+  const CliRun r = guidelint("audit --as-of 2025-06-30 --locale en audit/site");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.out.find("Compliance rate   16.7%"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("broken.xml"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("6 guides checked, 1 passing, compliance rate 16.7%; 6 points deducted"),
+            std::string::npos)
+      << r.out;
+  // Errors only: 1. A clean guide: 0, unless below --min-rate.
+  EXPECT_EQ(guidelint("audit --as-of 2025-06-30 audit/site/民政局").exit_code, 1);
+  EXPECT_EQ(guidelint("audit --as-of 2025-06-30 audit/site/民政局/good.xml").exit_code, 0);
+  EXPECT_EQ(
+      guidelint("audit --as-of 2025-06-30 --min-rate 100 audit/site/民政局/good.xml").exit_code, 0);
+  // With --min-rate the rate decides: 民政局 has one guide of two passing.
+  EXPECT_EQ(guidelint("audit --as-of 2025-06-30 --min-rate 50 audit/site/民政局").exit_code, 0);
+  const CliRun low = guidelint("audit --as-of 2025-06-30 --min-rate 60 audit/site/民政局");
+  EXPECT_EQ(low.exit_code, 1);
+  EXPECT_NE(low.err.find("合格率 50.0% 低于 --min-rate 要求的 60%"), std::string::npos) << low.err;
+}
+
+TEST(CliAudit, JsonHtmlOutputFileAndGrouping) {
+  const fs::path tmp =
+      fs::temp_directory_path() / ("guidelint-audit-" + std::to_string(::getpid()));
+  fs::create_directories(tmp);
+  const CliRun json =
+      guidelint("audit --as-of 2025-06-30 -f json --group-by department=dir:1 -o '" +
+                (tmp / "a.json").string() + "' audit/site");
+  EXPECT_EQ(json.exit_code, 2) << json.err;
+  EXPECT_EQ(json.out, "");
+  const std::string report = slurp(tmp / "a.json");
+  EXPECT_NE(report.find("\"schema\":\"guidelint-audit\",\"schema_version\":1"), std::string::npos);
+  EXPECT_NE(report.find("\"by\":[\"dir:1\"],\"rows\":[{\"name\":\"卫健委\",\"guides\":2"),
+            std::string::npos)
+      << report;
+  const CliRun html =
+      guidelint("audit --as-of 2025-06-30 -f html --link-base https://example.gov.cn/ audit/site");
+  EXPECT_EQ(html.exit_code, 2);
+  EXPECT_TRUE(html.out.starts_with("<!DOCTYPE html>")) << html.out.substr(0, 100);
+  EXPECT_NE(html.out.find("href=\"https://example.gov.cn/audit/site/"), std::string::npos);
+  // --compare: what changed since the earlier report.
+  const CliRun before = guidelint("audit --as-of 2025-06-01 -f json -o '" +
+                                  (tmp / "before.json").string() + "' audit/before");
+  EXPECT_EQ(before.exit_code, 1) << before.err;
+  const CliRun compared = guidelint("audit --as-of 2025-06-30 -f json --compare '" +
+                                    (tmp / "before.json").string() + "' audit/site");
+  EXPECT_NE(compared.out.find("\"newly_failing\":3,\"newly_passing\":1,\"findings_fixed\":1,"
+                              "\"findings_new\":6,\"guides_gone\":1"),
+            std::string::npos)
+      << compared.out.substr(0, 2000);
+  fs::remove_all(tmp);
+}
+
+TEST(CliAudit, UsageModelAndCompareFailuresExitTwo) {
+  EXPECT_EQ(guidelint("audit --as-of 2025-06-30 --format sarif audit/site").exit_code, 2);
+  EXPECT_EQ(guidelint("audit --as-of 2025-06-30 --group-by department=folder audit/site").exit_code,
+            2);
+  const CliRun model = guidelint("audit --as-of 2025-06-30 --model no/such/model.yaml audit/site");
+  EXPECT_EQ(model.exit_code, 2);
+  EXPECT_NE(model.err.find("计分模型无法使用"), std::string::npos) << model.err;
+  const CliRun compare = guidelint("audit --as-of 2025-06-30 --compare good.xml audit/site");
+  EXPECT_EQ(compare.exit_code, 2);
+  EXPECT_NE(compare.err.find("good.xml"), std::string::npos) << compare.err;
+  EXPECT_NE(guidelint("audit --as-of 2025-06-30 --help").out.find("--compare"), std::string::npos);
+  // A broken config is counted and listed, and the files it governs are not checked.
+  const CliRun config =
+      guidelint("audit --as-of 2025-06-30 -f json -c bad-config/unknown-key.yaml good.xml");
+  EXPECT_EQ(config.exit_code, 2);
+  EXPECT_NE(config.out.find("\"unreadable\":1,\"config_problems\":1,\"guides\":0"),
+            std::string::npos)
+      << config.out.substr(0, 3000);
+  EXPECT_NE(config.out.find("unknown-key.yaml"), std::string::npos);
+}
+
 }  // namespace
