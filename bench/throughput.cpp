@@ -3,9 +3,14 @@
 // lines) and walks every text node. The scan baseline is the least a phrase checker must do: the
 // same, plus the HTML inside JSON fields parsed as HTML, plus one pass of a folding Aho–Corasick
 // automaton (every bundled catalog name and placeholder phrase) over every text node. Runs
-// alternate so machine noise hits all three; medians are reported.
+// alternate so machine noise hits all three (and the whole command, with --cli); medians are
+// reported.
 //
-//   guidelint-bench DIR [--format xml|html|json|ndjson|text] [--runs N]
+//   guidelint-bench DIR [--format xml|html|json|ndjson|text] [--runs N] [--cli PATH] [--tsv]
+//   guidelint-bench DIR --catalogs [--format F] [--runs N] [--tsv]
+//   guidelint-bench --engine-build [--runs N] [--tsv]
+//
+// --tsv prints one "key<TAB>value" line per figure, for bench/run to tabulate.
 #include <gumbo.h>
 // The same RapidJSON configuration as the engine's JSON parser.
 #if defined(__SSE2__) && !defined(RAPIDJSON_SSE2)
@@ -18,21 +23,31 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
+#include <optional>
 #include <pugixml.hpp>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
+#include "bundled_patterns.hpp"
 #include "guidelint/guidelint.hpp"
 #include "source/file.hpp"
 #include "text/matcher.hpp"
+
+extern char** environ;
 
 namespace {
 namespace fs = std::filesystem;
@@ -205,34 +220,12 @@ std::size_t baseline(Format format, const std::vector<fs::path>& files,
   return scan.sink;
 }
 
-// The scan baseline's automaton: every item name of the bundled catalogs and every phrase the
-// national pack lists, as the engine compiles them.
+// The scan baseline's automaton, as the engine compiles it.
 guidelint::text::Matcher bundled_matcher() {
   guidelint::text::Matcher m;
   std::uint32_t value = 0;
-  const fs::path rules = GUIDELINT_BENCH_RULES;
-  for (const auto& e : fs::directory_iterator(rules / "catalogs")) {
-    if (e.path().extension() != ".yaml") continue;
-    for (const YAML::Node& entry : YAML::LoadFile(e.path().string())["entries"]) {
-      if (entry["item"]) m.add(entry["item"].as<std::string>(), value++);
-    }
-  }
-  // Every string in a sequence under a `phrases` key, at any depth.
-  struct Collect {
-    guidelint::text::Matcher& m;
-    std::uint32_t& value;
-    void operator()(const YAML::Node& n, bool phrases) {
-      if (n.IsScalar() && phrases) m.add(n.as<std::string>(), value++);
-      if (n.IsSequence()) {
-        for (const YAML::Node& x : n)
-          (*this)(x, phrases);
-      } else if (n.IsMap()) {
-        for (const auto& kv : n)
-          (*this)(kv.second, phrases || kv.first.as<std::string>() == "phrases");
-      }
-    }
-  } collect{m, value};
-  collect(YAML::LoadFile((rules / "packs" / "national.yaml").string()), false);
+  for (const std::string& p : guidelint::bench::bundled_patterns())
+    m.add(p, value++);
   m.build();
   return m;
 }
@@ -277,10 +270,104 @@ double median(std::vector<double> v) {
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
+// Machine-readable output (--tsv): one "key<TAB>value" line per figure.
+bool g_tsv = false;
+
+void tsv(const char* key, double value) {
+  if (g_tsv) std::printf("%s\t%.6g\n", key, value);
+}
+
+void tsv(const char* key, std::string_view value) {
+  if (g_tsv) std::printf("%s\t%.*s\n", key, static_cast<int>(value.size()), value.data());
+}
+
+// Runs a command with its standard output to `out` and its standard error to `err`; returns its
+// exit status, or -1 when it could not be run or was killed.
+int run_command(const std::vector<std::string>& argv, const char* out, const char* err) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out, O_WRONLY | O_CREAT | O_TRUNC,
+                                   0600);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err, O_WRONLY | O_CREAT | O_TRUNC,
+                                   0600);
+  std::vector<char*> args;
+  for (const std::string& a : argv)
+    args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = 0;
+  const int spawned = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) return -1;
+  int status = 0;
+  if (waitpid(pid, &status, 0) != pid) return -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// The whole command over the folder, as users run it, with its JSON report. Exit status 1 means
+// findings, not failure.
+struct Cli {
+  std::vector<std::string> argv;
+  fs::path report;  // the warm-up run's report, to count the files it linted
+  fs::path errors;
+
+  double run(bool keep_report) const {
+    const auto t0 = Clock::now();
+    const int status =
+        run_command(argv, keep_report ? report.c_str() : "/dev/null", errors.c_str());
+    const double s = std::chrono::duration<double>(Clock::now() - t0).count();
+    if (status != 0 && status != 1) {
+      std::fprintf(stderr, "guidelint-bench: %s exited with %d:\n", argv[0].c_str(), status);
+      std::ifstream in(errors);
+      std::fprintf(stderr, "%s", std::string(std::istreambuf_iterator<char>(in), {}).c_str());
+      std::exit(2);
+    }
+    return s;
+  }
+
+  // summary.files of the report; -1 when it cannot be read.
+  long files() const {
+    std::ifstream in(report, std::ios::binary);
+    const std::string text(std::istreambuf_iterator<char>(in), {});
+    rapidjson::Document doc;
+    doc.Parse(text.c_str());
+    if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("summary")) return -1;
+    const rapidjson::Value& summary = doc["summary"];
+    if (!summary.IsObject() || !summary.HasMember("files") || !summary["files"].IsInt64())
+      return -1;
+    return static_cast<long>(summary["files"].GetInt64());
+  }
+};
+
+// Building the built-in national pack (its profile, every bundled catalog, every rule): the first
+// build in a process, as the command pays it (code and data touched for the first time), then the
+// median of later builds.
+int engine_build_bench(int runs) {
+  std::vector<double> ms;
+  for (int r = 0; r <= runs; ++r) {
+    const auto t0 = Clock::now();
+    const guidelint::EngineResult built = guidelint::Engine::builtin();
+    ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    if (!built.engine) return 2;
+  }
+  const double first = ms.front();
+  const double later = median(std::vector<double>(ms.begin() + 1, ms.end()));
+  if (g_tsv) {
+    tsv("engine_build_first_ms", first);
+    tsv("engine_build_later_ms", later);
+  } else {
+    std::printf(
+        "engine build (national pack, every bundled catalog): first %.1f ms, "
+        "then %.1f ms (median of %d)\n",
+        first, later, runs);
+  }
+  return 0;
+}
+
 int usage() {
   std::fprintf(stderr,
                "usage: guidelint-bench DIR [--format xml|html|json|ndjson|text] [--runs N] "
-               "[--catalogs]\n");
+               "[--cli PATH] [--catalogs] [--tsv]\n"
+               "       guidelint-bench --engine-build [--runs N] [--tsv]\n");
   return 2;
 }
 
@@ -343,6 +430,7 @@ int catalog_bench(const std::vector<fs::path>& files, const guidelint::LintOptio
       "pre-approval-retained]\n";
   struct Variant {
     const char* name = "";
+    const char* key = "";
     std::string yaml;
     guidelint::EngineResult engine;
     double build_ms = 0;
@@ -351,13 +439,24 @@ int catalog_bench(const std::vector<fs::path>& files, const guidelint::LintOptio
   // The synthetic catalog is a layer of its own: `catalogs` twice in one file is a duplicate key.
   const fs::path layer = dir / "bundled.yaml";
   std::ofstream(layer) << "extends: []\nprofile: national\n" + bundled + rules;
-  std::vector<Variant> variants(3);
+  // The catalog rules alone show the catalogs' cost at its largest; the whole national pack with
+  // and without the synthetic catalog shows what a user adding one pays.
+  std::vector<Variant> variants(5);
   variants[0].name = "no catalog";
+  variants[0].key = "none";
   variants[0].yaml = "extends: []\nprofile: national\n" + rules;
   variants[1].name = "bundled catalogs";
+  variants[1].key = "bundled";
   variants[1].yaml = "extends: [" + layer.string() + "]\n";
   variants[2].name = "bundled + 10,000 synthetic";
+  variants[2].key = "bundled_10k";
   variants[2].yaml = "extends: [" + layer.string() + "]\ncatalogs: [" + synthetic.string() + "]\n";
+  variants[3].name = "national pack";
+  variants[3].key = "pack";
+  variants[3].yaml = "extends: [national]\n";
+  variants[4].name = "national pack + 10,000";
+  variants[4].key = "pack_10k";
+  variants[4].yaml = "extends: [national]\ncatalogs: [" + synthetic.string() + "]\n";
   std::size_t sink = 0;
   for (Variant& v : variants) {
     v.build_ms = build_ms(v.yaml, &v.engine, 5);
@@ -370,13 +469,23 @@ int catalog_bench(const std::vector<fs::path>& files, const guidelint::LintOptio
       v.seconds.push_back(std::chrono::duration<double>(Clock::now() - t0).count());
     }
   }
-  const double base = median(variants[0].seconds);
-  for (const Variant& v : variants) {
+  // Each line against the line it adds to: the catalog rules against no catalog, the national
+  // pack with 10,000 more entries against the pack alone.
+  const double bases[] = {median(variants[0].seconds), median(variants[0].seconds),
+                          median(variants[0].seconds), median(variants[3].seconds),
+                          median(variants[3].seconds)};
+  for (std::size_t i = 0; i < variants.size(); ++i) {
+    const Variant& v = variants[i];
     const double t = median(v.seconds);
+    if (g_tsv) {
+      tsv((std::string("catalog_") + v.key + "_s").c_str(), t);
+      tsv((std::string("catalog_") + v.key + "_build_ms").c_str(), v.build_ms);
+      continue;
+    }
     std::printf("%-28s %10.0f guides/s %8.1f MB/s  (%+.1f%% time)  engine build %.1f ms\n", v.name,
-                n / t, mb / t, (t / base - 1) * 100, v.build_ms);
+                n / t, mb / t, (t / bases[i] - 1) * 100, v.build_ms);
   }
-  std::printf("(checksum %zu)\n", sink % 1000);
+  if (!g_tsv) std::printf("(checksum %zu)\n", sink % 1000);
   fs::remove_all(dir);
   return 0;
 }
@@ -384,19 +493,27 @@ int catalog_bench(const std::vector<fs::path>& files, const guidelint::LintOptio
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) return usage();
-  const fs::path dir = argv[1];
+  std::optional<fs::path> dir;
   int runs = 5;
   bool catalogs = false;
+  bool engine_build = false;
+  std::string cli;
   const FormatInfo* format = nullptr;
-  for (int i = 2; i < argc; ++i) {
+  for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--catalogs") == 0) {
       catalogs = true;
-      continue;
-    }
-    if (i + 1 >= argc) return usage();
-    if (std::strcmp(argv[i], "--runs") == 0) {
+    } else if (std::strcmp(argv[i], "--engine-build") == 0) {
+      engine_build = true;
+    } else if (std::strcmp(argv[i], "--tsv") == 0) {
+      g_tsv = true;
+    } else if (argv[i][0] != '-' && !dir) {
+      dir = argv[i];
+    } else if (i + 1 >= argc) {
+      return usage();
+    } else if (std::strcmp(argv[i], "--runs") == 0) {
       runs = std::max(1, std::atoi(argv[++i]));
+    } else if (std::strcmp(argv[i], "--cli") == 0) {
+      cli = argv[++i];
     } else if (std::strcmp(argv[i], "--format") == 0) {
       format = format_named(argv[++i]);
       if (!format) return usage();
@@ -404,22 +521,24 @@ int main(int argc, char** argv) {
       return usage();
     }
   }
+  if (engine_build) return engine_build_bench(runs);
+  if (!dir) return usage();
 
   // Without --format, the corpus must be of one format, told by its files' extensions.
   std::map<std::string_view, std::vector<fs::path>> by_format;
   std::error_code ec;
-  for (const auto& e : fs::recursive_directory_iterator(dir, ec)) {
+  for (const auto& e : fs::recursive_directory_iterator(*dir, ec)) {
     if (!e.is_regular_file()) continue;
     if (const FormatInfo* f = format_of(e.path())) by_format[f->name].push_back(e.path());
   }
   if (ec) {
-    std::fprintf(stderr, "guidelint-bench: %s: %s\n", dir.c_str(), ec.message().c_str());
+    std::fprintf(stderr, "guidelint-bench: %s: %s\n", dir->c_str(), ec.message().c_str());
     return 2;
   }
   if (!format) {
     if (by_format.size() > 1) {
       std::fprintf(stderr, "guidelint-bench: %s holds several formats; choose one with --format\n",
-                   dir.c_str());
+                   dir->c_str());
       return 2;
     }
     format = by_format.empty() ? &kFormats[0] : format_named(by_format.begin()->first);
@@ -428,7 +547,7 @@ int main(int argc, char** argv) {
   std::sort(files.begin(), files.end());
   if (files.empty()) {
     std::fprintf(stderr, "guidelint-bench: no %.*s files in %s\n",
-                 static_cast<int>(format->name.size()), format->name.data(), dir.c_str());
+                 static_cast<int>(format->name.size()), format->name.data(), dir->c_str());
     return 2;
   }
   std::uintmax_t bytes = 0;
@@ -441,6 +560,13 @@ int main(int argc, char** argv) {
     }
     for_each_line(read(f), [&](std::string_view line) { guides += line.empty() ? 0 : 1; });
   }
+  const double mb = static_cast<double>(bytes) / 1e6;
+  const double n = static_cast<double>(guides);
+  tsv("format", format->name);
+  tsv("files", static_cast<double>(files.size()));
+  tsv("guides", n);
+  tsv("bytes", static_cast<double>(bytes));
+  tsv("runs", runs);
 
   const auto build_start = Clock::now();
   const guidelint::EngineResult built = guidelint::Engine::builtin();
@@ -451,11 +577,22 @@ int main(int argc, char** argv) {
   options.input_format = engine_format(*format, files.front());
 
   if (catalogs) {
-    std::printf("corpus: %.*s, %zu guides in %zu files, %.1f MB, %d runs each, medians\n",
-                static_cast<int>(format->name.size()), format->name.data(), guides, files.size(),
-                static_cast<double>(bytes) / 1e6, runs);
-    return catalog_bench(files, options, static_cast<double>(bytes) / 1e6,
-                         static_cast<double>(guides), runs);
+    if (!g_tsv) {
+      std::printf("corpus: %.*s, %zu guides in %zu files, %.1f MB, %d runs each, medians\n",
+                  static_cast<int>(format->name.size()), format->name.data(), guides, files.size(),
+                  mb, runs);
+    }
+    return catalog_bench(files, options, mb, n, runs);
+  }
+
+  // The command as users run it on one thread, timed in the same rounds as the rest.
+  std::optional<Cli> command;
+  if (!cli.empty()) {
+    const fs::path tmp = fs::temp_directory_path();
+    const std::string tag = std::to_string(getpid());
+    command = Cli{{cli, "-j1", "--format", "json", dir->string()},
+                  tmp / ("guidelint-bench-report-" + tag + ".json"),
+                  tmp / ("guidelint-bench-stderr-" + tag + ".txt")};
   }
 
   const guidelint::text::Matcher matcher = bundled_matcher();
@@ -463,9 +600,16 @@ int main(int argc, char** argv) {
   std::size_t sink = baseline(format->format, files) + baseline(format->format, files, &matcher);
   const LintCounts warm = lint(*built.engine, options, files);
   sink += warm.sink;
+  long cli_files = 0;
+  if (command) {
+    command->run(true);
+    cli_files = command->files();
+    fs::remove(command->report);
+  }
   std::vector<double> base_s;
   std::vector<double> scan_s;
   std::vector<double> lint_s;
+  std::vector<double> cli_s;
   for (int r = 0; r < runs; ++r) {
     auto t0 = Clock::now();
     sink += baseline(format->format, files);
@@ -477,12 +621,26 @@ int main(int argc, char** argv) {
     base_s.push_back(std::chrono::duration<double>(t1 - t0).count());
     scan_s.push_back(std::chrono::duration<double>(t2 - t1).count());
     lint_s.push_back(std::chrono::duration<double>(t3 - t2).count());
+    if (command) cli_s.push_back(command->run(false));
   }
-  const double mb = static_cast<double>(bytes) / 1e6;
-  const double n = static_cast<double>(guides);
+  if (command) fs::remove(command->errors);
   const double b = median(base_s);
   const double sc = median(scan_s);
   const double l = median(lint_s);
+  if (g_tsv) {
+    tsv("bare_s", b);
+    tsv("scan_s", sc);
+    tsv("engine_s", l);
+    if (command) {
+      tsv("cli_s", median(cli_s));
+      tsv("cli_files", static_cast<double>(cli_files));
+    }
+    tsv("guides_read", static_cast<double>(warm.guides));
+    tsv("files_unread", static_cast<double>(warm.unread));
+    tsv("phrases", static_cast<double>(matcher.patterns()));
+    tsv("engine_build_ms", build_ms);
+    return 0;
+  }
   std::printf(
       "corpus: %.*s, %zu guides in %zu files, %.1f MB, %d runs each, medians (single thread)\n",
       static_cast<int>(format->name.size()), format->name.data(), guides, files.size(), mb, runs);
@@ -492,6 +650,12 @@ int main(int argc, char** argv) {
               "scan (bare+HTML fields+fold+match):", n / sc, mb / sc, sc / b, matcher.patterns());
   std::printf("%-38s %10.0f guides/s %8.1f MB/s  (%.2fx bare, %.2fx scan)\n",
               "guidelint engine (read+lint):", n / l, mb / l, l / b, l / sc);
+  if (command) {
+    const double c = median(cli_s);
+    std::printf("%-38s %10.0f guides/s %8.1f MB/s  (%.2fx bare, %.2fx scan; %ld of %zu files)\n",
+                "guidelint -j1 --format json (process):", n / c, mb / c, c / b, c / sc, cli_files,
+                files.size());
+  }
   std::printf("engine input: %s; %zu guides read, %zu of %zu files not read (fatal diagnostics)\n",
               options.input_format.empty() ? "chosen by file name"
                                            : ("read as " + options.input_format).c_str(),

@@ -10,7 +10,7 @@ GUIDELINT_PACKAGES=(
   libicu-dev libyaml-cpp-dev libpugixml-dev libfmt-dev libcli11-dev libgtest-dev
   pkg-config libgumbo-dev rapidjson-dev libzip-dev zip python3-jsonschema
   default-jdk-headless libjna-java junit4 libbenchmark-dev chromium
-  fonts-wqy-zenhei
+  fonts-wqy-zenhei hyperfine
 )
 # Node.js and npm for the Node binding: Debian's, unless the machine already has its own.
 command -v node >/dev/null || GUIDELINT_PACKAGES+=(nodejs)
