@@ -656,6 +656,9 @@ int audit_main(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Reports go through std::cout alone: its own buffer, not a stdio call per write. std::cerr
+  // stays tied to it, so notes still come out after the findings before them.
+  std::ios::sync_with_stdio(false);
   if (audit_command(argc, argv)) return audit_main(argc, argv);
   CLI::App app{
       "guidelint: checks government service guides (办事指南) before they are published.\n"

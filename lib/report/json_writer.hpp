@@ -13,6 +13,11 @@ namespace guidelint::report {
 inline void write_json_string(std::ostream& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.put('"');
+  // Bytes that need no escape go out in runs: one write per run, not one put per byte.
+  std::size_t run = 0;
+  const auto flush = [&](std::size_t end) {
+    if (end > run) out.write(s.data() + run, static_cast<std::streamsize>(end - run));
+  };
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
@@ -21,13 +26,19 @@ inline void write_json_string(std::ostream& out, std::string_view s) {
       const std::size_t at = i;
       const char32_t cp = utf8::next(s, i);
       if (cp == utf8::kReplacement && i - at == 1) {
+        flush(at);
         out << "\\ufffd";
-      } else {
-        out.write(s.data() + at, static_cast<std::streamsize>(i - at));
+        run = i;
       }
       continue;
     }
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
+    flush(i);
     ++i;
+    run = i;
     switch (c) {
       case '"':
         out << "\\\"";
@@ -45,13 +56,10 @@ inline void write_json_string(std::ostream& out, std::string_view s) {
         out << "\\t";
         break;
       default:
-        if (c < 0x20) {
-          out << "\\u00" << kHex[c >> 4] << kHex[c & 15];
-        } else {
-          out.put(static_cast<char>(c));
-        }
+        out << "\\u00" << kHex[c >> 4] << kHex[c & 15];
     }
   }
+  flush(s.size());
   out.put('"');
 }
 
