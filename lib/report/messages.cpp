@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 #include <yaml-cpp/yaml.h>
 
+#include <array>
 #include <cstdlib>
 #include <map>
 #include <memory>
@@ -27,12 +28,17 @@ std::vector<std::string_view> message_files(std::string_view locale) {
 namespace {
 
 struct Catalog {
+  std::string icu_locale;
   std::map<std::string, std::string, std::less<>> templates;
-  std::map<std::string, std::unique_ptr<icu::MessageFormat>, std::less<>> formats;
+  // Compiled on first use (under Messages' lock): a run renders a few dozen of the hundreds of
+  // templates, and compiling them all cost a one-file run more than linting the file. A template
+  // ICU cannot compile stays null, and its messages fall back to zh-Hans.
+  mutable std::map<std::string, std::unique_ptr<icu::MessageFormat>, std::less<>> formats;
 };
 
-// Loaded once, on first use; immutable afterwards except for formatting, which ICU does not
-// promise to be safe on one MessageFormat from several threads, hence the lock.
+// Each locale's templates are read on first use of that locale, so a run in one locale parses
+// only its own files; immutable afterwards except for formatting, which ICU does not promise to
+// be safe on one MessageFormat from several threads, hence the lock.
 class Messages {
  public:
   static Messages& instance() {
@@ -40,16 +46,21 @@ class Messages {
     return messages;
   }
 
-  const Catalog* catalog(std::string_view locale) const {
-    const auto it = catalogs_.find(locale);
-    return it == catalogs_.end() ? nullptr : &it->second;
+  const Catalog* catalog(std::string_view locale) {
+    const std::vector<std::string>& all = locales();
+    for (std::size_t k = 0; k < all.size() && k < slots_.size(); ++k) {
+      if (all[k] != locale) continue;
+      std::call_once(slots_[k].once, [&] { load(all[k], slots_[k].catalog); });
+      return &slots_[k].catalog;
+    }
+    return nullptr;
   }
 
   std::string format(std::string_view locale, std::string_view id, const std::vector<Arg>& args) {
     const Catalog* c = catalog(locale);
     if (c == nullptr) return {};
-    const auto it = c->formats.find(id);
-    if (it == c->formats.end() || !it->second) return {};
+    const auto pattern = c->templates.find(id);
+    if (pattern == c->templates.end()) return {};
     std::vector<icu::UnicodeString> names;
     std::vector<icu::Formattable> values;
     for (const Arg& a : args) {
@@ -64,40 +75,43 @@ class Messages {
     UErrorCode status = U_ZERO_ERROR;
     {
       const std::lock_guard lock(mutex_);
+      auto it = c->formats.find(id);
+      if (it == c->formats.end()) {
+        UParseError parse_error;
+        auto compiled = std::make_unique<icu::MessageFormat>(
+            icu::UnicodeString::fromUTF8(pattern->second), icu::Locale(c->icu_locale.c_str()),
+            parse_error, status);
+        if (U_FAILURE(status)) compiled.reset();
+        status = U_ZERO_ERROR;
+        it = c->formats.emplace(std::string(id), std::move(compiled)).first;
+      }
+      if (!it->second) return {};
       it->second->format(names.data(), values.data(), static_cast<int32_t>(args.size()), out,
                          status);
     }
-    if (U_FAILURE(status)) return c->templates.find(id)->second;
+    if (U_FAILURE(status)) return pattern->second;
     std::string utf8;
     out.toUTF8String(utf8);
     return utf8;
   }
 
  private:
-  Messages() {
-    for (const std::string& locale : locales()) {
-      Catalog& c = catalogs_[locale];
-      const std::string icu_locale = locale == "en"        ? "en"
-                                     : locale == "zh-Hant" ? "zh_Hant"
-                                                           : "zh_Hans";
-      for (const std::string_view bytes : message_files(locale)) {
-        const YAML::Node root = YAML::Load(std::string(bytes));
-        for (const auto& kv : root) {
-          const std::string id = kv.first.as<std::string>();
-          const std::string pattern = kv.second.as<std::string>();
-          c.templates[id] = pattern;
-          UErrorCode status = U_ZERO_ERROR;
-          UParseError parse_error;
-          auto format = std::make_unique<icu::MessageFormat>(icu::UnicodeString::fromUTF8(pattern),
-                                                             icu::Locale(icu_locale.c_str()),
-                                                             parse_error, status);
-          if (U_SUCCESS(status)) c.formats[id] = std::move(format);
-        }
-      }
+  Messages() = default;
+
+  static void load(const std::string& locale, Catalog& c) {
+    c.icu_locale = locale == "en" ? "en" : locale == "zh-Hant" ? "zh_Hant" : "zh_Hans";
+    for (const std::string_view bytes : message_files(locale)) {
+      const YAML::Node root = YAML::Load(std::string(bytes));
+      for (const auto& kv : root)
+        c.templates[kv.first.as<std::string>()] = kv.second.as<std::string>();
     }
   }
 
-  std::map<std::string, Catalog, std::less<>> catalogs_;
+  struct Slot {
+    std::once_flag once;
+    Catalog catalog;
+  };
+  std::array<Slot, 3> slots_;  // one per entry of locales()
   std::mutex mutex_;
 };
 
