@@ -20,9 +20,10 @@ struct Engine::Impl {
   struct Instance {
     RuleInfo info;
     std::unique_ptr<rules::Rule> rule;
-    // As configured, in YAML (empty: the rule type's defaults). Text, not a YAML::Node: nodes
-    // share their data on assignment, and sorting instances would mix them up.
-    std::string options;
+    // As configured (null: the rule type's defaults), for --print-config. Behind a pointer:
+    // assigning a YAML::Node writes into the node it refers to, so sorting instances that held
+    // nodes would mix their options up.
+    std::shared_ptr<const YAML::Node> options;
   };
   // The rules that run on a file: the config's, or the config's with some overrides applied.
   struct RuleSet {
@@ -195,12 +196,9 @@ EngineAccess::Impl::RuleSet build_rules(const std::vector<config::RuleSetting>& 
     }
     RuleInfo info{m.id, m.type, m.severity,
                   m.description.empty() ? std::string(type->description) : m.description};
-    std::string options;
-    if (m.options.IsDefined() && !m.options.IsNull()) {
-      YAML::Emitter yaml;
-      yaml << m.options;
-      options = yaml.c_str();
-    }
+    std::shared_ptr<const YAML::Node> options;
+    if (m.options.IsDefined() && !m.options.IsNull())
+      options = std::make_shared<const YAML::Node>(m.options);
     out.instances.push_back({info, std::move(rule), std::move(options)});
   }
   std::sort(out.instances.begin(), out.instances.end(),
@@ -428,7 +426,7 @@ std::string Engine::effective_config(std::string_view file) const {
     out << YAML::Key << i.info.id << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "type" << YAML::Value << i.info.type;
     out << YAML::Key << "severity" << YAML::Value << std::string(to_string(i.info.severity));
-    if (!i.options.empty()) out << YAML::Key << "options" << YAML::Value << YAML::Load(i.options);
+    if (i.options) out << YAML::Key << "options" << YAML::Value << *i.options;
     out << YAML::EndMap;
   }
   out << YAML::EndMap << YAML::EndMap;
