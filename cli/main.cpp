@@ -301,10 +301,11 @@ class Progress {
 // The lint run: every input through the linter, findings through the formatter, as they come.
 int lint(const guidelint::Linter& linter, const guidelint::LinterOptions& options, RunArgs run,
          guidelint::FormatOptions format_options) {
-  if (run.format == "sarif" && options.config) {
-    // SARIF describes the rules run; without --config those are the built-in pack's (the
-    // formatter's default), as configs found beside the files extend it.
-    if (const guidelint::EngineResult built = linter.engine_for(*options.config); built.engine) {
+  if (run.format == "sarif" && (options.config || !guidelint::find_config("."))) {
+    // SARIF describes the rules run: --config's, else the built-in pack's (as configs found
+    // beside the files extend it). The linter builds that engine anyway; asking it here saves
+    // the formatter building another.
+    if (const auto built = linter.engine_for("./.guidelint-sarif"); built.engine) {
       format_options.rules = built.engine->rules();
     }
   }

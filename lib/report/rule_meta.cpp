@@ -59,7 +59,11 @@ std::string rule_doc_url(std::string_view id, std::string_view type) {
 std::vector<RuleMeta> describe_rules(const FormatOptions& options) {
   std::vector<RuleInfo> infos = options.rules;
   if (infos.empty()) {
-    if (const EngineResult built = Engine::builtin(); built.engine) infos = built.engine->rules();
+    static const std::vector<RuleInfo> builtin = [] {
+      const EngineResult built = Engine::builtin();
+      return built.engine ? built.engine->rules() : std::vector<RuleInfo>{};
+    }();
+    infos = builtin;
   }
   std::vector<RuleMeta> out;
   for (const RuleInfo& r : infos) {
