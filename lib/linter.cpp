@@ -340,10 +340,13 @@ void Linter::Impl::run(const std::function<std::optional<fs::path>()>& next_file
     }
     return;
   }
-  // Workers take files in order; a file's results wait in a ring of `window` slots until every
-  // file before it has been emitted. A worker that runs ahead by a whole window waits, so at
-  // most `window` files' results are held whatever the number of files. Files are taken from
-  // next_file under the lock, so a walk of the tree goes on as the files are linted.
+  // Files are taken in order; a file's results wait in a ring of `window` slots until every
+  // file before it has been emitted. Nobody takes a file more than a whole window ahead of the
+  // emitted ones, so at most `window` files' results are held whatever the number of files.
+  // Files are taken from next_file under the lock, so a walk of the tree goes on as the files
+  // are linted. The calling thread is one of the `jobs` workers: between emits it lints files
+  // itself, so `jobs` threads share `jobs` cores instead of an emitting thread competing with
+  // them, and it emits whenever the next result is ready.
   const std::size_t window = std::size_t{jobs} * 64;
   struct Done {
     FileResult result;
@@ -357,66 +360,83 @@ void Linter::Impl::run(const std::function<std::optional<fs::path>()>& next_file
   bool exhausted = false;         // next_file has no more
   std::size_t emitted = 0;        // files handed to emit
   bool stop = false;              // emit threw: the workers end
+
+  // With the lock held: the next file and its index, or nullopt when there is none (or no
+  // room for one).
+  const auto take = [&]() -> std::optional<std::pair<std::size_t, fs::path>> {
+    if (stop || exhausted || taken >= emitted + window) return std::nullopt;
+    std::optional<fs::path> f;
+    try {
+      f = next_file();
+    } catch (...) {
+      f.reset();
+    }
+    if (!f) {
+      exhausted = true;
+      ready.notify_all();
+      room.notify_all();
+      return std::nullopt;
+    }
+    return std::pair{taken++, std::move(*f)};
+  };
+  // Without the lock: lints file i and puts its results in the ring.
+  const auto lint_one = [&](std::size_t i, const fs::path& file) {
+    Done done;
+    try {
+      done.result = lint_path(file, &done.used);
+    } catch (const std::exception& e) {
+      // Nothing below is meant to throw; if something does, this file says so and the run
+      // goes on.
+      done.result = io_problem(file.string(), "io-error", "io.unreadable",
+                               {{"detail", std::string(e.what())}});
+    }
+    bool wanted = false;
+    {
+      const std::lock_guard lock(mutex);
+      ring[i % window] = std::move(done);
+      wanted = i == emitted;  // the one emit waits for; the others it finds ready
+    }
+    if (wanted) ready.notify_all();
+  };
   const auto work = [&] {
     while (true) {
-      std::size_t i = 0;
-      fs::path file;
+      std::optional<std::pair<std::size_t, fs::path>> next;
       {
         std::unique_lock lock(mutex);
         room.wait(lock, [&] { return stop || exhausted || taken < emitted + window; });
-        if (stop || exhausted) return;
-        std::optional<fs::path> f;
-        try {
-          f = next_file();
-        } catch (...) {
-          f.reset();
-        }
-        if (!f) {
-          exhausted = true;
-          lock.unlock();
-          ready.notify_one();
-          room.notify_all();
-          return;
-        }
-        file = std::move(*f);
-        i = taken++;
+        next = take();
+        if (!next) return;
       }
-      Done done;
-      try {
-        done.result = lint_path(file, &done.used);
-      } catch (const std::exception& e) {
-        // Nothing below is meant to throw; if something does, this file says so and the run
-        // goes on.
-        done.result = io_problem(file.string(), "io-error", "io.unreadable",
-                                 {{"detail", std::string(e.what())}});
-      }
-      bool wanted = false;
-      {
-        const std::lock_guard lock(mutex);
-        ring[i % window] = std::move(done);
-        wanted = i == emitted;  // the one emit waits for; the others it finds ready
-      }
-      if (wanted) ready.notify_one();
+      lint_one(next->first, next->second);
     }
   };
   std::vector<std::thread> threads;
-  threads.reserve(jobs);
-  for (unsigned t = 0; t < jobs; ++t)
+  threads.reserve(jobs - 1);
+  for (unsigned t = 1; t < jobs; ++t)
     threads.emplace_back(work);
   const auto join = [&] {
     for (std::thread& t : threads)
       t.join();
   };
   try {
-    for (std::size_t k = 0;; ++k) {
+    for (std::size_t k = 0;;) {
       Done done;
       {
         std::unique_lock lock(mutex);
-        ready.wait(lock, [&] { return ring[k % window].has_value() || (exhausted && k >= taken); });
-        if (!ring[k % window].has_value()) break;  // every file taken has been emitted
+        if (!ring[k % window].has_value()) {
+          if (exhausted && k >= taken) break;  // every file taken has been emitted
+          if (auto next = take()) {
+            lock.unlock();
+            lint_one(next->first, next->second);
+            continue;
+          }
+          ready.wait(lock,
+                     [&] { return ring[k % window].has_value() || (exhausted && k >= taken); });
+          continue;
+        }
         done = std::move(*ring[k % window]);
         ring[k % window].reset();
-        emitted = k + 1;
+        emitted = ++k;
       }
       room.notify_all();
       emit(with_problems(std::move(done.result), done.used));
