@@ -174,6 +174,7 @@ TEST_F(LinterTree, ParallelRunsEmitInOrderWithTheSerialResults) {
   EXPECT_TRUE(serial[0].starts_with((dir_ / "g1000.xml").string() + " "));
   EXPECT_NE(serial[0].substr(serial[0].rfind(' ')), serial[1].substr(serial[1].rfind(' ')));
   EXPECT_EQ(serial.back(), (dir_ / "missing.xml").string() + " 1");
+  EXPECT_EQ(run(2), serial);  // the calling thread and one more, the window filling up
   EXPECT_EQ(run(4), serial);
   EXPECT_EQ(run(0), serial);   // one per core
   EXPECT_EQ(run(64), serial);  // more threads than the window holds

@@ -14,6 +14,7 @@
 //   for (const auto& d : result.diagnostics) ...
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -137,7 +138,10 @@ class GUIDELINT_API Source {
     std::uint32_t column_utf16;
   };
   void mark_columns() const;
-  mutable std::once_flag marked_;
+  // Not a std::once_flag: glibc's call_once makes a system call on every first call, once per
+  // input, which a run over many files pays for nothing.
+  mutable std::atomic<bool> marked_{false};
+  mutable std::mutex marking_;
   mutable std::vector<ColumnMark> column_marks_;
   std::optional<DecodeError> decode_error_;
 };

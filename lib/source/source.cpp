@@ -86,7 +86,13 @@ void Source::mark_columns() const {
 }
 
 Position Source::position(std::uint32_t offset) const {
-  std::call_once(marked_, [this] { mark_columns(); });
+  if (!marked_.load(std::memory_order_acquire)) {
+    const std::lock_guard lock(marking_);
+    if (!marked_.load(std::memory_order_relaxed)) {
+      mark_columns();
+      marked_.store(true, std::memory_order_release);
+    }
+  }
   const std::string_view t = text();
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(t.size()));
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
