@@ -61,6 +61,35 @@ std::uint32_t Source::original_offset(std::uint32_t text_offset) const {
   return origin_[std::min<std::size_t>(text_offset, origin_.size() - 1)];
 }
 
+namespace {
+
+// Adds the code points and UTF-16 units of t[from, to) to the columns. Decoded text is valid
+// UTF-8, so counting lead bytes is enough (a four-byte one is two UTF-16 units), a few
+// instructions a byte; text that failed to decode is stepped through code point by code point,
+// as the decoder saw it.
+void count_columns(std::string_view t, std::size_t from, std::size_t to, bool valid,
+                   std::uint32_t& column, std::uint32_t& column_utf16) {
+  if (valid) {
+    std::uint32_t leads = 0;
+    std::uint32_t astral = 0;
+    for (std::size_t i = from; i < to; ++i) {
+      const auto b = static_cast<unsigned char>(t[i]);
+      leads += (b & 0xC0) != 0x80;
+      astral += b >= 0xF0;
+    }
+    column += leads;
+    column_utf16 += leads + astral;
+    return;
+  }
+  for (std::size_t i = from; i < to;) {
+    const char32_t cp = utf8::next(t, i);
+    ++column;
+    column_utf16 += cp >= 0x10000 ? 2 : 1;
+  }
+}
+
+}  // namespace
+
 void Source::mark_columns() const {
   const std::string_view t = text();
   constexpr std::uint32_t kLongLine = 4096;
@@ -72,15 +101,14 @@ void Source::mark_columns() const {
     if (end - begin <= kLongLine) continue;
     std::uint32_t column = 1;
     std::uint32_t column_utf16 = 1;
-    std::uint32_t next_mark = begin + kMarkEvery;
     for (std::size_t i = begin; i < end;) {
-      if (i >= next_mark) {
-        column_marks_.push_back({static_cast<std::uint32_t>(i), column, column_utf16});
-        next_mark = static_cast<std::uint32_t>(i) + kMarkEvery;
-      }
-      const char32_t cp = utf8::next(t, i);
-      ++column;
-      column_utf16 += cp >= 0x10000 ? 2 : 1;
+      // The next mark at a code point's start, about kMarkEvery bytes on.
+      std::size_t next = std::min<std::size_t>(i + kMarkEvery, end);
+      while (next < end && (static_cast<unsigned char>(t[next]) & 0xC0) == 0x80)
+        ++next;
+      count_columns(t, i, next, !decode_error_, column, column_utf16);
+      i = next;
+      if (i < end) column_marks_.push_back({static_cast<std::uint32_t>(i), column, column_utf16});
     }
   }
 }
@@ -107,11 +135,7 @@ Position Source::position(std::uint32_t offset) const {
     p.column = std::prev(mark)->column;
     p.column_utf16 = std::prev(mark)->column_utf16;
   }
-  while (i < offset) {
-    const char32_t cp = utf8::next(t, i);
-    ++p.column;
-    p.column_utf16 += cp >= 0x10000 ? 2 : 1;
-  }
+  count_columns(t, i, offset, !decode_error_, p.column, p.column_utf16);
   return p;
 }
 
