@@ -594,17 +594,25 @@ int audit_main(int argc, char** argv) {
   guidelint::Audit audit(std::move(audit_options));
 
   if (!compare.empty()) {
-    std::ifstream in(compare, std::ios::binary);
-    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (!in.is_open()) {
+    // A folder or a device would make the stream throw, or never end.
+    std::error_code ec;
+    std::string text;
+    const auto type = std::filesystem::status(compare, ec).type();
+    if (type != std::filesystem::file_type::regular && type != std::filesystem::file_type::fifo) {
+      error = ec ? ec.message() : "not a regular file";
+    } else if (std::ifstream in(compare, std::ios::binary); !in) {
       error = std::error_code(errno, std::generic_category()).message();
-    } else if (!audit.compare_with(text, &error)) {
-      // error set
     } else {
-      error.clear();
+      text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     }
+    if (error.empty() && !audit.compare_with(text, &error) && error.empty())
+      error = "cannot be compared";
     if (!error.empty()) return fail("audit.compare-error", {{"path", compare}, {"detail", error}});
   }
+  // The report written and the one compared with are never audited as guides, even when they
+  // lie in the tree (the default path is the working folder).
+  if (!output.empty() && output != "-") options.exclude_files.emplace_back(output);
+  if (!compare.empty()) options.exclude_files.emplace_back(compare);
 
   const guidelint::Linter linter(options);
   Progress meter(progress == "always" || (progress == "auto" && ::isatty(STDERR_FILENO) == 1),
@@ -642,9 +650,17 @@ int audit_main(int argc, char** argv) {
   const guidelint::AuditReport report = audit.report();
   if (report.unreadable > 0 || report.config_problems > 0) return kExitFailure;
   // With --min-rate the rate is the gate: a site can pass with some failing guides.
-  if (min_rate >= 0 && 100.0 * report.compliance_rate() < min_rate) {
+  // Compared in whole numbers where it can be: 29 passing of 100 meets --min-rate 29, which
+  // 100.0 * 0.29 (28.999…) would not.
+  const double passing_pct = static_cast<double>(report.passing) * 100.0;
+  const double needed = min_rate * static_cast<double>(report.guides);
+  if (min_rate >= 0 && (report.guides == 0 || passing_pct < needed * (1 - 1e-12))) {
     char rate[32], min[32];
-    std::snprintf(rate, sizeof rate, "%.1f%%", 100.0 * report.compliance_rate());
+    if (report.guides == 0) {
+      std::snprintf(rate, sizeof rate, "—");
+    } else {
+      std::snprintf(rate, sizeof rate, "%.1f%%", 100.0 * report.compliance_rate());
+    }
     std::snprintf(min, sizeof min, "%g%%", min_rate);
     std::cerr << "guidelint: " << note("audit.below-min-rate", {{"rate", rate}, {"min", min}}, loc)
               << '\n';

@@ -884,4 +884,69 @@ TEST(CliAudit, UsageModelAndCompareFailuresExitTwo) {
   EXPECT_NE(config.out.find("unknown-key.yaml"), std::string::npos);
 }
 
+// Reports that are hostile, odd or repeated: never a crash, never a report audited as a guide,
+// the same tree compared with itself shows no change.
+TEST(CliAudit, CompareFilesOutputInTheTreeAndBoundaries) {
+  const fs::path tmp =
+      fs::temp_directory_path() / ("guidelint-audit-edge-" + std::to_string(::getpid()));
+  fs::remove_all(tmp);
+  fs::create_directories(tmp / "site");
+  const std::string good = slurp(fs::path(GUIDELINT_FIXTURES) / "good.xml");
+  // A file-level finding (text directly in <guides>) fails both guides of the file.
+  std::ofstream(tmp / "site" / "stray.xml")
+      << "<guides>stray\n"
+      << good.substr(good.find("<guide ")) << good.substr(good.find("<guide ")) << "</guides>\n";
+  std::ofstream(tmp / "site" / "good.xml") << good;
+  const std::string site = "'" + (tmp / "site").string() + "'";
+
+  // Not a report, not a file: exit 2 with the reason, no crash.
+  std::ofstream(tmp / "bad.json")
+      << R"({"schema":"guidelint-audit","schema_version":1,"guides":[1, "x", {"key": 3}]})";
+  EXPECT_EQ(guidelint("audit --as-of 2025-06-30 -f json --compare '" + (tmp / "bad.json").string() +
+                      "' " + site)
+                .exit_code,
+            1);
+  std::ofstream(tmp / "v0.json") << R"({"schema":"guidelint-audit","schema_version":0})";
+  const CliRun v0 =
+      guidelint("audit --as-of 2025-06-30 --compare '" + (tmp / "v0.json").string() + "' " + site);
+  EXPECT_EQ(v0.exit_code, 2) << v0.err;
+  const CliRun dir = guidelint("audit --as-of 2025-06-30 --compare '" + tmp.string() + "' " + site);
+  EXPECT_EQ(dir.exit_code, 2) << dir.err;
+  EXPECT_NE(dir.err.find(tmp.string()), std::string::npos) << dir.err;
+
+  // The report written into the tree audited, twice: the second run does not audit the first's
+  // report, and compared with itself nothing changed.
+  const std::string report = "'" + (tmp / "site" / "report.json").string() + "'";
+  const CliRun first = guidelint("audit --as-of 2025-06-30 -f json -o " + report + " " + site);
+  EXPECT_EQ(first.exit_code, 1) << first.err;
+  const std::string before = slurp(tmp / "site" / "report.json");
+  EXPECT_NE(before.find("\"guides\":3,\"passing\":1"), std::string::npos) << before.substr(0, 800);
+  const CliRun again = guidelint("audit --as-of 2025-06-30 -f json --compare " + report + " -o " +
+                                 report + " " + site);
+  EXPECT_EQ(again.exit_code, 1) << again.err;
+  const std::string after = slurp(tmp / "site" / "report.json");
+  EXPECT_NE(after.find("\"guides\":3,\"passing\":1"), std::string::npos) << after.substr(0, 800);
+  EXPECT_NE(after.find("\"newly_failing\":0,\"newly_passing\":0,\"findings_fixed\":0,"
+                       "\"findings_new\":0,\"guides_gone\":0"),
+            std::string::npos)
+      << after.substr(0, 3000);
+
+  // --min-rate in whole numbers: 29 passing of 100 meets 29 (100 x 0.29 is 28.999… in floating
+  // point).
+  fs::create_directories(tmp / "hundred");
+  for (int i = 0; i < 100; ++i) {
+    std::ofstream(tmp / "hundred" / ("g" + std::to_string(100 + i) + ".xml"))
+        << (i < 29 ? good : std::string("<guide><name>临时救助</name></guide>"));
+  }
+  const std::string hundred = "'" + (tmp / "hundred").string() + "'";
+  EXPECT_EQ(guidelint("audit --as-of 2025-06-30 --min-rate 29 " + hundred).exit_code, 0);
+  EXPECT_EQ(guidelint("audit --as-of 2025-06-30 --min-rate 29.5 " + hundred).exit_code, 1);
+
+  // Names with control characters are shown, not obeyed, in the terminal tables.
+  std::ofstream(tmp / "hundred" / "a\x1b[31mred\nfake.xml") << good;
+  const CliRun text = guidelint("audit --as-of 2025-06-30 " + hundred);
+  EXPECT_EQ(text.out.find('\x1b'), std::string::npos);
+  fs::remove_all(tmp);
+}
+
 }  // namespace

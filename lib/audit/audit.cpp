@@ -234,8 +234,7 @@ struct Audit::Impl {
 
   void add(const FileResult& result);
   void add_guide(const FileResult& result, std::size_t g, const std::vector<const Diagnostic*>& ds,
-                 bool file_error, const std::vector<std::string>& dirs,
-                 const std::string& relative);
+                 const std::vector<std::string>& dirs, const std::string& key);
 };
 
 Audit::Audit(AuditOptions options) : impl_(std::make_unique<Impl>()) {
@@ -325,7 +324,6 @@ void Audit::Impl::add(const FileResult& result) {
 
   // Findings by guide; those about the file as a whole count against every guide in it.
   std::vector<std::vector<const Diagnostic*>> by_guide(result.guides.size());
-  bool file_error = false;
   for (const Diagnostic& d : result.diagnostics) {
     if (d.needs_review) {
       ++counts.reviews;
@@ -346,8 +344,11 @@ void Audit::Impl::add(const FileResult& result) {
     }
     if (d.guide >= 0 && static_cast<std::size_t>(d.guide) < by_guide.size()) {
       by_guide[static_cast<std::size_t>(d.guide)].push_back(&d);
-    } else if (!d.fatal && !d.needs_review && d.severity == Severity::error) {
-      file_error = true;
+    } else if (!d.fatal) {
+      // A finding about the file as a whole (XML stray text, a suppression) concerns every
+      // guide in it: it fails them, and each counts it, so a later audit sees them the same.
+      for (auto& list : by_guide)
+        list.push_back(&d);
     }
     if (!d.fatal && !d.needs_review && d.severity == Severity::error) {
       const std::string& id = d.rule_id;
@@ -359,18 +360,25 @@ void Audit::Impl::add(const FileResult& result) {
 
   std::string relative;
   const std::vector<std::string> dirs = folders(file, &relative);
-  for (std::size_t g = 0; g < result.guides.size(); ++g)
-    add_guide(result, g, by_guide[g], file_error, dirs, relative);
+  // A file given as a path of its own is known by its name. Two guides of one file with the
+  // same code (or no code and the same name) are told apart by their order.
+  if (relative.empty()) relative = fs::path(file).filename().generic_string();
+  std::map<std::string, int> seen;
+  for (std::size_t g = 0; g < result.guides.size(); ++g) {
+    std::string key = guide_key(relative, result.guides[g], g);
+    if (const int n = ++seen[key]; n > 1) key += "#" + std::to_string(n);
+    add_guide(result, g, by_guide[g], dirs, key);
+  }
 }
 
 void Audit::Impl::add_guide(const FileResult& result, std::size_t g,
-                            const std::vector<const Diagnostic*>& ds, bool file_error,
-                            const std::vector<std::string>& dirs, const std::string& relative) {
+                            const std::vector<const Diagnostic*>& ds,
+                            const std::vector<std::string>& dirs, const std::string& key) {
   const Guide& guide = result.guides[g];
   const std::string file = result.source ? result.source->name() : std::string();
   ++counts.guides;
 
-  bool fails = file_error;
+  bool fails = false;
   std::size_t errors = 0, warnings = 0;
   std::vector<std::pair<std::string, long long>> per_rule;  // this guide's findings by rule
   std::vector<std::pair<std::string, ElementState>> states;
@@ -508,7 +516,6 @@ void Audit::Impl::add_guide(const FileResult& result, std::size_t g,
   }
 
   // The guide's record, for the JSON report and a later audit to compare with.
-  const std::string key = guide_key(relative, guide, g);
   if (spool != nullptr && !per_rule.empty()) {
     std::ostringstream line;
     line << "{\"key\":";
@@ -591,7 +598,7 @@ bool Audit::compare_with(std::string_view previous_json, std::string* error) {
     return fail("not a guidelint audit report (no \"schema\": \"guidelint-audit\")");
   }
   if (!doc.HasMember("schema_version") || !doc["schema_version"].IsInt() ||
-      doc["schema_version"].GetInt() > kAuditSchemaVersion) {
+      doc["schema_version"].GetInt() < 1 || doc["schema_version"].GetInt() > kAuditSchemaVersion) {
     return fail("an audit report of a schema version this guidelint does not know");
   }
   const auto size_of = [](const rapidjson::Value& v, const char* key) -> std::size_t {
@@ -633,6 +640,7 @@ bool Audit::compare_with(std::string_view previous_json, std::string* error) {
   }
   if (doc.HasMember("guides") && doc["guides"].IsArray()) {
     for (const auto& g : doc["guides"].GetArray()) {
+      if (!g.IsObject()) continue;
       Previous& p = m.previous[string_of(g, "key")];
       p.pass = !(g.HasMember("pass") && g["pass"].IsFalse());
       if (g.HasMember("findings") && g["findings"].IsObject()) {

@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "audit/audit_impl.hpp"
+#include "report/compiler_style.hpp"
 
 namespace guidelint {
 namespace {
@@ -18,10 +19,17 @@ struct Table {
   std::vector<std::vector<std::string>> rows;
 
   void write(std::ostream& out) const {
+    // Department and guide names come from the input: shown as the findings' are.
+    std::vector<std::vector<std::string>> shown;
+    for (const auto& row : rows) {
+      auto& cells = shown.emplace_back();
+      for (const std::string& cell : row)
+        cells.push_back(report::printable(cell));
+    }
     std::vector<std::size_t> width(header.size(), 0);
     for (std::size_t c = 0; c < header.size(); ++c)
       width[c] = display_width(header[c]);
-    for (const auto& row : rows) {
+    for (const auto& row : shown) {
       for (std::size_t c = 0; c < row.size() && c < width.size(); ++c)
         width[c] = std::max(width[c], display_width(row[c]));
     }
@@ -42,7 +50,7 @@ struct Table {
     for (const std::size_t w : width)
       total += w;
     out << "  " << std::string(total + 2 * (width.size() - 1), '-') << '\n';
-    for (const auto& row : rows)
+    for (const auto& row : shown)
       line(row);
   }
 };
@@ -83,7 +91,7 @@ void audit_text(const Audit& audit, std::ostream& out, const AuditFormatOptions&
   out << L("title") << "  " << L("date") << ' ' << r.as_of.to_string() << '\n';
   out << L("model") << ": " << model.title << " (" << model.file << ")\n";
   for (const auto& [key, value] : audit.options().settings)
-    out << key << ": " << value << '\n';
+    out << key << ": " << report::printable(value) << '\n';
 
   heading(out, L("headline"));
   Table head{{L("figure"), L("value")}, {false, true}, {}};
@@ -200,10 +208,10 @@ void audit_text(const Audit& audit, std::ostream& out, const AuditFormatOptions&
     Diagnostic d;
     d.message_id = f.message_id;
     d.args = f.args;
-    out << "  " << f.file;
+    out << "  " << report::printable(f.file);
     if (f.line > 0) out << ':' << f.line << ':' << f.column;
-    out << ": " << to_string(f.severity) << ": " << render_message(d, loc) << " [" << f.rule_id
-        << "]\n";
+    out << ": " << to_string(f.severity) << ": " << report::printable(render_message(d, loc))
+        << " [" << f.rule_id << "]\n";
   }
   if (r.serious_total > r.serious.size())
     out << "  "
@@ -216,7 +224,8 @@ void audit_text(const Audit& audit, std::ostream& out, const AuditFormatOptions&
       Diagnostic d;
       d.message_id = f.message_id;
       d.args = f.args;
-      out << "  " << f.file << ": " << render_message(d, loc) << " [" << f.rule_id << "]\n";
+      out << "  " << report::printable(f.file) << ": " << report::printable(render_message(d, loc))
+          << " [" << f.rule_id << "]\n";
     }
   }
 
@@ -258,7 +267,7 @@ void audit_text(const Audit& audit, std::ostream& out, const AuditFormatOptions&
     if (!c.newly_failing_guides.empty()) {
       out << '\n' << L("newly-failing") << '\n';
       for (const AuditGuideChange& g : c.newly_failing_guides) {
-        out << "  " << g.file << "  " << g.name;
+        out << "  " << report::printable(g.file) << "  " << report::printable(g.name);
         for (const auto& [rule, delta] : g.rules)
           out << "  " << rule << ' ' << signed_n(delta);
         out << '\n';

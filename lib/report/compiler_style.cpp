@@ -51,7 +51,13 @@ Shown shown_as(char32_t c, std::string_view bytes, int column) {
   return {std::string(bytes), display_width(c)};
 }
 
-// Text with every code point shown as above (tabs as a space): one line, whatever it holds.
+struct Cell {
+  std::uint32_t begin;  // offset in the Source's text
+  Shown shown;
+};
+
+}  // namespace
+
 std::string printable(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -68,13 +74,6 @@ std::string printable(std::string_view s) {
   }
   return out;
 }
-
-struct Cell {
-  std::uint32_t begin;  // offset in the Source's text
-  Shown shown;
-};
-
-}  // namespace
 
 std::string_view severity_word(const Diagnostic& d) {
   return d.needs_review ? "needs-review" : to_string(d.severity);

@@ -37,6 +37,11 @@ struct Palette {
 void write_headline(std::ostream& out, const Source& source, const Diagnostic& d,
                     std::string_view locale, const Palette& palette);
 
+// Text on one line, whatever it holds: control characters, line separators and bidirectional
+// controls shown as visible symbols (␛, ␊, ↵ …), tabs as a space. For names and messages taken
+// from the input, so that they cannot act on a terminal.
+std::string printable(std::string_view s);
+
 // The summary of a run after its mark: "5 个文件，6 份指南：13 个错误，…；1 项待人工复核".
 std::string summary_text(const Summary& s, std::string_view locale);
 
