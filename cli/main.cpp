@@ -633,6 +633,10 @@ int audit_main(int argc, char** argv) {
   guidelint::AuditFormatOptions format_options;
   format_options.locale = loc;
   format_options.link_base = link_base;
+  if (!output.empty() && output != "-") {
+    format_options.report_dir = std::filesystem::path(output).parent_path();
+    if (format_options.report_dir.empty()) format_options.report_dir = ".";
+  }
   if (output.empty() || output == "-") {
     guidelint::write_audit(audit, format, std::cout, format_options);
     std::cout.flush();

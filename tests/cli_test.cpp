@@ -849,7 +849,31 @@ TEST(CliAudit, JsonHtmlOutputFileAndGrouping) {
       guidelint("audit --as-of 2025-06-30 -f html --link-base https://example.gov.cn/ audit/site");
   EXPECT_EQ(html.exit_code, 2);
   EXPECT_TRUE(html.out.starts_with("<!DOCTYPE html>")) << html.out.substr(0, 100);
-  EXPECT_NE(html.out.find("href=\"https://example.gov.cn/audit/site/"), std::string::npos);
+  // Links under --link-base name each file below the folder audited, not the folder itself.
+  EXPECT_NE(html.out.find("href=\"https://example.gov.cn/%E5%8D%AB%E5%81%A5%E5%A7%94/"),
+            std::string::npos)
+      << html.out;
+  EXPECT_EQ(html.out.find("https://example.gov.cn/audit/"), std::string::npos);
+  // Written elsewhere, the report's links lead from its own folder to the files.
+  const CliRun away = guidelint("audit --as-of 2025-06-30 -f html -o '" +
+                                (tmp / "away.html").string() + "' audit/site");
+  EXPECT_EQ(away.exit_code, 2) << away.err;
+  const std::string page = slurp(tmp / "away.html");
+  const std::string marker = "class=\"guide\" href=\"";
+  const std::size_t at = page.find(marker);
+  ASSERT_NE(at, std::string::npos);
+  std::string href = page.substr(at + marker.size());
+  href = href.substr(0, href.find('"'));
+  std::string decoded;
+  for (std::size_t k = 0; k < href.size(); ++k) {
+    if (href[k] == '%' && k + 2 < href.size()) {
+      decoded += static_cast<char>(std::stoi(href.substr(k + 1, 2), nullptr, 16));
+      k += 2;
+    } else {
+      decoded += href[k];
+    }
+  }
+  EXPECT_TRUE(fs::exists(tmp / decoded)) << href;
   // --compare: what changed since the earlier report.
   const CliRun before = guidelint("audit --as-of 2025-06-01 -f json -o '" +
                                   (tmp / "before.json").string() + "' audit/before");

@@ -117,6 +117,8 @@ GUIDELINT_API bool valid_audit_grouping(std::string_view spec);
 /// A finding the report lists (serious findings, inputs that could not be read).
 struct AuditFinding {
   std::string file;
+  std::string
+      relative;  ///< the file's path below the folder audited (its name for a file given itself)
   std::string guide_name;  ///< empty for a finding about the file
   std::string guide_code;
   std::string rule_id;
@@ -283,9 +285,12 @@ class GUIDELINT_API Audit {
 
 struct AuditFormatOptions {
   std::string locale = "zh-Hans";
-  /// Prefix for links to guides in the HTML report (a site's address); empty: the file's path
-  /// as audited, relative to where the report is opened.
+  /// Prefix for links to guides in the HTML report (a site's address), followed by each file's
+  /// path below the folder audited. Empty: links to the files themselves.
   std::string link_base;
+  /// The folder the HTML report is written to, so that links to files work from there; empty:
+  /// links relative to the working folder (a report written to stdout).
+  std::filesystem::path report_dir;
 };
 
 /// The audit output formats: "text", "json", "html".

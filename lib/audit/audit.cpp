@@ -273,9 +273,14 @@ void Audit::add(const FileResult& result) {
 
 void Audit::Impl::add(const FileResult& result) {
   const std::string file = result.source ? result.source->name() : std::string();
+  std::string relative;
+  const std::vector<std::string> dirs = folders(file, &relative);
+  // A file given as a path of its own is known by its name.
+  if (relative.empty()) relative = fs::path(file).filename().generic_string();
   const auto finding_of = [&](const Diagnostic& d) {
     AuditFinding f;
     f.file = file;
+    f.relative = relative;
     f.rule_id = d.rule_id;
     f.severity = d.severity;
     f.message_id = d.message_id;
@@ -358,11 +363,8 @@ void Audit::Impl::add(const FileResult& result) {
     }
   }
 
-  std::string relative;
-  const std::vector<std::string> dirs = folders(file, &relative);
-  // A file given as a path of its own is known by its name. Two guides of one file with the
-  // same code (or no code and the same name) are told apart by their order.
-  if (relative.empty()) relative = fs::path(file).filename().generic_string();
+  // Two guides of one file with the same code (or no code and the same name) are told apart by
+  // their order.
   std::map<std::string, int> seen;
   for (std::size_t g = 0; g < result.guides.size(); ++g) {
     std::string key = guide_key(relative, result.guides[g], g);

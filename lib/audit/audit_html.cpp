@@ -9,6 +9,8 @@
 #include "audit/audit_impl.hpp"
 
 namespace guidelint {
+namespace fs = std::filesystem;
+
 namespace {
 
 using audit::fraction;
@@ -389,7 +391,19 @@ void Page::rules() {
 }
 
 std::string Page::guide_link(const AuditFinding& f) const {
-  std::string href = options_.link_base + url_path(f.file);
+  std::string href;
+  if (!options_.link_base.empty()) {
+    href = options_.link_base + url_path(f.relative.empty() ? f.file : f.relative);
+  } else if (!options_.report_dir.empty()) {
+    // From where the report lies to the file, so that the link works when the report is opened.
+    std::error_code ec;
+    const fs::path to = fs::absolute(f.file, ec).lexically_normal();
+    const fs::path from = fs::absolute(options_.report_dir, ec).lexically_normal();
+    const fs::path rel = to.lexically_relative(from);
+    href = url_path(rel.empty() ? f.file : rel.generic_string());
+  } else {
+    href = url_path(f.file);
+  }
   std::string text = f.file;
   if (f.line > 0) text += ":" + std::to_string(f.line);
   return "<a class=\"guide\" href=\"" + esc(href) + "\">" + esc(text) + "</a>";
