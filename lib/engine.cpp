@@ -10,6 +10,7 @@
 #include "config/profile.hpp"
 #include "parse/parser.hpp"
 #include "rules/catalog_scan.hpp"
+#include "rules/dates.hpp"
 #include "rules/rule.hpp"
 #include "rules/suppressions.hpp"
 #include "text/suggest.hpp"
@@ -291,6 +292,14 @@ void resolve(const config::Profile& profile, Guide& guide) {
   }
   if (guide.name.empty()) {
     if (const Element* name = guide.find("name")) guide.name = name->text;
+  }
+  // A date labelled inside an element's text ("事项编码：… 更新时间：2024-07-20" on one line of a
+  // page) is the guide's too, for every reader of the model, as stale-content reads it.
+  if (guide.updated.empty()) {
+    if (const auto found = rules::dates::find_update_date(guide, profile)) {
+      guide.updated = std::string(found->written);
+      guide.updated_span = found->span;
+    }
   }
   if (guide.department.empty()) {
     if (const Element* agency = guide.find("agency")) guide.department = agency->text;

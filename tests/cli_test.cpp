@@ -973,4 +973,42 @@ TEST(CliAudit, CompareFilesOutputInTheTreeAndBoundaries) {
   fs::remove_all(tmp);
 }
 
+// The audit reads a guide's update date as stale-content does: in Chinese numerals, as a 14-digit
+// timestamp, or labelled inside an element's text; every guide the rule calls stale is counted
+// stale.
+TEST(CliAudit, ContentAgeAgreesWithStaleContent) {
+  const fs::path tmp =
+      fs::temp_directory_path() / ("guidelint-audit-age-" + std::to_string(::getpid()));
+  fs::remove_all(tmp);
+  fs::create_directories(tmp);
+  const std::string good = slurp(fs::path(GUIDELINT_FIXTURES) / "good.xml");
+  const std::string date = "updated=\"2025-03-18\"";
+  const std::string name = "<name label=\"事项名称\">林木采伐许可证核发</name>";
+  ASSERT_NE(good.find(date), std::string::npos);
+  ASSERT_NE(good.find(name), std::string::npos);
+  const auto with = [&](const std::string& updated, const std::string& extra = "") {
+    std::string g = good;
+    g.replace(g.find(date), date.size(), "updated=\"" + updated + "\"");
+    g.replace(g.find(name), name.size(), name + extra);
+    return g;
+  };
+  std::ofstream(tmp / "a.xml") << with("二〇二三年五月六日");
+  std::ofstream(tmp / "b.xml") << with("20230506143000");
+  std::ofstream(tmp / "c.xml") << with(
+      "", "<note label=\"说明\">事项编码：123 更新时间：2024年1月2日</note>");
+  const std::string dir = "'" + tmp.string() + "'";
+  const CliRun lint = guidelint("--as-of 2025-06-30 -f json " + dir);
+  std::size_t stale = 0;
+  for (std::size_t at = 0;
+       (at = lint.out.find("\"stale-content.too-old\"", at)) != std::string::npos; ++at)
+    ++stale;
+  EXPECT_EQ(stale, 3u) << lint.out.substr(0, 2000);
+  const CliRun audit = guidelint("audit --as-of 2025-06-30 -f json " + dir);
+  EXPECT_NE(audit.out.find("\"basis\":\"stale-content\",\"stale\":3,"), std::string::npos)
+      << audit.out.substr(0, 3000);
+  EXPECT_NE(audit.out.find("\"no_date\":0,\"unreadable_date\":0,\"future_date\":0"),
+            std::string::npos);
+  fs::remove_all(tmp);
+}
+
 }  // namespace

@@ -14,6 +14,7 @@
 
 #include "audit/audit_impl.hpp"
 #include "report/json_writer.hpp"
+#include "rules/dates.hpp"
 
 namespace guidelint {
 namespace {
@@ -32,80 +33,6 @@ std::string arg(const Diagnostic& d, std::string_view name) {
 
 std::string_view rule_type_of(std::string_view message_id) {
   return message_id.substr(0, message_id.find('.'));
-}
-
-// ── Dates as guides write them ──────────────────────────────────────────────────────────────
-
-std::chrono::sys_days days_of(Date d) {
-  return std::chrono::sys_days{std::chrono::year(d.year) /
-                               std::chrono::month(static_cast<unsigned>(d.month)) /
-                               std::chrono::day(static_cast<unsigned>(d.day))};
-}
-
-enum class DateRead { none, unreadable, ok };
-
-// "2019-05-01", "2019年5月1日", "2019/5", "２０１９．０５．０１", 20190501, a Unix time in seconds
-// or milliseconds (platform exports). A date given only to the month or year counts as its last
-// day: the age is then never overstated.
-DateRead read_date(std::string_view text, Date* out) {
-  std::vector<std::string> numbers;
-  std::string current;
-  bool any = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    char digit = 0;
-    if (c >= '0' && c <= '9') {
-      digit = static_cast<char>(c);
-    } else if (c == 0xEF && i + 2 < text.size() &&
-               static_cast<unsigned char>(text[i + 1]) == 0xBC &&
-               static_cast<unsigned char>(text[i + 2]) >= 0x90 &&
-               static_cast<unsigned char>(text[i + 2]) <= 0x99) {
-      digit = static_cast<char>('0' + (static_cast<unsigned char>(text[i + 2]) - 0x90));
-      i += 2;
-    }
-    if (c > ' ') any = true;
-    if (digit != 0) {
-      current += digit;
-    } else if (!current.empty()) {
-      numbers.push_back(std::move(current));
-      current.clear();
-    }
-  }
-  if (!current.empty()) numbers.push_back(std::move(current));
-  if (!any) return DateRead::none;
-  if (numbers.empty()) return DateRead::unreadable;
-  long long y = 0, m = 12, d = 0;
-  const std::string& first = numbers[0];
-  if (numbers.size() == 1 && (first.size() == 10 || first.size() == 13)) {
-    const long long seconds = std::stoll(first) / (first.size() == 13 ? 1000 : 1);
-    const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(
-        std::chrono::sys_seconds{std::chrono::seconds{seconds}})};
-    *out = Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
-                static_cast<int>(static_cast<unsigned>(ymd.day()))};
-    return out->year >= 1990 ? DateRead::ok : DateRead::unreadable;
-  }
-  if (first.size() == 8) {
-    y = std::stoll(first.substr(0, 4));
-    m = std::stoll(first.substr(4, 2));
-    d = std::stoll(first.substr(6, 2));
-  } else if (first.size() == 4) {
-    y = std::stoll(first);
-    if (numbers.size() > 1 && numbers[1].size() <= 2) {
-      m = std::stoll(numbers[1]);
-      if (numbers.size() > 2 && numbers[2].size() <= 2) d = std::stoll(numbers[2]);
-    }
-  } else {
-    return DateRead::unreadable;
-  }
-  if (y < 1990 || y > 9999 || m < 1 || m > 12) return DateRead::unreadable;
-  const std::chrono::year_month_day_last last{
-      std::chrono::year(static_cast<int>(y)) /
-      std::chrono::month_day_last(std::chrono::month(static_cast<unsigned>(m)))};
-  const long long last_day = static_cast<unsigned>(last.day());
-  if (d == 0) d = last_day;
-  if (d < 1 || d > last_day) return DateRead::unreadable;
-  *out = Date{static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)};
-  return DateRead::ok;
 }
 
 // A guide's identity across audits: its file's path below the folder audited (so that an export
@@ -493,28 +420,23 @@ void Audit::Impl::add_guide(const FileResult& result, std::size_t g,
     row.warnings += warnings;
   }
 
-  // Content age.
-  Date updated;
-  switch (read_date(guide.updated, &updated)) {
-    case DateRead::none:
-      ++counts.no_date;
-      break;
-    case DateRead::unreadable:
-      ++counts.unreadable_date;
-      break;
-    case DateRead::ok: {
-      const auto age = (days_of(counts.as_of) - days_of(updated)).count();
-      if (age < 0) {
-        ++counts.future_date;
-        break;
-      }
-      std::size_t b = 0;
-      while (b < model.stale_days.size() && age > model.stale_days[b])
-        ++b;
-      ++counts.age_buckets[b];
-      if (b > 0) ++counts.stale;
-      break;
-    }
+  // Content age, read as stale-content reads it: a date given to the month or year counts as
+  // its last day for the age (never overstated) and its first for "after the audit date".
+  const std::string_view written = rules::dates::trim(guide.updated);
+  const auto parsed = written.empty() ? std::nullopt : rules::dates::parse_date(written);
+  if (written.empty()) {
+    ++counts.no_date;
+  } else if (!parsed) {
+    ++counts.unreadable_date;
+  } else if (counts.as_of < parsed->date.earliest) {
+    ++counts.future_date;
+  } else {
+    const std::int64_t age = rules::dates::days_between(parsed->date.latest, counts.as_of);
+    std::size_t b = 0;
+    while (b < model.stale_days.size() && age > model.stale_days[b])
+      ++b;
+    ++counts.age_buckets[b];
+    if (b > 0) ++counts.stale;
   }
 
   // The guide's record, for the JSON report and a later audit to compare with.
