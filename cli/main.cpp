@@ -640,7 +640,11 @@ int audit_main(int argc, char** argv) {
   if (output.empty() || output == "-") {
     guidelint::write_audit(audit, format, std::cout, format_options);
     std::cout.flush();
-    if (!std::cout) return kExitFailure;
+    if (!std::cout) {
+      return fail(
+          "audit.unwritable",
+          {{"path", "-"}, {"detail", std::error_code(errno, std::generic_category()).message()}});
+    }
   } else {
     std::ofstream out(output, std::ios::binary);
     guidelint::write_audit(audit, format, out, format_options);

@@ -894,6 +894,14 @@ TEST(CliAudit, UsageModelAndCompareFailuresExitTwo) {
   const CliRun model = guidelint("audit --as-of 2025-06-30 --model no/such/model.yaml audit/site");
   EXPECT_EQ(model.exit_code, 2);
   EXPECT_NE(model.err.find("计分模型无法使用"), std::string::npos) << model.err;
+  const fs::path odd =
+      fs::temp_directory_path() / ("guidelint-model-" + std::to_string(::getpid()) + ".yaml");
+  std::ofstream(odd) << "name: odd\ngroup_by: [1]\n";
+  const CliRun grouping =
+      guidelint("audit --as-of 2025-06-30 --model '" + odd.string() + "' audit/site");
+  EXPECT_EQ(grouping.exit_code, 2);
+  EXPECT_NE(grouping.err.find("group_by"), std::string::npos) << grouping.err;
+  fs::remove(odd);
   const CliRun compare = guidelint("audit --as-of 2025-06-30 --compare good.xml audit/site");
   EXPECT_EQ(compare.exit_code, 2);
   EXPECT_NE(compare.err.find("good.xml"), std::string::npos) << compare.err;

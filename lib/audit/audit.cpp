@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+
+#include <unistd.h>
 #include <ostream>
 #include <sstream>
 #include <unordered_map>
@@ -458,7 +460,19 @@ void Audit::Impl::add_guide(const FileResult& result, std::size_t g,
     }
     line << "}}\n";
     const std::string text = line.str();
-    if (std::fwrite(text.data(), 1, text.size(), spool) == text.size()) ++spooled;
+    // A short write (a full disk) is cut back to the last whole record, so that the report's
+    // JSON stays valid, only without this guide's record.
+    const long before = std::ftell(spool);
+    if (std::fwrite(text.data(), 1, text.size(), spool) == text.size()) {
+      ++spooled;
+    } else if (before >= 0) {
+      std::fflush(spool);
+      if (::ftruncate(::fileno(spool), before) != 0 || std::fseek(spool, before, SEEK_SET) != 0) {
+        std::fclose(spool);
+        spool = nullptr;
+        spooled = 0;
+      }
+    }
   }
 
   if (!comparing) return;

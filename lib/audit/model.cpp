@@ -130,6 +130,7 @@ AuditModel read(const YAML::Node& root, std::string file) {
     }
   }
   if (const YAML::Node g = root["group_by"]; g) {
+    if (!g.IsMap()) throw Bad{"\"group_by\" should be a mapping (department:, region:)"};
     if (g["department"]) m.department_by = strings(g["department"], "group_by.department");
     if (g["region"]) m.region_by = strings(g["region"], "group_by.region");
     for (const auto* list : {&m.department_by, &m.region_by}) {
