@@ -98,7 +98,19 @@ TEST(AuditModel, BuiltinMapsTheEightCategoriesToProfileElements) {
 TEST(AuditModel, BadModelsAreRefusedWithTheKeyNamed) {
   std::string error;
   EXPECT_FALSE(AuditModel::parse("name: x\nscore: 3\n", "m.yaml", &error));
-  EXPECT_NE(error.find("unknown key \"score\""), std::string::npos) << error;
+  EXPECT_EQ(error, "m.yaml:2:1: unknown key \"score\"");
+  EXPECT_FALSE(AuditModel::parse("name: x\nstale:\n  buckets: [30, 10]\n", "m.yaml", &error));
+  EXPECT_TRUE(error.starts_with("m.yaml:3:12: ")) << error;
+  // Aliases are expanded no further than a config's are: a "billion laughs" is refused.
+  std::string laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  for (char c = 'b', prev = 'a'; c <= 'h'; prev = c++) {
+    laughs += std::string(1, c) + ": &" + c + " [";
+    for (int k = 0; k < 10; ++k)
+      laughs += std::string(k ? ", *" : "*") + prev;
+    laughs += "]\n";
+  }
+  EXPECT_FALSE(AuditModel::parse(laughs, "m.yaml", &error));
+  EXPECT_NE(error.find("expands to more than"), std::string::npos) << error;
   EXPECT_FALSE(AuditModel::parse("group_by: {department: [folder]}\n", "m.yaml", &error));
   EXPECT_NE(error.find("folder"), std::string::npos) << error;
   EXPECT_FALSE(AuditModel::parse("stale: {buckets: [730, 365]}\n", "m.yaml", &error));
