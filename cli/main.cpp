@@ -35,6 +35,26 @@ bool use_color(std::string_view when, int fd) {
 
 const std::vector<std::string> kColorWhen{"auto", "always", "never"};
 
+// The linter's options from the flags linting and auditing share.
+guidelint::LinterOptions linter_options(const std::string& config, const std::string& as_of,
+                                        const std::string& input_format, unsigned jobs,
+                                        bool no_ignore,
+                                        const std::vector<std::string>& ignore_patterns,
+                                        const std::vector<std::string>& rule_flags) {
+  guidelint::LinterOptions options;
+  if (!config.empty()) options.config = config;
+  if (!as_of.empty()) options.lint.as_of = guidelint::Date::parse(as_of);
+  options.lint.input_format = input_format;
+  options.jobs = jobs;
+  options.ignore_files = !no_ignore;
+  if (!no_ignore) options.ignore_patterns = ignore_patterns;
+  for (const std::string& f : rule_flags) {
+    const std::size_t eq = f.find('=');
+    options.rule_flags.emplace_back(f.substr(0, eq), f.substr(eq + 1));
+  }
+  return options;
+}
+
 // `guidelint catalog import` is recognised as the first argument only, followed by `import` or an
 // option, so that linting a file or folder named "catalog" (`guidelint a.xml catalog`, `guidelint
 // catalog x.xml`) works as it always did.
@@ -556,17 +576,8 @@ int audit_main(int argc, char** argv) {
   }
   if (max_findings >= 0) audit_model->max_findings = static_cast<std::size_t>(max_findings);
 
-  guidelint::LinterOptions options;
-  if (!config.empty()) options.config = config;
-  if (!as_of.empty()) options.lint.as_of = guidelint::Date::parse(as_of);
-  options.lint.input_format = input_format;
-  options.jobs = jobs;
-  options.ignore_files = !no_ignore;
-  if (!no_ignore) options.ignore_patterns = ignore_patterns;
-  for (const std::string& f : rule_flags) {
-    const std::size_t eq = f.find('=');
-    options.rule_flags.emplace_back(f.substr(0, eq), f.substr(eq + 1));
-  }
+  guidelint::LinterOptions options =
+      linter_options(config, as_of, input_format, jobs, no_ignore, ignore_patterns, rule_flags);
   if (paths.empty()) paths.emplace_back(".");
   // The report, and what it says of how it was made.
   guidelint::AuditOptions audit_options;
@@ -867,17 +878,8 @@ int main(int argc, char** argv) {
   const std::string message_locale = locale.empty() ? guidelint::locale_from_environment() : locale;
   if (init) return init_config(message_locale);
 
-  guidelint::LinterOptions options;
-  if (!config.empty()) options.config = config;
-  if (!as_of.empty()) options.lint.as_of = guidelint::Date::parse(as_of);
-  options.lint.input_format = input_format;
-  options.jobs = jobs;
-  options.ignore_files = !no_ignore;
-  if (!no_ignore) options.ignore_patterns = ignore_patterns;
-  for (const std::string& f : rule_flags) {
-    const std::size_t eq = f.find('=');
-    options.rule_flags.emplace_back(f.substr(0, eq), f.substr(eq + 1));
-  }
+  guidelint::LinterOptions options =
+      linter_options(config, as_of, input_format, jobs, no_ignore, ignore_patterns, rule_flags);
   // A baseline kept in the tree it covers is not a guide.
   for (const std::string& b : {run.baseline_file, run.baseline_write}) {
     if (!b.empty()) options.exclude_files.emplace_back(b);

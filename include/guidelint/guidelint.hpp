@@ -372,8 +372,9 @@ class GUIDELINT_API Linter {
   /// Lints bytes read elsewhere (stdin), with the config that would govern `name`.
   std::vector<FileResult> lint_source(std::shared_ptr<const Source> source) const;
 
-  /// Lints files on `options.jobs` threads and hands each file's results to `emit` on the
-  /// calling thread, in the order of `files`, as soon as they and all before them are done.
+  /// Lints files on `options.jobs` threads, the calling thread one of them, and hands each
+  /// file's results to `emit` on the calling thread, in the order of `files`, as soon as they and
+  /// all before them are done (between two files the calling thread lints).
   /// Only a few files' results wait at any time, so memory does not grow with the run.
   void lint_files(const std::vector<std::filesystem::path>& files,
                   const std::function<void(std::vector<FileResult>&&)>& emit) const;
