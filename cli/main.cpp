@@ -35,6 +35,15 @@ bool use_color(std::string_view when, int fd) {
 
 const std::vector<std::string> kColorWhen{"auto", "always", "never"};
 
+// --rule's value: empty when it is ID=SEVERITY, else why not.
+std::string check_rule_flag(const std::string& v) {
+  const std::size_t eq = v.find('=');
+  if (eq == std::string::npos || eq == 0) return "not of the form ID=SEVERITY: " + v;
+  return guidelint::parse_severity(v.substr(eq + 1))
+             ? std::string()
+             : "not a severity (off, info, warning, error): " + v.substr(eq + 1);
+}
+
 // The linter's options from the flags linting and auditing share.
 guidelint::LinterOptions linter_options(const std::string& config, const std::string& as_of,
                                         const std::string& input_format, unsigned jobs,
@@ -537,13 +546,7 @@ int audit_main(int argc, char** argv) {
   app.add_option("--rule", rule_flags, "Set a rule's severity over every config: ID=SEVERITY")
       ->type_name("ID=SEVERITY")
       ->allow_extra_args(false)
-      ->check([](const std::string& v) {
-        const std::size_t eq = v.find('=');
-        if (eq == std::string::npos || eq == 0) return "not of the form ID=SEVERITY: " + v;
-        return guidelint::parse_severity(v.substr(eq + 1))
-                   ? std::string()
-                   : "not a severity (off, info, warning, error): " + v.substr(eq + 1);
-      });
+      ->check(check_rule_flag);
   app.add_option("--progress", progress,
                  "A progress line on stderr for long runs: auto, always, never")
       ->check(CLI::IsMember(kColorWhen))
@@ -769,13 +772,7 @@ int main(int argc, char** argv) {
                  "repeated")
       ->type_name("ID=SEVERITY")
       ->allow_extra_args(false)
-      ->check([](const std::string& v) {
-        const std::size_t eq = v.find('=');
-        if (eq == std::string::npos || eq == 0) return "not of the form ID=SEVERITY: " + v;
-        return guidelint::parse_severity(v.substr(eq + 1))
-                   ? std::string()
-                   : "not a severity (off, info, warning, error): " + v.substr(eq + 1);
-      });
+      ->check(check_rule_flag);
   app.add_option("--max-warnings", run.max_warnings,
                  "Exit 1 when there are more warnings than this (default: no limit)")
       ->type_name("N")
