@@ -295,7 +295,7 @@ void resolve(const config::Profile& profile, Guide& guide) {
   }
   // A date labelled inside an element's text ("事项编码：… 更新时间：2024-07-20" on one line of a
   // page) is the guide's too, for every reader of the model, as stale-content reads it.
-  if (guide.updated.empty()) {
+  if (rules::dates::trim(guide.updated).empty()) {
     if (const auto found = rules::dates::find_update_date(guide, profile)) {
       guide.updated = std::string(found->written);
       guide.updated_span = found->span;

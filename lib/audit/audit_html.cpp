@@ -5,8 +5,11 @@
 #include <cstdio>
 #include <map>
 #include <ostream>
+#include <sstream>
 
 #include "audit/audit_impl.hpp"
+#include "report/uri.hpp"
+#include "report/xml_writer.hpp"
 
 namespace guidelint {
 namespace fs = std::filesystem;
@@ -17,49 +20,11 @@ using audit::fraction;
 using audit::label;
 using audit::percent;
 
+// Text and attribute values alike, as the XML reports escape them.
 std::string esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (const char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-// A file path as a URL path: bytes outside the unreserved set percent-encoded, '/' kept.
-std::string url_path(std::string_view path) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char ch : path) {
-    const auto c = static_cast<unsigned char>(ch);
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-        c == '_' || c == '.' || c == '~' || c == '/') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
+  std::ostringstream out;
+  report::write_xml_escaped(out, s);
+  return std::move(out).str();
 }
 
 bool is_web_url(std::string_view s) {
@@ -393,16 +358,16 @@ void Page::rules() {
 std::string Page::guide_link(const AuditFinding& f) const {
   std::string href;
   if (!options_.link_base.empty()) {
-    href = options_.link_base + url_path(f.relative.empty() ? f.file : f.relative);
+    href = options_.link_base + report::uri_reference(f.relative.empty() ? f.file : f.relative);
   } else if (!options_.report_dir.empty()) {
     // From where the report lies to the file, so that the link works when the report is opened.
     std::error_code ec;
     const fs::path to = fs::absolute(f.file, ec).lexically_normal();
     const fs::path from = fs::absolute(options_.report_dir, ec).lexically_normal();
     const fs::path rel = to.lexically_relative(from);
-    href = url_path(rel.empty() ? f.file : rel.generic_string());
+    href = report::uri_reference(rel.empty() ? f.file : rel.generic_string());
   } else {
-    href = url_path(f.file);
+    href = report::uri_reference(f.file);
   }
   std::string text = f.file;
   if (f.line > 0) text += ":" + std::to_string(f.line);

@@ -54,8 +54,12 @@ guidelint_string view(const std::string& s) {
   return {s.c_str(), s.size()};
 }
 
-bool known_locale(std::string_view locale) {
-  return locale == "zh-Hans" || locale == "zh-Hant" || locale == "en";
+// The locale a caller asked for (NULL: zh-Hans) into `out`; an error status for an unknown one.
+guidelint_status read_locale(const char* locale, std::string_view& out) {
+  out = locale == nullptr ? "zh-Hans" : locale;
+  if (out == "zh-Hans" || out == "zh-Hant" || out == "en") return GUIDELINT_OK;
+  return fail(GUIDELINT_ERROR_ARGUMENT,
+              "unknown locale \"" + std::string(out) + "\" (zh-Hans, zh-Hant or en)");
 }
 
 std::string arg(const guidelint::Diagnostic& d, std::string_view name) {
@@ -268,11 +272,8 @@ guidelint_status guidelint_result_diagnostic(const guidelint_result* result, siz
   return guarded([&] {
     if (result == nullptr || out == nullptr)
       return fail(GUIDELINT_ERROR_ARGUMENT, "result or out is NULL");
-    const std::string_view loc = locale == nullptr ? "zh-Hans" : locale;
-    if (!known_locale(loc)) {
-      return fail(GUIDELINT_ERROR_ARGUMENT,
-                  "unknown locale \"" + std::string(loc) + "\" (zh-Hans, zh-Hant or en)");
-    }
+    std::string_view loc;
+    if (const auto s = read_locale(locale, loc); s != GUIDELINT_OK) return s;
     const guidelint::FileResult& r = result->result;
     if (index >= r.diagnostics.size()) {
       return fail(GUIDELINT_ERROR_RANGE, "index " + std::to_string(index) + " past the " +
@@ -330,11 +331,8 @@ guidelint_status guidelint_result_json(const guidelint_result* result, const cha
   return guarded([&] {
     if (result == nullptr || out == nullptr)
       return fail(GUIDELINT_ERROR_ARGUMENT, "result or out is NULL");
-    const std::string_view loc = locale == nullptr ? "zh-Hans" : locale;
-    if (!known_locale(loc)) {
-      return fail(GUIDELINT_ERROR_ARGUMENT,
-                  "unknown locale \"" + std::string(loc) + "\" (zh-Hans, zh-Hant or en)");
-    }
+    std::string_view loc;
+    if (const auto s = read_locale(locale, loc); s != GUIDELINT_OK) return s;
     const std::lock_guard lock(result->mutex);
     auto it = result->json.find(loc);
     if (it == result->json.end()) {

@@ -9,6 +9,7 @@
 #include "report/json_writer.hpp"
 #include "report/messages.hpp"
 #include "report/rule_meta.hpp"
+#include "report/uri.hpp"
 
 namespace guidelint::report {
 namespace {
@@ -33,27 +34,6 @@ std::string_view sarif_language(std::string_view locale) {
   if (locale == "zh-Hant") return "zh-TW";
   if (locale == "en") return "en";
   return "zh-CN";
-}
-
-// A path as a URI reference (RFC 3986): relative paths stay relative, absolute ones become
-// file: URIs; everything but unreserved characters and "/" is percent-encoded, UTF-8 bytes
-// included, and ":" too, so that a first segment never reads as a scheme.
-std::string artifact_uri(std::string_view path) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out = path.starts_with('/') ? "file://" : "";
-  for (const char ch : path) {
-    const auto c = static_cast<unsigned char>(ch);
-    const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                      c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
-    if (keep) {
-      out += ch;
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
 }
 
 const std::string* string_arg(const Diagnostic& d, std::string_view name) {
@@ -144,7 +124,7 @@ class SarifFormatter final : public Formatter {
     out_ << ",\"message\":{\"text\":";
     write_json_string(out_, render(d.message_id, d.args, options_.locale));
     out_ << "},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":";
-    write_json_string(out_, artifact_uri(source.name()));
+    write_json_string(out_, uri_reference(source.name()));
     out_ << '}';
     if (d.span) {
       const Position b = source.position(d.span->begin);

@@ -13,7 +13,6 @@ namespace guidelint::rules {
 namespace {
 
 using dates::days_between;
-using dates::find_update_date;
 using dates::parse_date;
 using dates::Parsed;
 using dates::trim;
@@ -48,16 +47,17 @@ class StaleContent final : public Rule {
 
   void check(const Context& context, const Reporter& reporter) const override {
     const Guide& guide = context.guide;
-    const auto found = find_update_date(guide, context.profile);
-    if (!found) {
+    // The engine has found the guide's date wherever it is written (rules/dates.hpp).
+    const std::string written(trim(guide.updated));
+    if (written.empty()) {
       if (missing_ != Severity::off)
         reporter.report("stale-content.missing", {}, guide.span, {}, missing_);
       return;
     }
-    const std::string written(trim(found->written));
+    const Span span = guide.updated_span.value_or(guide.span);
     const std::optional<Parsed> parsed = parse_date(written);
     if (!parsed) {
-      reporter.review("stale-content.unreadable", {{"updated", written}}, found->span);
+      reporter.review("stale-content.unreadable", {{"updated", written}}, span);
       return;
     }
     const WrittenDate& date = parsed->date;
@@ -74,14 +74,14 @@ class StaleContent final : public Rule {
         std::vector<Arg> args = citation(entry, context.as_of);
         args.push_back({"updated", updated});
         args.push_back({"action", std::string(action_id(entry.action))});
-        reporter.report("stale-content.before-decision", std::move(args), found->span);
+        reporter.report("stale-content.before-decision", std::move(args), span);
         before_decision = true;
       }
     }
     if (outdated_ == Severity::off) return;
     if (context.as_of < date.earliest) {
       reporter.report("stale-content.future",
-                      {{"updated", updated}, {"as_of", context.as_of.to_string()}}, found->span, {},
+                      {{"updated", updated}, {"as_of", context.as_of.to_string()}}, span, {},
                       outdated_);
       return;
     }
@@ -94,7 +94,7 @@ class StaleContent final : public Rule {
                      {"as_of", context.as_of.to_string()},
                      {"days", days},
                      {"max_days", max_age_days_}},
-                    found->span, {}, outdated_);
+                    span, {}, outdated_);
   }
 
  private:
