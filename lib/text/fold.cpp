@@ -90,6 +90,19 @@ void fold(std::string_view input, std::string& out) {
       fold_code_point(b, out);
       continue;
     }
+    // A three-byte character folding leaves as it is (most Chinese text) is copied as it is.
+    if (b >= 0xE1 && b <= 0xEC && i + 2 < input.size() &&
+        (static_cast<unsigned char>(input[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(input[i + 2]) & 0xC0) == 0x80) {
+      const char32_t cp = (b & 0x0Fu) << 12 |
+                          (static_cast<unsigned char>(input[i + 1]) & 0x3Fu) << 6 |
+                          (static_cast<unsigned char>(input[i + 2]) & 0x3Fu);
+      if (kFoldBlocks[kFoldIndex[cp >> 7] * 128u + (cp & 127u)] == 0) {
+        out.append(input.data() + i, 3);
+        i += 3;
+        continue;
+      }
+    }
     fold_code_point(utf8::next(input, i), out);
   }
 }

@@ -8,6 +8,47 @@
 
 namespace guidelint::text {
 
+namespace {
+
+// For each BMP code point, the BMP code points whose folded form holds it; and those whose folded
+// form holds a code point outside the BMP. Made once: each matcher's build then marks the
+// characters that can start its patterns without folding all 65,536 again.
+struct Preimages {
+  std::vector<std::uint32_t> offsets;  // sources of f: sources[offsets[f], offsets[f + 1])
+  std::vector<char32_t> sources;
+  std::vector<char32_t> supplementary;
+};
+
+const Preimages& preimages() {
+  static const Preimages made = [] {
+    Preimages p;
+    std::vector<std::pair<char32_t, char32_t>> pairs;  // (folded, source)
+    char32_t one = 0;
+    std::u32string scratch;
+    for (char32_t cp = 0; cp < 0x10000; ++cp) {
+      for (const char32_t f : fold_code_point(cp, one, scratch)) {
+        if (f >= 0x10000) {
+          p.supplementary.push_back(cp);
+        } else {
+          pairs.emplace_back(f, cp);
+        }
+      }
+    }
+    std::sort(pairs.begin(), pairs.end());
+    p.offsets.assign(0x10001, 0);
+    for (const auto& [f, cp] : pairs)
+      ++p.offsets[f + 1];
+    for (std::size_t k = 1; k < p.offsets.size(); ++k)
+      p.offsets[k] += p.offsets[k - 1];
+    for (const auto& [f, cp] : pairs)
+      p.sources.push_back(cp);
+    return p;
+  }();
+  return made;
+}
+
+}  // namespace
+
 void Matcher::add(std::string_view pattern, std::uint32_t value) {
   std::u32string folded;
   std::u32string scratch;
@@ -59,12 +100,16 @@ void Matcher::build() {
   // Which characters, as written, fold to something that starts a pattern: most characters of
   // a text do not, and are passed over without folding them.
   root_bits_.assign(children.size() > 1 ? 0x10000 / 64 : 0, 0);
-  char32_t one = 0;
-  std::u32string scratch;
-  for (char32_t cp = 0; cp < 0x10000 && children.size() > 1; ++cp) {
-    for (const char32_t f : fold_code_point(cp, one, scratch)) {
-      if (f >= 0x10000 || root_[f] != 0) root_bits_[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+  if (children.size() > 1) {
+    const Preimages& pre = preimages();
+    const auto set = [&](char32_t cp) { root_bits_[cp >> 6] |= std::uint64_t{1} << (cp & 63); };
+    for (const auto& [f, to] : children[0]) {
+      if (f >= 0x10000) continue;
+      for (std::uint32_t k = pre.offsets[f]; k < pre.offsets[f + 1]; ++k)
+        set(pre.sources[k]);
     }
+    for (const char32_t cp : pre.supplementary)
+      set(cp);
   }
 
   // Failure and dictionary links, breadth first: a node's fail target is shallower than it, so
