@@ -30,6 +30,7 @@ struct Engine::Impl {
   struct RuleSet {
     std::vector<Instance> instances;
     std::vector<RuleInfo> infos;
+    rules::SharedPhrases phrases;  // the rules' lists, with the catalogs' names
   };
   config::Profile profile;
   config::Catalogs catalogs;
@@ -186,7 +187,7 @@ EngineAccess::Impl::RuleSet build_rules(const std::vector<config::RuleSetting>& 
     if (m.options.IsMap() && !config::check_keys(m.options_file, m.options, type->option_keys))
       continue;
     if (m.severity == Severity::off) continue;
-    const rules::Setup setup{m.id, m.options, m.options_file, profile, catalogs};
+    const rules::Setup setup{m.id, m.options, m.options_file, profile, catalogs, out.phrases};
     const std::size_t reported = problems.size();
     auto rule = type->create(setup);
     if (!rule) {
@@ -206,6 +207,7 @@ EngineAccess::Impl::RuleSet build_rules(const std::vector<config::RuleSetting>& 
             [](const auto& a, const auto& b) { return a.info.id < b.info.id; });
   for (const auto& i : out.instances)
     out.infos.push_back(i.info);
+  out.phrases.build(catalogs);
   return out;
 }
 
@@ -493,7 +495,7 @@ FileResult Engine::lint(std::shared_ptr<const Source> source, const LintOptions&
     resolve(impl_->profile, guide);
     // Rules see the text the guide was read from (for a Word document, its derived text).
     // Catalog names are looked for once per element, whichever rules ask.
-    rules::CatalogScan scan(impl_->catalogs, guide);
+    rules::CatalogScan scan(impl_->catalogs, rules.phrases, guide);
     const rules::Context context{*result.source, guide, impl_->profile, as_of, scan};
     rules::FindingBudget budget{limits.findings_per_guide};
     for (const Impl::Instance& instance : rules.instances) {

@@ -70,6 +70,8 @@ class Catalogs {
 
   const text::Matcher& matcher() const { return matcher_; }
   const CatalogName& name(std::uint32_t value) const { return names_[value]; }
+  // The matcher's values are below this.
+  std::uint32_t name_count() const { return static_cast<std::uint32_t>(names_.size()); }
 
  private:
   text::Matcher matcher_;

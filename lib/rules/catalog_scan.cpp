@@ -4,8 +4,30 @@
 
 namespace guidelint::rules {
 
-CatalogScan::CatalogScan(const config::Catalogs& catalogs, const Guide& guide)
-    : catalogs_(catalogs), guide_(guide), cache_(guide.elements.size()) {}
+std::uint32_t SharedPhrases::add(const std::vector<std::string>& phrases) {
+  const std::uint32_t list = lists_++;
+  for (std::size_t k = 0; k < phrases.size(); ++k)
+    pending_.push_back({phrases[k], Hit{list, static_cast<std::uint32_t>(k), 0, 0}});
+  return list;
+}
+
+void SharedPhrases::build(const config::Catalogs& catalogs) {
+  names_ = catalogs.name_count();
+  catalogs_ = &catalogs;
+  combined_ = !pending_.empty();
+  if (!combined_) return;
+  own_ = catalogs.matcher();
+  phrases_.clear();
+  for (const auto& [phrase, hit] : pending_) {
+    own_.add(phrase, names_ + static_cast<std::uint32_t>(phrases_.size()));
+    phrases_.push_back(hit);
+  }
+  own_.build();
+}
+
+CatalogScan::CatalogScan(const config::Catalogs& catalogs, const SharedPhrases& phrases,
+                         const Guide& guide)
+    : catalogs_(catalogs), shared_(phrases), guide_(guide), cache_(guide.elements.size()) {}
 
 CatalogScan::Cache& CatalogScan::cache(const Element& element) {
   return cache_[static_cast<std::size_t>(&element - guide_.elements.data())];
@@ -20,13 +42,26 @@ const std::string& CatalogScan::folded(const Element& element) {
   return c.text;
 }
 
-const std::vector<CatalogMatch>& CatalogScan::matches(const Element& element) {
+CatalogScan::Cache& CatalogScan::scanned(const Element& element) {
   Cache& c = cache(element);
-  if (c.matched) return c.matches;
+  if (c.matched) return c;
   c.matched = true;
-  if (catalogs_.entries.empty()) return c.matches;
   hits_.clear();
-  catalogs_.matcher().find(element.text, hits_);
+  shared_.matcher().find(element.text, hits_);
+  // The phrases' hits apart; the catalog names' kept in hits_ for matches().
+  const std::uint32_t names = shared_.names();
+  std::size_t kept = 0;
+  for (const text::Matcher::Hit& h : hits_) {
+    if (h.value < names) {
+      hits_[kept++] = h;
+    } else {
+      SharedPhrases::Hit p = shared_.phrase(h.value);
+      p.begin = h.begin;
+      p.end = h.end;
+      c.phrases.push_back(p);
+    }
+  }
+  hits_.resize(kept);
   for (const text::Matcher::Hit& h : hits_) {
     const bool inside_longer = std::any_of(hits_.begin(), hits_.end(), [&](const auto& o) {
       return o.begin <= h.begin && h.end <= o.end && o.end - o.begin > h.end - h.begin;
@@ -38,7 +73,15 @@ const std::vector<CatalogMatch>& CatalogScan::matches(const Element& element) {
   }
   std::stable_sort(c.matches.begin(), c.matches.end(),
                    [](const CatalogMatch& a, const CatalogMatch& b) { return a.begin < b.begin; });
-  return c.matches;
+  return c;
+}
+
+const std::vector<CatalogMatch>& CatalogScan::matches(const Element& element) {
+  return scanned(element).matches;
+}
+
+const std::vector<SharedPhrases::Hit>& CatalogScan::phrases(const Element& element) {
+  return scanned(element).phrases;
 }
 
 const std::vector<const CatalogMatch*>& CatalogScan::item() {

@@ -24,6 +24,10 @@ bool han(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) || c == U'〇';
 }
+// The CJK Unified Ideographs block: no bracket, digit or mark the parser looks for is in it.
+bool common_han(char32_t c) {
+  return c >= 0x4E00 && c <= 0x9FFF;
+}
 bool digit(char32_t c) {
   return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９');
 }
@@ -128,6 +132,7 @@ class Parser {
                                      {U"«", U"»", false},       {U"＜", U"＞", false},
                                      {U"「", U"」", true},      {U"『", U"』", true}};
     for (std::size_t k = 0; k < cps_.size(); ++k) {
+      if (common_han(at(k))) continue;  // most of a basis; no bracket is one
       for (const Kind& kind : kinds) {
         if (at(k) != kind.open[0] || (kind.open.size() > 1 && at(k + 1) != kind.open[1])) continue;
         const std::size_t close = close_of(k, kind.open, kind.close);
@@ -181,7 +186,7 @@ class Parser {
     static constexpr std::u32string_view opens = U"〔[［(（【﹝";
     static constexpr std::u32string_view closes = U"〕]］)）】﹞";
     for (std::size_t k = 1; k < cps_.size(); ++k) {
-      if (inside_title(k)) continue;
+      if ((common_han(at(k)) && at(k) != U'令') || inside_title(k)) continue;
       std::size_t end = std::string::npos;
       if (opens.find(at(k)) != std::u32string_view::npos && han(at(k - 1))) {
         // 国发〔2015〕11号
@@ -254,8 +259,9 @@ class Parser {
   void named() {
     for (const std::u32string_view prefix : {U"中华人民共和国", U"中華人民共和國"}) {
       for (std::size_t k = 0; k + prefix.size() <= cps_.size(); ++k) {
+        if (at(k) != prefix[0]) continue;
         bool is = !inside_title(k);
-        for (std::size_t n = 0; is && n < prefix.size(); ++n)
+        for (std::size_t n = 1; is && n < prefix.size(); ++n)
           is = at(k + n) == prefix[n];
         if (!is) continue;
         std::size_t e = k + prefix.size();

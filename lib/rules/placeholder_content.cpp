@@ -6,6 +6,7 @@
 // phrase set and the options keyed by element id.
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "rules/catalog_scan.hpp"
 #include "rules/content.hpp"
@@ -101,7 +102,24 @@ bool fold_bounded(std::string_view text, std::size_t limit, std::string& out) {
   std::size_t n = 0;
   char32_t one = 0;
   std::u32string scratch;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t i = 0; i < text.size();) {
+    // A three-byte character folding leaves as it is (most Chinese text) is copied as it is.
+    if (const unsigned char b = bytes[i]; b >= 0xE1 && b <= 0xEC && i + 2 < text.size() &&
+                                          (bytes[i + 1] & 0xC0) == 0x80 &&
+                                          (bytes[i + 2] & 0xC0) == 0x80) {
+      const char32_t cp = (b & 0x0Fu) << 12 | (bytes[i + 1] & 0x3Fu) << 6 | (bytes[i + 2] & 0x3Fu);
+      if (text::table::blocks[text::table::index[cp >> 7] * 128u + (cp & 127u)] == 0) {
+        if (++n > limit) {
+          out.resize(static_cast<std::size_t>(p - begin));
+          return false;
+        }
+        std::memcpy(p, bytes + i, 3);
+        p += 3;
+        i += 3;
+        continue;
+      }
+    }
     for (const char32_t f : text::fold_code_point(utf8::next(text, i), one, scratch)) {
       if (++n > limit) {
         out.resize(static_cast<std::size_t>(p - begin));
@@ -356,6 +374,12 @@ bool may_hold_template(std::string_view text) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t i = 0; i < text.size();) {
     const unsigned char byte = bytes[i];
+    // U+4000–U+5FFF and U+7000–U+9FFF, the bulk of Chinese text, hold no mark (某 is U+67D0).
+    if (byte >= 0xE4 && byte <= 0xE9 && byte != 0xE6) {
+      i += 3;
+      open = false;
+      continue;
+    }
     char32_t c = byte;
     if (byte < 0x80) {
       ++i;
@@ -519,11 +543,12 @@ struct Options {
   std::vector<PhraseSet> sets;                               // one per distinct list
   std::vector<std::pair<std::string, std::size_t>> phrases;  // element id (or default) → set
   bool templates = true;
-  // Catch-all phrases per element: folded, and an automaton that finds the elements with any.
+  // Catch-all phrases per element: folded, and the shared list that finds the elements with any
+  // (materials and conditions are read for catalog names anyway).
   struct CatchAll {
     std::string id;
     std::vector<std::string> folded;
-    text::Matcher matcher;
+    std::uint32_t list = 0;
   };
   std::vector<CatchAll> catch_all;
 };
@@ -534,7 +559,6 @@ class PlaceholderContent final : public Rule {
 
   void check(const Context& context, const Reporter& reporter) const override {
     std::vector<Item> marks;
-    std::vector<text::Matcher::Hit> hits;
     std::string folded;
     for (const Element& e : context.guide.elements) {
       if (e.id.empty() || e.blank() || !checked(e.id)) continue;
@@ -573,9 +597,9 @@ class PlaceholderContent final : public Rule {
       }
       for (const Options::CatchAll& c : o_.catch_all) {
         if (c.id != e.id) continue;
-        hits.clear();
-        c.matcher.find(e.text, hits);
-        if (!hits.empty()) catch_all(context, reporter, e, c.folded);
+        const auto& hits = context.catalogs.phrases(e);
+        if (std::any_of(hits.begin(), hits.end(), [&](const auto& h) { return h.list == c.list; }))
+          catch_all(context, reporter, e, c.folded);
       }
     }
   }
@@ -711,15 +735,16 @@ RuleType placeholder_content_type() {
           o.phrases.emplace_back(id, k);
         }
         for (auto& [id, list] : catch_all) {
-          Options::CatchAll c{id, {}, {}};
+          Options::CatchAll c{id, {}, 0};
+          std::vector<std::string> phrases;
           for (const std::string& p : list) {
             if (std::string f = text::fold(p); !f.empty()) {
-              c.matcher.add(p, 0);
+              phrases.push_back(p);
               c.folded.push_back(std::move(f));
             }
           }
           if (c.folded.empty()) continue;
-          c.matcher.build();
+          c.list = setup.phrases.add(phrases);
           o.catch_all.push_back(std::move(c));
         }
         return std::make_unique<PlaceholderContent>(std::move(o));

@@ -18,6 +18,7 @@
 namespace guidelint::rules {
 
 class CatalogScan;
+class SharedPhrases;
 
 // What a rule sees when it checks one guide.
 struct Context {
@@ -74,6 +75,7 @@ struct Setup {
   const config::YamlFile& file;  // where the options were written
   const config::Profile& profile;
   const config::Catalogs& catalogs;
+  SharedPhrases& phrases;  // lists to look for in the elements catalog names are looked for in
 };
 
 struct RuleType {

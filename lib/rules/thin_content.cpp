@@ -160,6 +160,13 @@ std::vector<Item> entries(const Element& element) {
 }
 
 std::uint32_t enumerator_bytes(std::string_view text) {
+  // Nearly every value starts with a character no enumerator starts with: ruled out by that
+  // character alone, without decoding further.
+  std::size_t first_end = 0;
+  const char32_t first = text.empty() ? 0 : utf8::next(text, first_end);
+  if (!circled(first) && first != U'（' && first != U'(' && first != U'第' && !digit(first) &&
+      !chinese_numeral(first))
+    return 0;
   // Enough code points for the longest enumerator and the blanks after it.
   std::array<Cp, 12> cps{};
   std::size_t n = 0;

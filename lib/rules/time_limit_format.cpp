@@ -319,8 +319,9 @@ RuleType time_limit_format_type() {
           } else {
             for (const std::string& kind : kinds) {
               if (!config::get(node, kind).IsDefined()) continue;
-              if (auto list = scan::strings_option(
-                      Setup{setup.id, node, setup.file, setup.profile, setup.catalogs}, kind, {})) {
+              if (auto list = scan::strings_option(Setup{setup.id, node, setup.file, setup.profile,
+                                                         setup.catalogs, setup.phrases},
+                                                   kind, {})) {
                 units.emplace_back(kind, std::move(*list));
               } else {
                 ok = false;
