@@ -76,7 +76,9 @@ std::uint32_t code_points(std::string_view folded);
 // Folds text into out (reusing its memory), stopping once it has more than `limit` code points:
 // returns false then, with out holding the first limit + 1. The content rules look at short values
 // only (a whole-value phrase, a count below a minimum), so long elements are not folded whole.
-bool fold_bounded(std::string_view text, std::size_t limit, std::string& out);
+// `count`, when given, gets the code points in out.
+bool fold_bounded(std::string_view text, std::size_t limit, std::string& out,
+                  std::size_t* count = nullptr);
 
 // ── Options ───────────────────────────────────────────────────────────────────────────────────
 

@@ -89,12 +89,14 @@ std::uint32_t code_points(std::string_view folded) {
   return n;
 }
 
-bool fold_bounded(std::string_view text, std::size_t limit, std::string& out) {
+bool fold_bounded(std::string_view text, std::size_t limit, std::string& out, std::size_t* count) {
   // Written through a pointer into room made once: a folded code point takes at most 4 bytes.
   const std::size_t room = (limit + 1) * 4;
   if (room > 4096) {
     text::fold(text, out);
-    return code_points(out) <= limit;
+    const std::size_t n = code_points(out);
+    if (count != nullptr) *count = n;
+    return n <= limit;
   }
   out.resize(room);
   char* const begin = out.data();
@@ -112,6 +114,7 @@ bool fold_bounded(std::string_view text, std::size_t limit, std::string& out) {
       if (text::table::blocks[text::table::index[cp >> 7] * 128u + (cp & 127u)] == 0) {
         if (++n > limit) {
           out.resize(static_cast<std::size_t>(p - begin));
+          if (count != nullptr) *count = n;
           return false;
         }
         std::memcpy(p, bytes + i, 3);
@@ -123,6 +126,7 @@ bool fold_bounded(std::string_view text, std::size_t limit, std::string& out) {
     for (const char32_t f : text::fold_code_point(utf8::next(text, i), one, scratch)) {
       if (++n > limit) {
         out.resize(static_cast<std::size_t>(p - begin));
+        if (count != nullptr) *count = n;
         return false;
       }
       if (f < 0x80) {
@@ -143,6 +147,7 @@ bool fold_bounded(std::string_view text, std::size_t limit, std::string& out) {
     }
   }
   out.resize(static_cast<std::size_t>(p - begin));
+  if (count != nullptr) *count = n;
   return true;
 }
 
@@ -371,13 +376,27 @@ const std::array<std::uint8_t, 0x10000>& template_classes() {
 bool may_hold_template(std::string_view text) {
   const auto& classes = template_classes();
   bool open = false;  // the last character other than a blank opened a bracket
+  // How far to pass over a character that begins with this byte while no bracket is open: its
+  // length, or 0 when it can be a mark (the ASCII marks and brackets, and the lead bytes of
+  // U+00C0–U+00FF (×), U+2000–U+3FFF, U+6000–U+6FFF (某) and U+F000–U+FFFF), to be decoded.
+  static const auto skip = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (int b = 0; b < 256; ++b)
+      t[b] = b >= 0xF0 && b <= 0xF7   ? 4
+             : b >= 0xE0 && b <= 0xEF ? 3
+             : b >= 0xC0 && b <= 0xDF ? 2
+                                      : 1;
+    for (const unsigned char b : std::string_view("Xx_${([)]}"))
+      t[b] = 0;
+    for (const unsigned char b : {0xC3, 0xE2, 0xE3, 0xE6, 0xEF})
+      t[b] = 0;
+    return t;
+  }();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t i = 0; i < text.size();) {
     const unsigned char byte = bytes[i];
-    // U+4000–U+5FFF and U+7000–U+9FFF, the bulk of Chinese text, hold no mark (某 is U+67D0).
-    if (byte >= 0xE4 && byte <= 0xE9 && byte != 0xE6) {
-      i += 3;
-      open = false;
+    if (!open && skip[byte] != 0) {
+      i += skip[byte];
       continue;
     }
     char32_t c = byte;

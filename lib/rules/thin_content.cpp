@@ -303,7 +303,9 @@ class ThinContent final : public Rule {
       std::int64_t limit = minimum != nullptr ? minimum->chars : 0;
       if (ignorable) limit = std::max<std::int64_t>(limit, o_.ignore.longest());
       if (chain) limit = std::max(limit, kGenericLimit);
-      const bool complete = content::fold_bounded(e.text, static_cast<std::size_t>(limit), folded);
+      std::size_t folded_chars = 0;
+      const bool complete =
+          content::fold_bounded(e.text, static_cast<std::size_t>(limit), folded, &folded_chars);
       // "无", "详见附件": placeholder-content's business.
       if (ignorable && complete && o_.ignore.whole(e.text, folded)) continue;
       const std::string label = label_of(context, e);
@@ -323,7 +325,7 @@ class ThinContent final : public Rule {
         }
       }
       if (minimum == nullptr) continue;
-      const auto chars = static_cast<std::int64_t>(content::code_points(folded));
+      const auto chars = static_cast<std::int64_t>(folded_chars);
       if (complete && chars < minimum->chars) {
         reporter.report("thin-content.chars",
                         {{"label", label}, {"count", chars}, {"minimum", minimum->chars}},
