@@ -24,6 +24,7 @@ struct Cp {
 
 std::vector<Cp> decode(std::string_view text, std::uint32_t begin, std::uint32_t end) {
   std::vector<Cp> out;
+  out.reserve((end - begin) / 2);  // mostly three-byte characters
   for (std::size_t i = begin; i < end;) {
     const auto at = static_cast<std::uint32_t>(i);
     const char32_t c = utf8::next(text, i);
@@ -36,7 +37,21 @@ bool digit(char32_t c) {
   return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９');
 }
 bool chinese_numeral(char32_t c) {
-  return std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
+  switch (c) {
+    case U'一':
+    case U'二':
+    case U'三':
+    case U'四':
+    case U'五':
+    case U'六':
+    case U'七':
+    case U'八':
+    case U'九':
+    case U'十':
+      return true;
+    default:
+      return false;
+  }
 }
 bool circled(char32_t c) {
   return (c >= U'①' && c <= U'⑳') || (c >= U'⑴' && c <= U'⒇');
@@ -52,14 +67,35 @@ bool dash(char32_t c) {
 }
 // Punctuation or a blank before an enumerator: where a new entry may start.
 bool boundary(char32_t c) {
-  return c == 0 || utf8::is_space(c) ||
-         std::u32string_view(U"，,。.；;：:、）)】]").find(c) != std::u32string_view::npos;
+  switch (c) {
+    case 0:
+    case U'，':
+    case U',':
+    case U'。':
+    case U'.':
+    case U'；':
+    case U';':
+    case U'：':
+    case U':':
+    case U'、':
+    case U'）':
+    case U')':
+    case U'】':
+    case U']':
+      return true;
+    default:
+      return utf8::is_space(c);
+  }
 }
 
 // Does an enumerator start at cps[k] ("1.", "2、", "（3）", "一、", "①", "第一步")? Returns its
 // length in code points, 0 when none.
 std::size_t enumerator(std::span<const Cp> cps, std::size_t k) {
   const auto at = [&](std::size_t i) -> char32_t { return i < cps.size() ? cps[i].cp : 0; };
+  // Most characters begin none: ideographs other than 第 and the numerals, and plain letters.
+  if (const char32_t c = at(k);
+      (c >= 0x4E00 && c <= 0x9FFF && c != U'第' && !chinese_numeral(c)) || (c >= U'A' && c <= U'z'))
+    return 0;
   if (circled(at(k))) return 1;
   if (at(k) == U'（' || at(k) == U'(') {
     std::size_t j = k + 1;
@@ -118,10 +154,10 @@ void split(const Element& e, std::uint32_t begin, std::uint32_t end, Split split
     if (split_at(cps, k)) {
       flush(start, k);
       start = k + 1;
-    } else if (k > start && enumerator(cps, k) > 0 &&
+    } else if (k > start && !digit(cps[k - 1].cp) &&
                (boundary(cps[k - 1].cp) || digit(cps[k].cp) || circled(cps[k].cp) ||
                 cps[k].cp == U'（' || cps[k].cp == U'(') &&
-               !digit(cps[k - 1].cp)) {
+               enumerator(cps, k) > 0) {
       flush(start, k);
       start = k;
     }
@@ -155,7 +191,9 @@ std::vector<Item> entries(const Element& element) {
     }
     return out;
   }
-  split(element, 0, static_cast<std::uint32_t>(element.text.size()), entry_break, out);
+  split(
+      element, 0, static_cast<std::uint32_t>(element.text.size()),
+      [](const std::vector<Cp>& cps, std::size_t k) { return entry_break(cps, k); }, out);
   return out;
 }
 
@@ -186,7 +224,9 @@ std::uint32_t enumerator_bytes(std::string_view text) {
 std::vector<Item> steps(const Element& element) {
   std::vector<Item> out;
   for (const Item& entry : entries(element))
-    split(element, entry.begin, entry.end, step_break, out);
+    split(
+        element, entry.begin, entry.end,
+        [](const std::vector<Cp>& cps, std::size_t k) { return step_break(cps, k); }, out);
   return out;
 }
 
