@@ -60,6 +60,7 @@ bool law_name(std::string_view name) {
 class Parser {
  public:
   explicit Parser(std::string_view text) : text_(text) {
+    cps_.reserve(text.size() / 2);  // mostly three-byte characters
     for (std::size_t i = 0; i < text.size();) {
       const auto at = static_cast<std::uint32_t>(i);
       const char32_t c = utf8::next(text, i);
@@ -221,7 +222,7 @@ class Parser {
 
   void articles() {
     for (std::size_t k = 0; k < cps_.size(); ++k) {
-      if (inside_title(k)) continue;
+      if (at(k) != U'第' || inside_title(k)) continue;
       std::size_t e = reference(k);
       if (e == k) continue;
       // 第三十五条第一款第二项: one reference.

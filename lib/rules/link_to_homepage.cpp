@@ -294,6 +294,12 @@ class LinkToHomepage final : public Rule {
   void check_element(const Context& context, const Element& e, const Reporter& reporter) const {
     const std::string_view text = e.text;
     const auto size = static_cast<std::uint32_t>(text.size());
+    // Without a link or an address written out there is nothing to point at: most elements.
+    std::vector<Range> urls;
+    if (e.links.empty()) {
+      find_bare_urls(text, 0, size, urls);
+      if (urls.empty()) return;
+    }
     // A link to a page of its own (a form, a document, an image) is content.
     for (const Link& l : e.links) {
       if (!front_page(l.url)) return;
@@ -325,7 +331,6 @@ class LinkToHomepage final : public Rule {
     }
     if (at < size) gaps.push_back({at, size});
     std::vector<Range> rest;
-    std::vector<Range> urls;
     for (const Range& g : gaps) {
       urls.clear();
       find_bare_urls(text, g.begin, g.end, urls);

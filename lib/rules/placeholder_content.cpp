@@ -423,6 +423,7 @@ bool may_hold_template(std::string_view text) {
 // Template marks in text, as byte ranges, in order.
 void find_templates(std::string_view text, std::vector<Item>& out) {
   std::vector<Cp> cps;
+  cps.reserve(text.size() / 2);  // mostly three-byte characters
   for (std::size_t i = 0; i < text.size();) {
     const auto at = static_cast<std::uint32_t>(i);
     const char32_t c = utf8::next(text, i);
@@ -458,7 +459,7 @@ void find_templates(std::string_view text, std::vector<Item>& out) {
   for (std::size_t i = 0; i < cps.size();) {
     const char32_t c = cps[i].cp;
     const auto k = static_cast<std::ptrdiff_t>(i);
-    if (starts_url(cps, i)) {
+    if ((c == U'h' || c == U'H' || c == U'w' || c == U'W') && starts_url(cps, i)) {
       // Addresses are not templates (…/xxgk/…); skip to the end of the address.
       while (i < cps.size() && cps[i].cp > U' ' && cps[i].cp < 0x80)
         ++i;
@@ -535,7 +536,9 @@ void find_templates(std::string_view text, std::vector<Item>& out) {
       }
     }
     bool bracket = false;
+    const bool opens = c == U'{' || (c < 0x10000 && template_classes()[c] == 2);
     for (const auto& [open, close] : pairs) {
+      if (!opens) break;
       if (c != open) continue;
       std::size_t j = i + 1;
       while (j < cps.size() && (utf8::is_space(cps[j].cp) || is_underscore(cps[j].cp)) &&
