@@ -22,26 +22,28 @@ struct Preimages {
 const Preimages& preimages() {
   static const Preimages made = [] {
     Preimages p;
-    std::vector<std::pair<char32_t, char32_t>> pairs;  // (folded, source)
     char32_t one = 0;
     std::u32string scratch;
+    // Counted, then placed: two passes over the table instead of a sort.
+    p.offsets.assign(0x10001, 0);
     for (char32_t cp = 0; cp < 0x10000; ++cp) {
       for (const char32_t f : fold_code_point(cp, one, scratch)) {
         if (f >= 0x10000) {
           p.supplementary.push_back(cp);
         } else {
-          pairs.emplace_back(f, cp);
+          ++p.offsets[f + 1];
         }
       }
     }
-    std::sort(pairs.begin(), pairs.end());
-    p.offsets.assign(0x10001, 0);
-    for (const auto& [f, cp] : pairs)
-      ++p.offsets[f + 1];
     for (std::size_t k = 1; k < p.offsets.size(); ++k)
       p.offsets[k] += p.offsets[k - 1];
-    for (const auto& [f, cp] : pairs)
-      p.sources.push_back(cp);
+    p.sources.resize(p.offsets.back());
+    std::vector<std::uint32_t> next(p.offsets.begin(), p.offsets.end() - 1);
+    for (char32_t cp = 0; cp < 0x10000; ++cp) {
+      for (const char32_t f : fold_code_point(cp, one, scratch)) {
+        if (f < 0x10000) p.sources[next[f]++] = cp;
+      }
+    }
     return p;
   }();
   return made;
