@@ -224,6 +224,18 @@ TEST(ContactFormat, AddressesSayMoreThanAName) {
   expect_one(testing::lint_text(guide("辦理地點", "某市")), "contact-format.place-vague", "某市");
 }
 
+TEST(ContactFormat, WordsAreFoundAcrossSpacesAndMarks) {
+  // Folding removes spaces and punctuation from the text as from the words.
+  expect_pass(guide("办理时间", "工 作 日 9:00-17:00"));
+  expect_pass(guide("办理时间", "週一至週五　上 午 9時至下午6時"));
+  expect_pass(guide("办理地点", "某市人民大道 100號"));
+  // Of words that overlap, the longest that starts first: 街道办事处 written apart is no street;
+  // a building after it is an address.
+  expect_one(testing::lint_text(guide("办理地点", "某街 道办事处")), "contact-format.place-vague",
+             "某街 道办事处");
+  expect_pass(guide("办理地点", "某街道办事处旁金融大厦"));
+}
+
 TEST(ContactFormat, OptionsOverrideTheDefaults) {
   // Words of one's own.
   const auto words = testing::engine_from(

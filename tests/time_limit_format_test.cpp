@@ -107,6 +107,15 @@ TEST(TimeLimitFormat, VagueWordingIsAnErrorAtTheValue) {
   }
 }
 
+TEST(TimeLimitFormat, WordsAreFoundAcrossSpacesAndMarks) {
+  // Folding removes spaces and punctuation from the text as from the words; the phrase is
+  // quoted as written.
+  expect_pass("事项名称：某项许可\n办理时限：即 时 办 结\n");
+  const FileResult r = testing::lint_text("事项名称：某项许可\n办理时限：按“规定”时限办理\n");
+  const Diagnostic& d = expect_one(r, "time-limit-format.vague", "按“规定”时限办理");
+  EXPECT_EQ(testing::arg_of(d, "phrase"), "按“规定”时限");
+}
+
 TEST(TimeLimitFormat, TraditionalVagueWording) {
   const FileResult r = testing::lint_text("事項名稱：某項許可\n辦理時限：按規定時限辦理\n");
   const Diagnostic& d = expect_one(r, "time-limit-format.vague", "按規定時限辦理");

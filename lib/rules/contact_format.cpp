@@ -62,70 +62,90 @@ class ContactFormat final : public Rule {
   explicit ContactFormat(Settings s) : s_(std::move(s)) {}
 
   void check(const Context& context, const Reporter& reporter) const override {
+    Buffers b;
     for (const Element& e : context.guide.elements) {
-      if (e.id.empty() || e.blank()) continue;
-      if (scan::listed(s_.phone_elements, e.id)) check_phone(context, reporter, e);
-      if (scan::listed(s_.hours_elements, e.id)) check_hours(context, reporter, e);
-      if (scan::listed(s_.place_elements, e.id)) check_place(context, reporter, e);
+      if (e.id.empty()) continue;
+      const bool phone = scan::listed(s_.phone_elements, e.id);
+      const bool hours = scan::listed(s_.hours_elements, e.id);
+      const bool place = scan::listed(s_.place_elements, e.id);
+      if ((!phone && !hours && !place) || e.blank()) continue;
+      scan::chars(e.text, b.chars);
+      if (phone) check_phone(context, reporter, e, b);
+      if (hours) check_hours(context, reporter, e, b.chars);
+      if (place) check_place(context, reporter, e, b);
     }
   }
 
  private:
+  // Memory kept from element to element.
+  struct Buffers {
+    std::vector<Char> chars;  // the element's text
+    std::vector<Group> run;
+    std::vector<scan::Phrases::Hit> masked;
+  };
+
   // ── Phones ────────────────────────────────────────────────────────────────────────────────
 
-  void check_phone(const Context& context, const Reporter& reporter, const Element& e) const {
-    const std::vector<Char> s = scan::chars(e.text);
-    const std::string label = label_of(context, e);
+  void check_phone(const Context& context, const Reporter& reporter, const Element& e,
+                   Buffers& b) const {
+    const std::vector<Char>& s = b.chars;
     bool any = false;
     bool area_code_seen = false;
-    for (const std::vector<Group>& run : runs(s)) {
+    runs(s, b.run, [&](const std::vector<Group>& run) {
       for (std::size_t p = 0; p < run.size();) {
         Dialled d = read(run, p);
         if (d.next <= p) d.next = p + 1;
         any = true;
         if (d.verdict == Verdict::no_area_code && area_code_seen) d.verdict = Verdict::ok;
         area_code_seen = area_code_seen || d.area_code;
-        const Span span =
-            e.source_span(s[start_of(s, run[p])].begin, s[run[d.next - 1].last - 1].end);
-        const std::string number(
-            e.text.substr(s[start_of(s, run[p])].begin,
-                          s[run[d.next - 1].last - 1].end - s[start_of(s, run[p])].begin));
-        switch (d.verdict) {
-          case Verdict::ok:
-            break;
-          case Verdict::no_area_code:
-            reporter.review("contact-format.phone-no-area-code",
-                            {{"label", label}, {"number", number}}, span, e.id);
-            break;
-          case Verdict::foreign:
-            reporter.review("contact-format.phone-region",
-                            {{"label", label},
-                             {"number", number},
-                             {"region", std::string(kRegions[static_cast<std::size_t>(d.region)])}},
-                            span, e.id);
-            break;
-          case Verdict::bad_area_code:
-            reporter.report("contact-format.phone-area-code",
-                            {{"label", label}, {"number", number}}, span, e.id);
-            break;
-          case Verdict::wrong:
-            reporter.report("contact-format.phone-length",
-                            {{"label", label},
-                             {"number", number},
-                             {"digits", static_cast<std::int64_t>(d.digits)}},
-                            span, e.id);
-            break;
-        }
+        if (d.verdict != Verdict::ok)
+          report_number(context, reporter, e, d, s[start_of(s, run[p])].begin,
+                        s[run[d.next - 1].last - 1].end);
         p = d.next;
       }
-    }
+    });
     if (any) return;
     // "咨询方式：网上咨询" may be all there is; "咨询电话：网上咨询" is a phone element without
     // one.
-    if (text::fold(label).find("电话") == std::string::npos && s_.alternatives.any(e.text)) {
+    const std::string label = label_of(context, e);
+    if (text::fold(label).find("电话") == std::string::npos && s_.alternatives.any(s)) {
       reporter.review("contact-format.phone-elsewhere", {{"label", label}}, e.value_span(), e.id);
     } else {
       reporter.report("contact-format.phone-missing", {{"label", label}}, e.value_span(), e.id);
+    }
+  }
+
+  // A number that is not ok: bytes [begin, end) of the element's text.
+  static void report_number(const Context& context, const Reporter& reporter, const Element& e,
+                            const Dialled& d, std::uint32_t begin, std::uint32_t end) {
+    const Span span = e.source_span(begin, end);
+    std::string label = label_of(context, e);
+    std::string number = e.text.substr(begin, end - begin);
+    switch (d.verdict) {
+      case Verdict::ok:
+        break;
+      case Verdict::no_area_code:
+        reporter.review("contact-format.phone-no-area-code",
+                        {{"label", std::move(label)}, {"number", std::move(number)}}, span, e.id);
+        break;
+      case Verdict::foreign:
+        reporter.review("contact-format.phone-region",
+                        {{"label", std::move(label)},
+                         {"number", std::move(number)},
+                         {"region", std::string(kRegions[static_cast<std::size_t>(d.region)])}},
+                        span, e.id);
+        break;
+      case Verdict::bad_area_code:
+        reporter.report("contact-format.phone-area-code",
+                        {{"label", std::move(label)}, {"number", std::move(number)}}, span, e.id);
+        break;
+      case Verdict::wrong:
+        reporter.report("contact-format.phone-length",
+                        {{"label", std::move(label)},
+                         {"number", std::move(number)},
+                         {"digits", static_cast<std::int64_t>(d.digits)}},
+                        span, e.id);
+        break;
     }
   }
 
@@ -151,11 +171,11 @@ class ContactFormat final : public Rule {
     return false;
   }
 
-  // Runs of digit groups that may be phone numbers: digits joined by '-', spaces and brackets,
-  // with an extension after 转 / 分机. Digits inside web addresses, e-mail addresses, dates,
-  // postal codes and amounts are not numbers to dial.
-  std::vector<std::vector<Group>> runs(const std::vector<Char>& s) const {
-    std::vector<std::vector<Group>> out;
+  // Runs of digit groups that may be phone numbers, each given to `each` in order: digits joined
+  // by '-', spaces and brackets, with an extension after 转 / 分机. Digits inside web addresses,
+  // e-mail addresses, dates, postal codes and amounts are not numbers to dial.
+  template <typename Each>
+  void runs(const std::vector<Char>& s, std::vector<Group>& run, Each&& each) const {
     const auto is_sep = [&](std::size_t k) {
       return k < s.size() && s[k].gap &&
              (s[k].c == '-' || s[k].c == ' ' || s[k].c == '(' || s[k].c == ')');
@@ -165,7 +185,7 @@ class ContactFormat final : public Rule {
         ++i;
         continue;
       }
-      std::vector<Group> run;
+      run.clear();
       std::size_t k = i;
       // '(' or '+' before the first group: "(0371)", "(853)", "+86"
       char32_t joined = i > 0 && (s[i - 1].c == '(' || s[i - 1].c == '+') ? s[i - 1].c : 0;
@@ -176,7 +196,10 @@ class ContactFormat final : public Rule {
         g.joined_by = joined;
         g.extension = extension;
         while (k < s.size() && scan::is_digit(s[k]))
-          g.digits.push_back(static_cast<char>(s[k++].c));
+          ++k;
+        g.digits.resize(k - g.first);
+        for (std::size_t d = g.first; d < k; ++d)
+          g.digits[d - g.first] = static_cast<char>(s[d].c);
         g.last = k;
         run.push_back(std::move(g));
         // separators, at most three ("0371) - 1234")
@@ -212,10 +235,8 @@ class ContactFormat final : public Rule {
       const std::size_t first = run.front().first;
       const std::size_t last = run.back().last;
       i = last;
-      if (!dialable(s, first, last, run)) continue;
-      out.push_back(std::move(run));
+      if (dialable(s, first, last, run)) each(run);
     }
-    return out;
   }
 
   bool dialable(const std::vector<Char>& s, std::size_t first, std::size_t last,
@@ -462,9 +483,10 @@ class ContactFormat final : public Rule {
 
   // ── Hours ─────────────────────────────────────────────────────────────────────────────────
 
-  void check_hours(const Context& context, const Reporter& reporter, const Element& e) const {
-    const bool days = s_.day_words.any(e.text);
-    const bool times = s_.time_words.any(e.text) || names_a_time(e.text);
+  void check_hours(const Context& context, const Reporter& reporter, const Element& e,
+                   const std::vector<Char>& s) const {
+    const bool days = s_.day_words.any(s);
+    const bool times = s_.time_words.any(s) || names_a_time(s);
     if (days && times) return;
     const char* id = days    ? "contact-format.hours-no-times"
                      : times ? "contact-format.hours-no-days"
@@ -473,8 +495,7 @@ class ContactFormat final : public Rule {
   }
 
   // 9:00, 9：00, 8.30, 9时, 九点.
-  static bool names_a_time(std::string_view text) {
-    const std::vector<Char> s = scan::chars(text);
+  static bool names_a_time(const std::vector<Char>& s) {
     for (std::size_t i = 0; i < s.size(); ++i) {
       const auto n = scan::number_at(s, i);
       if (!n) continue;
@@ -502,16 +523,19 @@ class ContactFormat final : public Rule {
 
   // ── Places ────────────────────────────────────────────────────────────────────────────────
 
-  void check_place(const Context& context, const Reporter& reporter, const Element& e) const {
-    if (s_.online.any(e.text)) return;
-    const auto masked = s_.not_address.find(e.text);
+  void check_place(const Context& context, const Reporter& reporter, const Element& e,
+                   Buffers& b) const {
+    if (s_.online.any(b.chars)) return;
+    s_.not_address.find(b.chars, b.masked);
+    const std::vector<scan::Phrases::Hit>& masked = b.masked;
     std::size_t m = 0;  // both in order
-    for (const auto& h : s_.address_words.find(e.text)) {
+    // Vague unless a word of an address is there, outside the words that are not one.
+    const bool vague = s_.address_words.each(b.chars, [&](const scan::Phrases::Hit& h) {
       while (m < masked.size() && masked[m].end <= h.begin)
         ++m;
-      const bool inside = m < masked.size() && h.begin >= masked[m].begin && h.end <= masked[m].end;
-      if (!inside) return;
-    }
+      return m < masked.size() && h.begin >= masked[m].begin && h.end <= masked[m].end;
+    });
+    if (!vague) return;
     reporter.report("contact-format.place-vague", {{"label", label_of(context, e)}}, e.value_span(),
                     e.id, Severity::warning);
   }

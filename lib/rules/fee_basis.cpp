@@ -42,27 +42,28 @@ class FeeBasis final : public Rule {
     const Element* first = nullptr;
     bool free = false;
     bool basis = false;
+    std::vector<Char> s;  // the element's text; its memory kept from element to element
     for (const Element& e : context.guide.elements) {
       if (!scan::listed(s_.elements, e.id) || e.blank()) continue;
       if (first == nullptr) first = &e;
-      const std::vector<Char> s = scan::chars(e.text);
-      for (const Amount& a : amounts(s)) {
+      scan::chars(e.text, s);
+      amounts(s, [&](const Amount& a) {
         if (a.value == 0) {
           free = true;  // 0元
         } else if (amount_element == nullptr) {
           amount_element = &e;
           amount = a;
         }
-      }
+      });
       // A whole value ("否", "是"), or the first line of one ("否" and a note under it).
       const std::string_view head =
           e.items.empty() ? std::string_view(e.text) : e.item_text(e.items.front());
-      if (s_.free.any(e.text) || s_.free_values.contains(e.text) || s_.free_values.contains(head))
+      if (s_.free.any(s) || s_.free_values.contains(e.text) || s_.free_values.contains(head))
         free = true;
-      if (charging == nullptr && (s_.charge.any(e.text) || s_.charge_values.contains(e.text) ||
+      if (charging == nullptr && (s_.charge.any(s) || s_.charge_values.contains(e.text) ||
                                   s_.charge_values.contains(head)))
         charging = &e;
-      basis = basis || names_a_basis(s) || s_.basis.any(e.text);
+      basis = basis || names_a_basis(s) || s_.basis.any(s);
     }
     if (first == nullptr || basis) return;
     if (amount_element != nullptr) {
@@ -88,9 +89,9 @@ class FeeBasis final : public Rule {
   }
 
  private:
-  // 10元, 1万元, 人民币100, ¥50, 0.5%, 百分之三.
-  std::vector<Amount> amounts(const std::vector<Char>& s) const {
-    std::vector<Amount> out;
+  // 10元, 1万元, 人民币100, ¥50, 0.5%, 百分之三: each given to `each` in order.
+  template <typename Each>
+  void amounts(const std::vector<Char>& s, Each&& each) const {
     for (std::size_t i = 0; i < s.size();) {
       const auto n = scan::number_at(s, i);
       if (!n) {
@@ -125,9 +126,8 @@ class FeeBasis final : public Rule {
         }
       }
       if (end == std::string::npos) continue;
-      out.push_back({n->value, s[begin].begin, s[end - 1].end});
+      each(Amount{n->value, s[begin].begin, s[end - 1].end});
     }
-    return out;
   }
 
   // Where the phrase starts when it ends right before s[i] (marks between ignored); npos if not.

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -13,13 +14,17 @@
 
 #include "rules/rule.hpp"
 #include "text/fold.hpp"
-#include "text/matcher.hpp"
 #include "text/utf8.hpp"
 
 namespace guidelint::rules::scan {
 
 // One character of an element's text.
 struct Char {
+  // Left unset: chars() makes room for a text's characters before it knows them.
+  Char() {}
+  Char(char32_t c, std::uint32_t begin, std::uint32_t end, bool gap)
+      : c(c), begin(begin), end(end), gap(gap) {}
+
   // Folded (simplified, half-width, lower case). For a character folding removes (spaces,
   // punctuation) the character itself, width-folded: '：' is ':', '（' '(', any dash '-', any space
   // ' '.
@@ -59,24 +64,69 @@ inline char32_t mark(char32_t cp) {
   }
 }
 
-inline std::vector<Char> chars(std::string_view text) {
-  std::vector<Char> out;
-  out.reserve(text.size() / 2 + 1);
+// A character that folding changes into several, or one outside the BMP: put at out[count],
+// with room made for it and for one character for each of the `left` bytes after it. The new
+// count. Apart from chars(), whose loop is kept small for the common characters.
+[[gnu::noinline]] inline std::size_t rare_char(char32_t cp, std::uint32_t begin, std::uint32_t end,
+                                               std::size_t left, std::vector<Char>& out,
+                                               std::size_t count) {
   char32_t one = 0;
   std::u32string scratch;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto begin = static_cast<std::uint32_t>(i);
-    const char32_t cp = utf8::next(text, i);
-    const auto end = static_cast<std::uint32_t>(i);
-    const std::u32string_view f = text::fold_code_point(cp, one, scratch);
-    if (f.empty()) {
-      out.push_back({mark(cp), begin, end, true});
-    } else {
-      for (const char32_t c : f)
-        out.push_back({c, begin, end, false});
-    }
+  const std::u32string_view f = text::fold_code_point(cp, one, scratch);
+  const std::size_t need = count + std::max<std::size_t>(f.size(), 1) + left;
+  if (out.size() < need) out.resize(need);
+  if (f.empty()) {
+    out[count++] = {mark(cp), begin, end, true};
+  } else {
+    for (const char32_t c : f)
+      out[count++] = {c, begin, end, false};
   }
-  return out;
+  return count;
+}
+
+// The characters of text into out, whose memory is kept from call to call.
+inline void chars(std::string_view text, std::vector<Char>& out) {
+  // A character is at least one byte and folds to one character, save the few that fold to
+  // several: room for one per byte is made at once, and more only for those.
+  if (out.size() < text.size()) out.resize(text.size());
+  const std::uint16_t* const index = text::table::index;
+  const std::uint32_t* const blocks = text::table::blocks;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  Char* o = out.data();
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < n;) {
+    const auto begin = static_cast<std::uint32_t>(i);
+    const unsigned char b = p[i];
+    char32_t cp;
+    if (b < 0x80) {
+      cp = b;
+      ++i;
+    } else if (b >= 0xE1 && b <= 0xEC && i + 2 < n &&
+               ((p[i + 1] ^ 0x80u) | (p[i + 2] ^ 0x80u)) < 0x40) {
+      // U+1000–U+CFFF, most Chinese text: two continuation bytes make it well formed.
+      cp = (char32_t{b & 0x0Fu} << 12) | (char32_t{p[i + 1] & 0x3Fu} << 6) | (p[i + 2] & 0x3Fu);
+      i += 3;
+    } else {
+      cp = utf8::next(text, i);
+    }
+    if (cp < 0x10000) {
+      // A BMP character folding to one, itself or another, is one table lookup.
+      const std::uint32_t entry = blocks[index[cp >> 7] * 128u + (cp & 127u)];
+      if ((entry & text::table::kMulti) == 0) {
+        o[count++] = {entry == 0 ? cp : static_cast<char32_t>(entry), begin,
+                      static_cast<std::uint32_t>(i), false};
+        continue;
+      }
+      if (((entry >> 24) & 0x7F) == 0) {  // folding removes it: spaces, punctuation
+        o[count++] = {mark(cp), begin, static_cast<std::uint32_t>(i), true};
+        continue;
+      }
+    }
+    count = rare_char(cp, begin, static_cast<std::uint32_t>(i), n - i, out, count);
+    o = out.data();
+  }
+  out.resize(count);
 }
 
 inline std::u32string fold32(std::string_view phrase) {
@@ -195,16 +245,31 @@ inline std::string format_number(double v) {
   return s;
 }
 
-// The number that starts at s[i]: Arabic digits (full-width ones are folded already), with a
-// decimal point or thousands separators; or Chinese numerals (十五, 二十, 一百二十, 壹佰, 半).
-inline std::optional<Number> number_at(const std::vector<Char>& s, std::size_t i) {
-  if (i >= s.size() || s[i].gap) return std::nullopt;
+// Whether a number (see number_at) can start with c: a filter on its low bits that lets through
+// the digits, 半 and every numeral chinese_digit and chinese_multiplier know, and few others.
+inline bool may_start_number(char32_t c) {
+  static constexpr std::array<std::uint64_t, 16> kFilter = [] {
+    std::array<std::uint64_t, 16> bits{};
+    for (const char32_t n : std::u32string_view(U"0123456789半零〇一壹二两贰三叁四肆五伍六陆七柒八"
+                                                U"捌九玖十拾百佰千仟")) {
+      bits[(n >> 6) & 15] |= std::uint64_t{1} << (n & 63);
+    }
+    return bits;
+  }();
+  return (kFilter[(c >> 6) & 15] >> (c & 63) & 1) != 0;
+}
+
+// The number that starts at s[i], a character folding keeps (see number_at).
+inline std::optional<Number> number_from(const std::vector<Char>& s, std::size_t i) {
   Number n;
   n.first = i;
   if (is_digit(s[i])) {
     std::size_t k = i;
     while (k < s.size() && is_digit(s[k]))
-      n.digits.push_back(static_cast<char>(s[k++].c));
+      ++k;
+    n.digits.resize(k - i);
+    for (std::size_t d = i; d < k; ++d)
+      n.digits[d - i] = static_cast<char>(s[d].c);
     // 1,000 and 0.5
     while (k + 3 < s.size() && s[k].gap && s[k].c == ',' && is_digit(s[k + 1]) &&
            is_digit(s[k + 2]) && is_digit(s[k + 3]) && (k + 4 >= s.size() || !is_digit(s[k + 4]))) {
@@ -273,39 +338,115 @@ inline std::optional<Number> number_at(const std::vector<Char>& s, std::size_t i
   return n;
 }
 
+// The number that starts at s[i]: Arabic digits (full-width ones are folded already), with a
+// decimal point or thousands separators; or Chinese numerals (十五, 二十, 一百二十, 壹佰, 半).
+// Called at every character: most start none, and are ruled out here, before one is made.
+inline std::optional<Number> number_at(const std::vector<Char>& s, std::size_t i) {
+  if (i >= s.size() || s[i].gap || !may_start_number(s[i].c)) return std::nullopt;
+  return number_from(s, i);
+}
+
 // ── Phrases ──────────────────────────────────────────────────────────────────────────────────
 
-// A phrase list matched in one pass over an element's text (folded as it is read).
+// A phrase list matched over an element's characters (see chars): phrases folded as text::Matcher
+// folds them, and found as it finds them, the characters folding removes passed over. The lists
+// are short, so a phrase is looked up by its first character; the text, decoded once for all the
+// lists of a rule, is not decoded again for each.
 class Phrases {
  public:
+  // Bytes [begin, end) of the text, from the phrase's first character to the end of its last.
+  struct Hit {
+    std::uint32_t begin;
+    std::uint32_t end;
+    std::uint32_t value;
+  };
+
   Phrases() = default;
   explicit Phrases(const std::vector<std::string>& phrases,
                    const std::vector<std::uint32_t>& values = {}) {
     for (std::size_t k = 0; k < phrases.size(); ++k) {
-      matcher_.add(phrases[k], values.empty() ? static_cast<std::uint32_t>(k) : values[k]);
+      std::u32string f = fold32(phrases[k]);
+      if (f.empty()) continue;
+      phrases_.push_back(
+          {std::move(f), values.empty() ? static_cast<std::uint32_t>(k) : values[k]});
     }
-    matcher_.build();
+    // By first character; at one, the longest first, then in the order given.
+    std::stable_sort(phrases_.begin(), phrases_.end(), [](const Phrase& a, const Phrase& b) {
+      return a.text[0] != b.text[0] ? a.text[0] < b.text[0] : a.text.size() > b.text.size();
+    });
+    for (const Phrase& p : phrases_)
+      first_[(p.text[0] >> 6) & (kFirstWords - 1)] |= std::uint64_t{1} << (p.text[0] & 63);
   }
 
-  // Every occurrence, by position; of overlapping ones the longest that starts first.
-  std::vector<text::Matcher::Hit> find(std::string_view text) const {
-    std::vector<text::Matcher::Hit> hits;
-    if (matcher_.patterns() == 0) return hits;
-    matcher_.find(text, hits);
-    std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) {
-      return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-    });
-    std::vector<text::Matcher::Hit> out;
-    for (const auto& h : hits) {
-      if (!out.empty() && h.begin < out.back().end) continue;
-      out.push_back(h);
+  // Every occurrence, by position, given to `each` while it returns true; of overlapping ones
+  // the longest that starts first. Whether it was given them all.
+  template <typename Each>
+  bool each(const std::vector<Char>& s, Each&& each) const {
+    if (phrases_.empty()) return true;
+    std::uint32_t given_end = 0;  // where the last occurrence given ends
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (!may_start(s[i]) || s[i].begin < given_end) continue;
+      // Of the characters that start at this byte (the several one character folds to), the
+      // occurrence that ends last.
+      Hit longest{0, 0, 0};
+      std::size_t k = i;
+      for (; k < s.size() && s[k].begin == s[i].begin; ++k) {
+        if (!may_start(s[k])) continue;
+        // The longest phrase that starts at s[k] first: no other there ends later.
+        for (auto p = first(s[k].c); p != phrases_.end() && p->text[0] == s[k].c; ++p) {
+          const std::size_t end = match_at(s, k, p->text);
+          if (end == std::string::npos) continue;
+          if (s[end - 1].end > longest.end) longest = {s[k].begin, s[end - 1].end, p->value};
+          break;
+        }
+      }
+      i = k - 1;
+      if (longest.end > 0) {
+        if (!each(longest)) return false;
+        given_end = longest.end;
+      }
     }
-    return out;
+    return true;
   }
-  bool any(std::string_view text) const { return !find(text).empty(); }
+
+  // Every occurrence into out (cleared first), as each() gives them.
+  void find(const std::vector<Char>& s, std::vector<Hit>& out) const {
+    out.clear();
+    each(s, [&](const Hit& h) {
+      out.push_back(h);
+      return true;
+    });
+  }
+
+  bool any(const std::vector<Char>& s) const {
+    if (phrases_.empty()) return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (!may_start(s[i])) continue;
+      for (auto p = first(s[i].c); p != phrases_.end() && p->text[0] == s[i].c; ++p) {
+        if (match_at(s, i, p->text) != std::string::npos) return true;
+      }
+    }
+    return false;
+  }
 
  private:
-  text::Matcher matcher_;
+  struct Phrase {
+    std::u32string text;  // folded
+    std::uint32_t value;
+  };
+  // A filter on first characters, by their low bits: most characters start no phrase.
+  static constexpr std::size_t kFirstWords = 16;
+
+  bool may_start(const Char& ch) const {
+    return !ch.gap && (first_[(ch.c >> 6) & (kFirstWords - 1)] >> (ch.c & 63) & 1) != 0;
+  }
+  std::vector<Phrase>::const_iterator first(char32_t c) const {
+    return std::lower_bound(phrases_.begin(), phrases_.end(), c,
+                            [](const Phrase& p, char32_t x) { return p.text[0] < x; });
+  }
+
+  std::vector<Phrase> phrases_;
+  std::array<std::uint64_t, kFirstWords> first_{};
 };
 
 // Whole values compared folded ("否", "0", "是").
@@ -315,16 +456,23 @@ class Values {
   explicit Values(const std::vector<std::string>& values) {
     for (const std::string& v : values) {
       std::string f = text::fold(v);
-      if (!f.empty()) folded_.push_back(std::move(f));
+      if (f.empty()) continue;
+      longest_ = std::max(longest_, f.size());
+      folded_.push_back(std::move(f));
     }
   }
   bool contains(std::string_view text) const {
-    const std::string f = text::fold(text);
-    return std::find(folded_.begin(), folded_.end(), f) != folded_.end();
+    if (folded_.empty()) return false;
+    // Folded no further than the longest value: a longer text is none of them.
+    std::string f;
+    for (std::size_t i = 0; i < text.size() && f.size() <= longest_;)
+      text::fold_code_point(utf8::next(text, i), f);
+    return f.size() <= longest_ && std::find(folded_.begin(), folded_.end(), f) != folded_.end();
   }
 
  private:
   std::vector<std::string> folded_;
+  std::size_t longest_ = 0;
 };
 
 // ── Options ──────────────────────────────────────────────────────────────────────────────────
@@ -358,8 +506,17 @@ inline std::optional<bool> bool_option(const Setup& setup, std::string_view key,
   return config::get_bool(setup.file, setup.options, key);
 }
 
+// Asked for every element of a guide, of a few short ids: compared byte by byte, most of them
+// told apart by their length or first byte, without a call to compare memory.
 inline bool listed(const std::vector<std::string>& ids, std::string_view id) {
-  return std::find(ids.begin(), ids.end(), id) != ids.end();
+  for (const std::string& x : ids) {
+    if (x.size() != id.size()) continue;
+    std::size_t k = 0;
+    while (k < x.size() && x[k] == id[k])
+      ++k;
+    if (k == x.size()) return true;
+  }
+  return false;
 }
 
 }  // namespace guidelint::rules::scan

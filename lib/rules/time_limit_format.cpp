@@ -3,6 +3,7 @@
 // (承诺时限) is not longer than the legal one (法定时限).
 #include <algorithm>
 #include <array>
+#include <span>
 
 #include "rules/catalog_scan.hpp"
 #include "rules/format_scan.hpp"
@@ -85,25 +86,31 @@ class TimeLimitFormat final : public Rule {
 
   void check(const Context& context, const Reporter& reporter) const override {
     std::vector<Limit> all;
+    Buffers b;
     for (const Element& e : context.guide.elements) {
       if (!scan::listed(s_.elements, e.id) || e.blank()) continue;
       const Role role = scan::listed(s_.legal_elements, e.id)      ? Role::legal
                         : scan::listed(s_.promised_elements, e.id) ? Role::promised
                                                                    : Role::general;
-      std::vector<Limit> limits = read(e, role);
-      if (limits.empty()) {
-        report_unreadable(context, reporter, e);
-        continue;
-      }
-      all.insert(all.end(), limits.begin(), limits.end());
+      scan::chars(e.text, b.chars);
+      const std::size_t before = all.size();
+      read(e, role, b, all);
+      if (all.size() == before) report_unreadable(context, reporter, e, b.chars);
     }
     if (s_.compare) compare(context, reporter, all);
   }
 
  private:
-  std::vector<Limit> read(const Element& e, Role role) const {
-    const std::vector<scan::Char> s = scan::chars(e.text);
-    std::vector<Limit> limits;
+  // Memory kept from element to element.
+  struct Buffers {
+    std::vector<scan::Char> chars;  // the element's text
+    std::vector<scan::Phrases::Hit> hits;
+  };
+
+  // The element's limits, appended to `all`.
+  void read(const Element& e, Role role, Buffers& b, std::vector<Limit>& all) const {
+    const std::vector<scan::Char>& s = b.chars;
+    const auto first = static_cast<std::ptrdiff_t>(all.size());
     for (std::size_t i = 0; i < s.size();) {
       const auto n = scan::number_at(s, i);
       if (!n) {
@@ -111,18 +118,21 @@ class TimeLimitFormat final : public Rule {
         continue;
       }
       i = n->last;
-      if (auto limit = unit_after(s, *n)) limits.push_back(std::move(*limit));
+      if (auto limit = unit_after(s, *n)) all.push_back(std::move(*limit));
     }
-    for (const auto& h : s_.immediate.find(e.text)) {
+    s_.immediate.find(s, b.hits);
+    for (const auto& h : b.hits) {
       Limit l;
       l.begin = h.begin;
       l.end = h.end;
-      limits.push_back(l);
+      all.push_back(l);
     }
+    const std::span<Limit> limits(all.begin() + first, all.end());
     std::sort(limits.begin(), limits.end(),
               [](const Limit& a, const Limit& b) { return a.begin < b.begin; });
     // Roles: the last marker (法定, 承诺, 可延长) since the previous limit, else the element's.
-    const auto markers = s_.markers.find(e.text);
+    s_.markers.find(s, b.hits);
+    const std::vector<scan::Phrases::Hit>& markers = b.hits;
     std::uint32_t previous_end = 0;
     bool has_legal = false;
     bool has_promised = false;
@@ -147,7 +157,6 @@ class TimeLimitFormat final : public Rule {
         l.inferred = true;
       }
     }
-    return limits;
   }
 
   // The unit after a number: spaces and brackets, then 个, then a unit ("45 (工作日)",
@@ -190,19 +199,24 @@ class TimeLimitFormat final : public Rule {
     return std::nullopt;
   }
 
-  void report_unreadable(const Context& context, const Reporter& reporter, const Element& e) const {
+  void report_unreadable(const Context& context, const Reporter& reporter, const Element& e,
+                         const std::vector<scan::Char>& s) const {
     const std::string label = label_of(context, e);
-    if (const auto hits = s_.vague.find(e.text); !hits.empty()) {
-      const std::string phrase = e.text.substr(hits[0].begin, hits[0].end - hits[0].begin);
+    std::optional<scan::Phrases::Hit> vague;  // the first
+    s_.vague.each(s, [&](const scan::Phrases::Hit& h) {
+      vague = h;
+      return false;
+    });
+    if (vague) {
+      const std::string phrase = e.text.substr(vague->begin, vague->end - vague->begin);
       reporter.report("time-limit-format.vague", {{"label", label}, {"phrase", phrase}},
                       e.value_span(), e.id);
       return;
     }
-    if (s_.unlimited.any(e.text)) {
+    if (s_.unlimited.any(s)) {
       reporter.review("time-limit-format.unlimited", {{"label", label}}, e.value_span(), e.id);
       return;
     }
-    const std::vector<scan::Char> s = scan::chars(e.text);
     // "服务承诺如下：" — the limits follow in a table the input did not attach to the label.
     std::size_t last = s.size();
     while (last > 0 && s[last - 1].gap && s[last - 1].c == ' ')
