@@ -47,6 +47,8 @@ class Ignores {
   }
 
   bool excluded(const fs::path& abs) const { return excluded_.count(abs.generic_string()) > 0; }
+  // Whether any path can be left out at all: when none can, a walk need not ask per entry.
+  bool any() const { return !rules_.empty() || !excluded_.empty(); }
 
   // Reads the .guidelintignore of `dir` and of every folder above it, once each.
   void load_up_from(const fs::path& dir) {
@@ -94,8 +96,8 @@ class FileWalk {
           stack_.pop_back();
           continue;
         }
-        const Entry& e = top.entries[top.at++];
-        fs::path path = top.dir / e.name;
+        Entry& e = top.entries[top.at++];
+        fs::path path = std::move(e.path);
         if (!e.dir) return path;
         fs::path abs = top.abs / e.name;
         if (auto unreadable = enter(std::move(path), std::move(abs))) return unreadable;
@@ -121,6 +123,7 @@ class FileWalk {
  private:
   struct Entry {
     std::string name;
+    fs::path path;  // the folder's path joined with the name, as listing the folder made it
     bool dir = false;
   };
   struct Level {
@@ -137,7 +140,9 @@ class FileWalk {
     ignores_.load(abs);
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
       const fs::directory_entry& e = *it;
-      std::string name = e.path().filename().string();
+      // The entry's path is the folder's joined with the name, which holds no separator.
+      const std::string& native = e.path().native();
+      std::string name = native.substr(native.rfind('/') + 1);
       if (name.starts_with(".")) continue;  // .git, editors' files
       std::error_code s;
       if (e.is_symlink(s) && e.is_directory(s)) continue;
@@ -147,10 +152,12 @@ class FileWalk {
       const bool lintable = parse::parser_for_extension(e.path()) != nullptr;
       const bool dangling = e.is_symlink(s) && !fs::exists(e.status(s));
       if (!is_dir && !(lintable && (e.is_regular_file(s) || dangling))) continue;
-      const fs::path entry_abs = abs / name;
-      if (ignores_.rules().ignored_here(entry_abs, is_dir) || ignores_.excluded(entry_abs))
-        continue;
-      level.entries.push_back({std::move(name), is_dir});
+      if (ignores_.any()) {
+        const fs::path entry_abs = abs / name;
+        if (ignores_.rules().ignored_here(entry_abs, is_dir) || ignores_.excluded(entry_abs))
+          continue;
+      }
+      level.entries.push_back({std::move(name), e.path(), is_dir});
     }
     if (ec) return dir;
     std::sort(level.entries.begin(), level.entries.end(),
@@ -214,9 +221,9 @@ struct Linter::Impl {
     return entry->built.problems;
   }
 
-  // The source's result, without its config's problems; `used` tells which config governed it.
-  FileResult lint(std::shared_ptr<const Source> source, const fs::path& dir, Entry** used) {
-    Entry* entry = engine_for(dir);
+  // The source's result under the config of `entry`, without its problems; `used` tells which
+  // config governed it.
+  FileResult lint(std::shared_ptr<const Source> source, Entry* entry, Entry** used) {
     *used = entry;
     if (!entry->built.engine) {
       return io_problem(source->name(), "config-error", "io.config-broken",
@@ -270,7 +277,7 @@ FileResult Linter::Impl::lint_path(const fs::path& file, Entry** used) {
   // Read no more than the governing config allows (limits: input_bytes); offsets are 32-bit, so
   // a larger input could not be reported on exactly whatever the config says.
   const fs::path dir = file.parent_path();
-  const Entry* entry = engine_for(dir);
+  Entry* entry = engine_for(dir);
   const std::uint64_t max_bytes =
       entry->built.engine ? entry->built.engine->max_input_bytes() : kMaxInputBytes;
   source::FileBytes read = source::read_file(file, max_bytes);
@@ -294,7 +301,7 @@ FileResult Linter::Impl::lint_path(const fs::path& file, Entry** used) {
     case source::FileBytes::Status::unreadable:
       return io_problem(name, "io-error", "io.unreadable", {{"detail", read.error}});
   }
-  return lint(std::make_shared<const Source>(name, std::move(read.bytes)), dir, used);
+  return lint(std::make_shared<const Source>(name, std::move(read.bytes)), entry, used);
 }
 
 EngineResult Linter::engine_for(const fs::path& file) const {
@@ -306,7 +313,8 @@ EngineResult Linter::engine_for(const fs::path& file) const {
 std::vector<FileResult> Linter::lint_source(std::shared_ptr<const Source> source) const {
   const fs::path dir = fs::path(source->name()).parent_path();
   Impl::Entry* used = nullptr;
-  FileResult result = impl_->lint(std::move(source), dir.empty() ? fs::path(".") : dir, &used);
+  FileResult result =
+      impl_->lint(std::move(source), impl_->engine_for(dir.empty() ? fs::path(".") : dir), &used);
   return impl_->with_problems(std::move(result), used);
 }
 

@@ -1,7 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <unicode/msgfmt.h>
+#include <unicode/unistr.h>
 #include <yaml-cpp/yaml.h>
 
+#include <limits>
+#include <map>
 #include <regex>
 #include <set>
 
@@ -31,6 +35,22 @@ TEST(Messages, NoIdIsDefinedTwiceAcrossALocalesFiles) {
     }
     EXPECT_GE(files, 1u) << locale;
     EXPECT_EQ(seen.size(), message_ids(locale).size()) << locale;
+  }
+}
+
+// The templates are those YAML reads from the message files.
+TEST(Messages, TemplatesAreWhatYamlReads) {
+  for (const std::string& locale : locales()) {
+    std::map<std::string, std::string> yaml;
+    for (const std::string_view bytes : message_files(locale)) {
+      for (const auto& kv : YAML::Load(std::string(bytes)))
+        yaml[kv.first.as<std::string>()] = kv.second.as<std::string>();
+    }
+    ASSERT_FALSE(yaml.empty()) << locale;
+    EXPECT_EQ(message_ids(locale).size(), yaml.size()) << locale;
+    for (const auto& [id, pattern] : yaml) {
+      EXPECT_EQ(message_template(id, locale), pattern) << locale << " " << id;
+    }
   }
 }
 
@@ -75,6 +95,79 @@ TEST(Messages, PluralsSelectsAndFallbacks) {
             "unknown key \"rulse\" (did you mean \"rules\"?)");
   EXPECT_EQ(render("io.not-found", {}, "fr"), "文件或目录不存在");  // unknown locale: zh-Hans
   EXPECT_EQ(render("no.such.id", {}, "en"), "no.such.id");
+}
+
+// Plain templates ({name} arguments only) are filled in without ICU: every template, with every
+// kind of argument value, renders as ICU's MessageFormat renders it.
+TEST(Messages, RenderedAsIcuRendersThem) {
+  const std::regex argument(R"(\{\s*([a-z_]+)\s*(,\s*([a-z]+))?)");
+  const auto icu_render = [](const std::string& pattern, const std::string& locale,
+                             const std::vector<Arg>& args) {
+    const char* icu_locale = locale == "en" ? "en" : locale == "zh-Hant" ? "zh_Hant" : "zh_Hans";
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parse_error;
+    const icu::MessageFormat format(icu::UnicodeString::fromUTF8(pattern), icu::Locale(icu_locale),
+                                    parse_error, status);
+    std::vector<icu::UnicodeString> names;
+    std::vector<icu::Formattable> values;
+    for (const Arg& a : args) {
+      names.push_back(icu::UnicodeString::fromUTF8(a.name));
+      if (const auto* s = std::get_if<std::string>(&a.value)) {
+        values.emplace_back(icu::UnicodeString::fromUTF8(*s));
+      } else {
+        values.emplace_back(static_cast<int64_t>(std::get<std::int64_t>(a.value)));
+      }
+    }
+    icu::UnicodeString out;
+    format.format(names.data(), values.data(), static_cast<int32_t>(args.size()), out, status);
+    std::string utf8;
+    out.toUTF8String(utf8);
+    return U_FAILURE(status) ? std::string("(failed)") : utf8;
+  };
+  const std::vector<std::variant<std::string, std::int64_t>> values = {
+      std::string("收费标准 'x' {y} #|"),
+      std::string(""),
+      std::string("bad \xB0\xA1 bytes"),
+      std::int64_t{0},
+      std::int64_t{7},
+      std::int64_t{999},
+      std::int64_t{1000},
+      std::int64_t{-3},
+      std::int64_t{-1234567},
+      std::int64_t{4294967295},
+      std::numeric_limits<std::int64_t>::max(),
+      std::numeric_limits<std::int64_t>::min()};
+  std::size_t compared = 0;
+  for (const std::string& locale : locales()) {
+    for (const std::string& id : message_ids(locale)) {
+      const std::string pattern(message_template(id, locale));
+      std::set<std::string> named;
+      for (std::sregex_iterator it(pattern.begin(), pattern.end(), argument), end; it != end;
+           ++it) {
+        named.insert((*it)[1]);
+      }
+      for (const auto& value : values) {
+        std::vector<Arg> args;
+        for (const std::string& name : named)
+          args.push_back({name, value});
+        std::string want = icu_render(pattern, locale, args);
+        // render falls back to zh-Hans when a template renders empty or not at all.
+        if (want.empty() || want == "(failed)") continue;
+        if (named.count("suggestion") > 0) {
+          want +=
+              icu_render(std::string(message_template("note.did-you-mean", locale)), locale, args);
+        }
+        EXPECT_EQ(render(id, args, locale), want) << locale << " " << id;
+        ++compared;
+      }
+      if (const std::string want = icu_render(pattern, locale, {});
+          !named.empty() && !want.empty() && want != "(failed)") {
+        // An argument missing: ICU writes it as it is named.
+        EXPECT_EQ(render(id, {}, locale), want) << locale << " " << id;
+      }
+    }
+  }
+  EXPECT_GT(compared, 600u);
 }
 
 TEST(Messages, LocaleNames) {

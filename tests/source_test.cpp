@@ -2,7 +2,11 @@
 
 #include <unicode/ucnv.h>
 
+#include <string>
+#include <vector>
+
 #include "guidelint/guidelint.hpp"
+#include "source/decode.hpp"
 #include "text/utf8.hpp"
 
 namespace guidelint {
@@ -34,6 +38,32 @@ TEST(Source, CrLfAndLoneCrEndLines) {
   EXPECT_EQ(s.position(5).line, 2u);  // "二" starts after "一\r\n"
   EXPECT_EQ(s.position(5).column, 1u);
   EXPECT_EQ(s.position(4).line, 1u);  // the \n of \r\n belongs to line 1
+}
+
+TEST(Source, LinesOfLongInputsWhereverTheirBreaksAre) {
+  // Line breaks are found in blocks; a \r anywhere, however far in, changes how lines end.
+  for (const std::string& tail : {std::string(), std::string("x\r\ny"), std::string("x\ry\r")}) {
+    for (std::size_t length : {1u, 31u, 32u, 33u, 64u, 100u, 1000u}) {
+      std::string text;
+      while (text.size() < length)
+        text += text.size() % 5 == 4 ? "\n" : "设";
+      text += tail;
+      std::vector<std::string_view> lines;
+      std::size_t begin = 0;
+      for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i == text.size() || text[i] == '\n' || text[i] == '\r') {
+          lines.push_back(std::string_view(text).substr(begin, i - begin));
+          if (i + 1 < text.size() && text[i] == '\r' && text[i + 1] == '\n') ++i;
+          begin = i + 1;
+        }
+      }
+      const Source s("a.txt", text);
+      ASSERT_EQ(s.line_count(), lines.size()) << length << " " << tail.size();
+      for (std::size_t l = 0; l < lines.size(); ++l) {
+        EXPECT_EQ(s.line_text(static_cast<std::uint32_t>(l + 1)), lines[l]) << length << " " << l;
+      }
+    }
+  }
 }
 
 TEST(Source, ByteOrderMarkIsSkippedButOffsetsAreOriginal) {
@@ -77,6 +107,65 @@ TEST(Utf8, InvalidBytesInsideLongCjkRunsAreFound) {
   }
   // U+E000 and U+D7FF, next to the surrogates, are valid.
   EXPECT_EQ(utf8::find_invalid(run + "\xEE\x80\x80\xED\x9F\xBF" + run), std::string_view::npos);
+}
+
+TEST(Utf8, FindInvalidAgreesWithDecodingOneCodePointAtATime) {
+  // Long inputs are checked in blocks; whatever the block boundaries, the offset is the one a
+  // plain decode finds first.
+  const auto first_bad = [](std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+      const std::size_t at = i;
+      if (utf8::next(s, i) == utf8::kReplacement && i - at == 1) return at;
+    }
+    return std::string_view::npos;
+  };
+  const std::vector<std::string> good = {"a",
+                                         "<b>",
+                                         "设",
+                                         "依",
+                                         "é",
+                                         "\xF0\x9F\x98\x80",
+                                         "\xEF\xBF\xBD",
+                                         "\xED\x9F\xBF",
+                                         "\xEE\x80\x80",
+                                         "\xF4\x8F\xBF\xBF",
+                                         "\xE0\xA0\x80",
+                                         "\xF0\x90\x80\x80"};
+  const std::vector<std::string> bad = {"\x80",
+                                        "\xC0\xAF",
+                                        "\xC1\xBF",
+                                        "\xED\xA0\x80",
+                                        "\xF4\x90\x80\x80",
+                                        "\xE4\xB8",
+                                        "\xF5\x80\x80\x80",
+                                        "\xFF",
+                                        "\xC2",
+                                        "\xE0\x80\x80",
+                                        "\xF0\x80\x80\x80",
+                                        "\xF0\x9F\x98",
+                                        "\xBF\xBF",
+                                        "\xF8\x88\x80\x80\x80"};
+  std::uint32_t state = 12345;
+  const auto random = [&](std::uint32_t n) {
+    state = state * 1664525u + 1013904223u;
+    return (state >> 8) % n;
+  };
+  std::size_t invalid = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const std::uint32_t length = random(300);
+    while (s.size() < length)
+      s += good[random(static_cast<std::uint32_t>(good.size()))];
+    for (std::uint32_t k = random(3); k > 0; --k) {
+      const std::size_t at = random(static_cast<std::uint32_t>(s.size() + 1));
+      s.insert(at, bad[random(static_cast<std::uint32_t>(bad.size()))]);
+    }
+    if (random(4) == 0) s.resize(random(static_cast<std::uint32_t>(s.size() + 1)));
+    const std::size_t want = first_bad(s);
+    invalid += want != std::string_view::npos;
+    ASSERT_EQ(utf8::find_invalid(s), want) << round;
+  }
+  EXPECT_GT(invalid, 5000u);
 }
 
 // The text in another encoding, through ICU.
@@ -135,6 +224,24 @@ TEST(Source, DeclaredEncodingsAndByteOrderMarks) {
   EXPECT_EQ(utf16.encoding(), "UTF-16LE");
   EXPECT_EQ(utf16.text(), "收费标准");
   EXPECT_EQ(utf16.position(3).offset, 4u);  // after the BOM and one UTF-16 unit
+}
+
+TEST(Source, DeclaredEncodingNamesIgnoreCase) {
+  using source::declared_encoding;
+  EXPECT_EQ(declared_encoding("<?XML VERSION='1.0' ENCODING='GBK'?><a/>"), "GBK");
+  EXPECT_EQ(declared_encoding("<?xml version=\"1.0\" Encoding = \"big5\" ?>"), "big5");
+  EXPECT_EQ(declared_encoding("<?xml version=\"1.0\"?><a encoding=\"gbk\"/>"), "");
+  EXPECT_EQ(declared_encoding("<HTML><HEAD><META CHARSET=Big5></HEAD>"), "Big5");
+  EXPECT_EQ(declared_encoding("<html><Meta name=x><meta http-equiv=\"Content-Type\" "
+                              "content=\"text/html; CharSet=gb2312\">"),
+            "gb2312");
+  EXPECT_EQ(declared_encoding("<html><meta name=x>charset=gbk"), "");
+  EXPECT_EQ(declared_encoding("<html><meta charset"), "");
+  EXPECT_EQ(declared_encoding("<html><meta"), "");
+  EXPECT_EQ(declared_encoding("{\"charset\": \"gbk\"}"), "");
+  EXPECT_EQ(declared_encoding(std::string(2000, ' ')), "");
+  // Only the first KiB is read.
+  EXPECT_EQ(declared_encoding("<html>" + std::string(1010, ' ') + "<meta charset=gbk>"), "");
 }
 
 TEST(Source, UndecodableBytesInADeclaredEncoding) {

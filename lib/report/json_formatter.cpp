@@ -1,5 +1,6 @@
 // The JSON report (docs/output.md): one object, files in input order, each with its guides and
-// diagnostics. Written as results arrive; field names and meanings are a stable interface.
+// diagnostics. Written as results arrive, a file at a time; field names and meanings are a
+// stable interface.
 #include <ostream>
 
 #include "report/formatters.hpp"
@@ -15,87 +16,129 @@ class JsonFormatter final : public Formatter {
       : out_(out), options_(std::move(options)) {}
 
   void begin() override {
-    out_ << "{\"version\":1,\"tool\":{\"name\":\"guidelint\",\"version\":";
-    write_json_string(out_, version());
-    out_ << "},\"locale\":";
-    write_json_string(out_, options_.locale);
-    out_ << ",\"files\":[";
+    buf_ = "{\"version\":1,\"tool\":{\"name\":\"guidelint\",\"version\":";
+    append_json_string(buf_, version());
+    buf_ += "},\"locale\":";
+    append_json_string(buf_, options_.locale);
+    buf_ += ",\"files\":[";
+    flush();
   }
 
   void file(const FileResult& result) override {
     const Source& source = *result.source;
-    out_ << (first_file_ ? "\n" : ",\n") << "{\"file\":";
+    buf_ += first_file_ ? "\n" : ",\n";
+    buf_ += "{\"file\":";
     first_file_ = false;
-    write_json_string(out_, source.name());
-    out_ << ",\"guides\":[";
+    append_json_string(buf_, source.name());
+    buf_ += ",\"guides\":[";
     for (std::size_t g = 0; g < result.guides.size(); ++g) {
       const Guide& guide = result.guides[g];
       const Position p = source.position(guide.span.begin);
-      out_ << (g ? "," : "") << "{\"index\":" << g << ",\"name\":";
-      write_json_string(out_, guide.name);
-      out_ << ",\"code\":";
-      write_json_string(out_, guide.code);
-      out_ << ",\"department\":";
-      write_json_string(out_, guide.department);
-      out_ << ",\"updated\":";
-      write_json_string(out_, guide.updated);
-      out_ << ",\"line\":" << p.line << ",\"column\":" << p.column << '}';
+      buf_ += g ? ",{\"index\":" : "{\"index\":";
+      append_json_number(buf_, g);
+      buf_ += ",\"name\":";
+      append_json_string(buf_, guide.name);
+      buf_ += ",\"code\":";
+      append_json_string(buf_, guide.code);
+      buf_ += ",\"department\":";
+      append_json_string(buf_, guide.department);
+      buf_ += ",\"updated\":";
+      append_json_string(buf_, guide.updated);
+      buf_ += ",\"line\":";
+      append_json_number(buf_, p.line);
+      buf_ += ",\"column\":";
+      append_json_number(buf_, p.column);
+      buf_ += '}';
     }
-    out_ << "],\"diagnostics\":[";
+    buf_ += "],\"diagnostics\":[";
     for (std::size_t k = 0; k < result.diagnostics.size(); ++k) {
       diagnostic(source, result.diagnostics[k], k == 0);
     }
-    out_ << "]}";
+    buf_ += "]}";
+    flush();
   }
 
   void end(const Summary& s) override {
-    out_ << "\n],\"summary\":{\"files\":" << s.files << ",\"guides\":" << s.guides
-         << ",\"errors\":" << s.errors << ",\"warnings\":" << s.warnings << ",\"infos\":" << s.infos
-         << ",\"reviews\":" << s.reviews << ",\"fatal\":" << s.fatal << "}}\n";
+    buf_ += "\n],\"summary\":{\"files\":";
+    append_json_number(buf_, s.files);
+    buf_ += ",\"guides\":";
+    append_json_number(buf_, s.guides);
+    buf_ += ",\"errors\":";
+    append_json_number(buf_, s.errors);
+    buf_ += ",\"warnings\":";
+    append_json_number(buf_, s.warnings);
+    buf_ += ",\"infos\":";
+    append_json_number(buf_, s.infos);
+    buf_ += ",\"reviews\":";
+    append_json_number(buf_, s.reviews);
+    buf_ += ",\"fatal\":";
+    append_json_number(buf_, s.fatal);
+    buf_ += "}}\n";
+    flush();
   }
 
  private:
   void diagnostic(const Source& source, const Diagnostic& d, bool first) {
-    out_ << (first ? "\n" : ",\n") << "  {\"rule\":";
-    write_json_string(out_, d.rule_id);
-    out_ << ",\"severity\":";
-    write_json_string(out_, to_string(d.severity));
-    out_ << ",\"needsReview\":" << (d.needs_review ? "true" : "false");
-    out_ << ",\"message\":";
-    write_json_string(out_, render(d.message_id, d.args, options_.locale));
-    out_ << ",\"messageId\":";
-    write_json_string(out_, d.message_id);
-    out_ << ",\"args\":";
-    write_json_args(out_, d.args);
-    out_ << ",\"guide\":";
+    buf_ += first ? "\n  {\"rule\":" : ",\n  {\"rule\":";
+    append_json_string(buf_, d.rule_id);
+    buf_ += ",\"severity\":";
+    append_json_string(buf_, to_string(d.severity));
+    buf_ += d.needs_review ? ",\"needsReview\":true" : ",\"needsReview\":false";
+    buf_ += ",\"message\":";
+    append_json_string(buf_, render(d.message_id, d.args, options_.locale));
+    buf_ += ",\"messageId\":";
+    append_json_string(buf_, d.message_id);
+    buf_ += ",\"args\":";
+    append_json_args(buf_, d.args);
+    buf_ += ",\"guide\":";
     if (d.guide >= 0) {
-      out_ << d.guide;
+      append_json_number(buf_, d.guide);
     } else {
-      out_ << "null";
+      buf_ += "null";
     }
-    out_ << ",\"element\":";
+    buf_ += ",\"element\":";
     if (d.element_id.empty()) {
-      out_ << "null";
+      buf_ += "null";
     } else {
-      write_json_string(out_, d.element_id);
+      append_json_string(buf_, d.element_id);
     }
-    out_ << ",\"fatal\":" << (d.fatal ? "true" : "false");
+    buf_ += d.fatal ? ",\"fatal\":true" : ",\"fatal\":false";
     if (d.span) {
       const Position b = source.position(d.span->begin);
       const Position e = source.position(d.span->end);
-      out_ << ",\"line\":" << b.line << ",\"column\":" << b.column << ",\"endLine\":" << e.line
-           << ",\"endColumn\":" << e.column << ",\"columnUtf16\":" << b.column_utf16
-           << ",\"endColumnUtf16\":" << e.column_utf16 << ",\"offset\":" << b.offset
-           << ",\"endOffset\":" << e.offset;
+      buf_ += ",\"line\":";
+      append_json_number(buf_, b.line);
+      buf_ += ",\"column\":";
+      append_json_number(buf_, b.column);
+      buf_ += ",\"endLine\":";
+      append_json_number(buf_, e.line);
+      buf_ += ",\"endColumn\":";
+      append_json_number(buf_, e.column);
+      buf_ += ",\"columnUtf16\":";
+      append_json_number(buf_, b.column_utf16);
+      buf_ += ",\"endColumnUtf16\":";
+      append_json_number(buf_, e.column_utf16);
+      buf_ += ",\"offset\":";
+      append_json_number(buf_, b.offset);
+      buf_ += ",\"endOffset\":";
+      append_json_number(buf_, e.offset);
     } else {
-      out_ << ",\"line\":null,\"column\":null,\"endLine\":null,\"endColumn\":null,"
-              "\"columnUtf16\":null,\"endColumnUtf16\":null,\"offset\":null,\"endOffset\":null";
+      buf_ +=
+          ",\"line\":null,\"column\":null,\"endLine\":null,\"endColumn\":null,"
+          "\"columnUtf16\":null,\"endColumnUtf16\":null,\"offset\":null,\"endOffset\":null";
     }
-    out_ << '}';
+    buf_ += '}';
+  }
+
+  // Writes what has been built and empties the buffer, keeping its room for the next file.
+  void flush() {
+    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    buf_.clear();
   }
 
   std::ostream& out_;
   FormatOptions options_;
+  std::string buf_;
   bool first_file_ = true;
 };
 

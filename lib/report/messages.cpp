@@ -4,13 +4,16 @@
 #include <unicode/unistr.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include "config/builtin.hpp"
+#include "text/utf8.hpp"
 
 namespace guidelint::report {
 
@@ -27,9 +30,134 @@ std::vector<std::string_view> message_files(std::string_view locale) {
 
 namespace {
 
+// A template that is only text and plain {name} arguments, rendered without ICU: most are, and
+// ICU's MessageFormat cost more than writing the rest of a finding's report. Templates with
+// select, plural, typed arguments or quoting are left to ICU.
+struct Plain {
+  struct Piece {
+    bool argument = false;
+    std::string text;  // the text, or the argument's name
+  };
+  std::vector<Piece> pieces;
+};
+
+// The template as plain pieces, or nullopt when ICU's syntax needs ICU: an apostrophe that may
+// quote (one before ' { } # |, or at the end), any argument but {name}, a stray }.
+std::optional<Plain> plain(std::string_view pattern) {
+  Plain out;
+  const auto literal = [&](std::string_view text) {
+    if (out.pieces.empty() || out.pieces.back().argument) out.pieces.push_back({false, {}});
+    out.pieces.back().text += text;
+  };
+  const auto name_char = [](char c, bool first) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+           (!first && c >= '0' && c <= '9');
+  };
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\'') {
+      if (i + 1 == pattern.size() ||
+          std::string_view("'{}#|").find(pattern[i + 1]) != std::string_view::npos)
+        return std::nullopt;
+      literal("'");
+    } else if (c == '{') {
+      std::size_t e = i + 1;
+      while (e < pattern.size() && name_char(pattern[e], e == i + 1))
+        ++e;
+      if (e == i + 1 || e == pattern.size() || pattern[e] != '}') return std::nullopt;
+      out.pieces.push_back({true, std::string(pattern.substr(i + 1, e - i - 1))});
+      i = e;
+    } else if (c == '}') {
+      return std::nullopt;
+    } else {
+      std::size_t e = i;
+      while (e < pattern.size() &&
+             std::string_view("'{}").find(pattern[e]) == std::string_view::npos)
+        ++e;
+      literal(pattern.substr(i, e - i));
+      i = e - 1;
+    }
+  }
+  return out;
+}
+
+// A number as ICU's default format writes it in the three locales: thousands grouped with
+// commas, a hyphen-minus before negative ones ("-12,345").
+void append_grouped(std::string& out, std::int64_t n) {
+  const std::string digits =
+      std::to_string(n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n));
+  if (n < 0) out += '-';
+  for (std::size_t k = 0; k < digits.size(); ++k) {
+    if (k > 0 && (digits.size() - k) % 3 == 0) out += ',';
+    out += digits[k];
+  }
+}
+
+// A plain template with its arguments, as ICU would render it; false when only ICU can say:
+// an argument missing (ICU writes it as {name}), a string that is not valid UTF-8 (ICU replaces
+// what does not decode).
+bool render_plain(const Plain& p, const std::vector<Arg>& args, std::string& out) {
+  for (const Plain::Piece& piece : p.pieces) {
+    if (!piece.argument) {
+      out += piece.text;
+      continue;
+    }
+    const auto a = std::find_if(args.begin(), args.end(),
+                                [&](const Arg& arg) { return arg.name == piece.text; });
+    if (a == args.end()) return false;
+    if (const auto* s = std::get_if<std::string>(&a->value)) {
+      if (utf8::find_invalid(*s) != std::string_view::npos) return false;
+      out += *s;
+    } else {
+      append_grouped(out, std::get<std::int64_t>(a->value));
+    }
+  }
+  return true;
+}
+
+// Reads a message file written the way they all are, one `id: "template"` a line between
+// comments and blank lines, into `templates` as YAML would; false, adding nothing, when the file
+// has anything else (an escape other than \" and \\, a folded or unquoted value, indentation),
+// which YAML then reads. Reading them with yaml-cpp cost more than all the rendering of a run.
+bool read_flat(std::string_view bytes, std::map<std::string, std::string, std::less<>>& templates) {
+  std::vector<std::pair<std::string, std::string>> read;
+  const auto id_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-';
+  };
+  while (!bytes.empty()) {
+    const std::size_t eol = bytes.find('\n');
+    std::string_view line = bytes.substr(0, eol);
+    bytes = eol == std::string_view::npos ? std::string_view() : bytes.substr(eol + 1);
+    if (line.empty() || line.front() == '#') continue;
+    std::size_t i = 0;
+    while (i < line.size() && id_char(line[i]))
+      ++i;
+    if (i == 0 || line.front() == '-' || line.substr(i, 3) != ": \"") return false;
+    std::string value;
+    std::size_t k = i + 3;
+    for (; k < line.size() && line[k] != '"'; ++k) {
+      if (line[k] == '\\') {
+        if (k + 1 == line.size() || (line[k + 1] != '"' && line[k + 1] != '\\')) return false;
+        ++k;
+      }
+      value += line[k];
+    }
+    if (k + 1 != line.size()) return false;  // no closing quote, or something after it
+    const std::string_view id = line.substr(0, i);
+    if (id == "null" || id == "Null" || id == "NULL") return false;  // YAML's null, not a name
+    read.emplace_back(std::string(id), std::move(value));
+  }
+  for (auto& [id, value] : read)
+    templates[id] = std::move(value);
+  return true;
+}
+
 struct Catalog {
   std::string icu_locale;
   std::map<std::string, std::string, std::less<>> templates;
+  // Made with the templates, immutable afterwards.
+  std::map<std::string, Plain, std::less<>> plain;
   // Compiled on first use (under Messages' lock): a run renders a few dozen of the hundreds of
   // templates, and compiling them all cost a one-file run more than linting the file. A template
   // ICU cannot compile stays null, and its messages fall back to zh-Hans.
@@ -61,6 +189,10 @@ class Messages {
     if (c == nullptr) return {};
     const auto pattern = c->templates.find(id);
     if (pattern == c->templates.end()) return {};
+    if (const auto p = c->plain.find(id); p != c->plain.end()) {
+      std::string text;
+      if (render_plain(p->second, args, text)) return text;
+    }
     std::vector<icu::UnicodeString> names;
     std::vector<icu::Formattable> values;
     for (const Arg& a : args) {
@@ -101,9 +233,13 @@ class Messages {
   static void load(const std::string& locale, Catalog& c) {
     c.icu_locale = locale == "en" ? "en" : locale == "zh-Hant" ? "zh_Hant" : "zh_Hans";
     for (const std::string_view bytes : message_files(locale)) {
+      if (read_flat(bytes, c.templates)) continue;
       const YAML::Node root = YAML::Load(std::string(bytes));
       for (const auto& kv : root)
         c.templates[kv.first.as<std::string>()] = kv.second.as<std::string>();
+    }
+    for (const auto& [id, pattern] : c.templates) {
+      if (auto p = plain(pattern)) c.plain.emplace(id, std::move(*p));
     }
   }
 

@@ -22,6 +22,33 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+char lower_ascii(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// Whether s starts with `prefix` (lower case) ignoring ASCII case.
+bool starts_with_lower(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t k = 0; k < prefix.size(); ++k) {
+    if (lower_ascii(s[k]) != prefix[k]) return false;
+  }
+  return true;
+}
+
+// The first occurrence of `needle` (lower case) in s, ignoring ASCII case, that starts at or
+// after `from` and before `before`; npos when there is none.
+std::size_t find_lower(std::string_view s, std::string_view needle, std::size_t from,
+                       std::size_t before = std::string_view::npos) {
+  const char first = needle.front();
+  const bool caseless = first < 'a' || first > 'z';  // then found with memchr
+  for (std::size_t at = caseless ? s.find(first, from) : from;
+       at < before && at < s.size() && at != std::string_view::npos;
+       at = caseless ? s.find(first, at + 1) : at + 1) {
+    if (starts_with_lower(s.substr(at), needle)) return at;
+  }
+  return std::string_view::npos;
+}
+
 // The value after `key` (charset= or encoding=) up to a quote, space, ; or >.
 std::string value_after(std::string_view head, std::size_t at) {
   std::size_t i = at;
@@ -142,17 +169,18 @@ std::string declared_encoding(std::string_view head) {
   const std::size_t first = head.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos || head[first] != '<') return {};
   head = head.substr(0, std::min<std::size_t>(head.size(), 1024));
-  const std::string h = lower(head);
-  if (h.starts_with("<?xml")) {
-    const std::size_t end = h.find("?>");
-    const std::size_t at = h.find("encoding");
-    if (at != std::string::npos && at < end) return value_after(head, at + 8);
+  // Names are matched ignoring ASCII case, in place: every input passes here.
+  if (starts_with_lower(head, "<?xml")) {
+    const std::size_t end = head.find("?>");
+    const std::size_t at = find_lower(head, "encoding", 0, end);
+    if (at != std::string_view::npos) return value_after(head, at + 8);
     return {};
   }
-  for (std::size_t at = h.find("<meta"); at != std::string::npos; at = h.find("<meta", at + 5)) {
-    const std::size_t end = h.find('>', at);
-    const std::size_t cs = h.find("charset", at);
-    if (cs != std::string::npos && cs < end) return value_after(head, cs + 7);
+  for (std::size_t at = find_lower(head, "<meta", 0); at != std::string_view::npos;
+       at = find_lower(head, "<meta", at + 5)) {
+    const std::size_t end = head.find('>', at);
+    const std::size_t cs = find_lower(head, "charset", at, end);
+    if (cs != std::string_view::npos) return value_after(head, cs + 7);
   }
   return {};
 }
