@@ -11,10 +11,10 @@ struct Parsed {
   std::string_view at(Span s) const { return source->text().substr(s.begin, s.end - s.begin); }
 };
 
-Parsed parse(std::string xml) {
+Parsed parse(std::string xml, const config::Limits& limits = config::default_limits()) {
   Parsed p{std::make_shared<const Source>("t.xml", std::move(xml)), {}};
   const config::Profile profile;
-  xml_parser().parse(*p.source, Context{profile}, p.out);
+  xml_parser().parse(*p.source, Context{profile, limits}, p.out);
   return p;
 }
 
@@ -177,6 +177,61 @@ TEST(XmlParser, WhitespaceBetweenInlineElementsIsKeptItemWhitespaceIsNot) {
   EXPECT_EQ(p.at(m.source_span(m.items[1].begin, m.items[1].end)), "身份证");
   EXPECT_EQ(p.at(m.source_span(m.items[0].begin, m.items[1].end)),
             "申请书  </item>\n  <item>\u3000身份证");
+}
+
+// pugixml leaves out whitespace-only text and keeps an element's first text as its value; the
+// parser reads both where they were, so they count as they always did.
+TEST(XmlParser, WhitespaceBetweenNodesCountsAsText) {
+  const Parsed p = parse(
+      "<guide><hours><b>周一</b> <!-- 注 --> <b>周五</b></hours>"
+      "<fees>不收费<br/>详见<a href=\"https://e.x/a?b=1&amp;c=2\">公告</a></fees></guide>");
+  const Guide& g = p.out.guides.at(0);
+  const Element& hours = g.elements.at(0);
+  EXPECT_EQ(hours.text, "周一  周五");  // each side of the comment
+  EXPECT_EQ(p.at(hours.source_span(6, 7)), " ");
+  EXPECT_EQ(p.at(hours.source_span(7, 8)), " ");
+  EXPECT_EQ(p.at(hours.span), "<hours><b>周一</b> <!-- 注 --> <b>周五</b></hours>");
+  const Element& fees = g.elements.at(1);
+  EXPECT_EQ(fees.text, "不收费\n详见公告");
+  EXPECT_EQ(p.at(fees.source_span(0, 9)), "不收费");
+  EXPECT_EQ(p.at(fees.source_span(9, 10)), "<br/>");
+  ASSERT_EQ(fees.links.size(), 1u);
+  EXPECT_EQ(fees.links[0].url, "https://e.x/a?b=1&c=2");
+}
+
+// An XML declaration inside an element is skipped by pugixml without a node: the text around
+// it is read as two texts, as before.
+TEST(XmlParser, DeclarationInsideAnElement) {
+  const Parsed p = parse(
+      "<guide>\n  <hours><b>周一</b> <?xml version=\"1.0\"?> <b>周五</b></hours>\n"
+      "  <fees> 不收费<?xml?>详见公告 </fees>\n</guide>\n");
+  ASSERT_TRUE(p.out.diagnostics.empty());
+  const Guide& g = p.out.guides.at(0);
+  EXPECT_EQ(g.elements.at(0).text, "周一  周五");
+  EXPECT_EQ(p.at(g.elements.at(0).source_span(7, 8)), " ");
+  EXPECT_EQ(p.at(g.elements.at(0).span),
+            "<hours><b>周一</b> <?xml version=\"1.0\"?> <b>周五</b></hours>");
+  EXPECT_EQ(g.elements.at(1).text, "不收费详见公告");
+  EXPECT_EQ(p.at(g.elements.at(1).source_span(9, 21)), "详见公告");
+}
+
+TEST(XmlParser, WhitespaceAloneInAnElementIsOneLevelDeeper) {
+  config::Limits limits;
+  limits.depth = 1;
+  EXPECT_EQ(parse("<guide><fees></fees><hours/></guide>", limits).out.guides.size(), 1u);
+  const Parsed deep = parse("<guide><fees> </fees></guide>", limits);
+  EXPECT_TRUE(deep.out.guides.empty());
+  ASSERT_EQ(deep.out.diagnostics.size(), 1u);
+  EXPECT_EQ(deep.out.diagnostics[0].message_id, "parse-error.too-deep");
+  EXPECT_EQ(parse("<guide><fees>x</fees></guide>", limits).out.diagnostics.at(0).message_id,
+            "parse-error.too-deep");
+}
+
+TEST(XmlParser, TheProblemNamedForWhitespaceThenAStrayLessThan) {
+  const Parsed p = parse("<guide> <");
+  ASSERT_EQ(p.out.diagnostics.size(), 1u);
+  EXPECT_EQ(std::get<std::string>(p.out.diagnostics[0].args.at(0).value), "end_element_mismatch");
+  EXPECT_EQ(p.out.diagnostics[0].span->begin, 8u);
 }
 
 TEST(XmlParser, ChoosesByExtensionOrContent) {

@@ -45,7 +45,7 @@ std::size_t decode_reference(std::string_view raw, std::string& out) {
   return semi + 1;
 }
 
-void TextBuilder::character_data(std::string_view raw, std::uint32_t source) {
+void TextBuilder::references(std::string_view raw, std::uint32_t source) {
   std::size_t run = 0;
   std::string decoded;
   for (std::size_t i = raw.find('&'); i != std::string_view::npos; i = raw.find('&', i)) {
@@ -67,43 +67,90 @@ void TextBuilder::erase(std::uint32_t from, std::uint32_t to) {
   to = std::min(to, size());
   if (from >= to) return;
   const std::uint32_t cut = to - from;
-  std::vector<TextPiece> kept;
-  kept.reserve(pieces.size() + 1);
-  for (std::size_t k = 0; k < pieces.size(); ++k) {
-    const TextPiece& p = pieces[k];
-    const std::uint32_t end = k + 1 < pieces.size() ? pieces[k + 1].text : size();
+  // In place: each piece is dropped, or kept where the pieces kept before it end (moved back
+  // past the cut, or cut short); only a piece the cut lies inside makes two.
+  std::size_t n = pieces.size();
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    const TextPiece p = pieces[k];
+    const std::uint32_t end = k + 1 < n ? pieces[k + 1].text : size();
     if (p.text < from) {
       TextPiece before = p;
       if (p.exact && end > from) before.source_end = p.source + (from - p.text);
-      kept.push_back(before);  // an opaque piece cut in the middle keeps its whole source
-      if (p.exact && end > to) kept.push_back({from, p.source + (to - p.text), p.source_end, true});
+      pieces[kept++] = before;  // an opaque piece cut in the middle keeps its whole source
+      if (p.exact && end > to) {
+        const TextPiece after{from, p.source + (to - p.text), p.source_end, true};
+        if (kept <= k) {
+          pieces[kept++] = after;
+        } else {  // no room before the pieces still to read: make some
+          pieces.insert(pieces.begin() + static_cast<std::ptrdiff_t>(kept), after);
+          ++kept, ++k, ++n;
+        }
+      }
     } else if (p.text >= to) {
       TextPiece after = p;
       after.text -= cut;
-      kept.push_back(after);
+      pieces[kept++] = after;
     } else if (end > to) {  // starts inside the cut, continues after it
       TextPiece rest = p;
       rest.text = from;
       if (p.exact) rest.source = p.source + (to - p.text);
-      kept.push_back(rest);
+      pieces[kept++] = rest;
     }
   }
-  pieces = std::move(kept);
+  pieces.resize(kept);
   text.erase(from, cut);
 }
 
+namespace {
+
+// The length of the whitespace character other than ASCII whose UTF-8 encoding starts with byte
+// c at s[i], or 0.
+std::size_t multibyte_space_length(std::string_view s, std::size_t i, unsigned char c) {
+  const auto at = [&](std::size_t k) {
+    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0;
+  };
+  const unsigned b1 = at(1);
+  if (c == 0xC2) return b1 == 0xA0 ? 2 : 0;  // U+00A0
+  const unsigned b2 = at(2);
+  switch (c) {
+    case 0xE1:
+      return b1 == 0x9A && b2 == 0x80 ? 3 : 0;  // U+1680
+    case 0xE2:
+      if (b1 == 0x81) return b2 == 0x9F ? 3 : 0;  // U+205F
+      return b1 == 0x80 && ((b2 >= 0x80 && b2 <= 0x8B) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF)
+                 ? 3
+                 : 0;  // U+2000–U+200B, U+2028, U+2029, U+202F
+    case 0xE3:
+      return b1 == 0x80 && b2 == 0x80 ? 3 : 0;  // U+3000
+    default:
+      return b1 == 0xBB && b2 == 0xBF ? 3 : 0;  // U+FEFF
+  }
+}
+
+// The length of the whitespace character (utf8::is_space) UTF-8 encoded at s[i], or 0 when
+// there is none there. Matches the bytes rather than decoding them: besides ASCII, whitespace is
+// NBSP, U+1680, U+2000–U+200B, U+2028, U+2029, U+202F, U+205F, U+3000 and U+FEFF.
+inline std::size_t space_length(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r') ? 1 : 0;
+  if (c != 0xC2 && (c < 0xE1 || c > 0xE3) && c != 0xEF) return 0;
+  return multibyte_space_length(s, i, c);
+}
+
+}  // namespace
+
 void trim_range(std::string_view s, std::uint32_t& begin, std::uint32_t& end) {
   while (begin < end) {
-    std::size_t i = begin;
-    if (!utf8::is_space(utf8::next(s, i)) || i > end) break;
-    begin = static_cast<std::uint32_t>(i);
+    const std::size_t length = space_length(s, begin);
+    if (length == 0 || begin + length > end) break;
+    begin += static_cast<std::uint32_t>(length);
   }
   while (end > begin) {
     std::uint32_t start = end - 1;
     while (start > begin && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80)
       --start;
-    std::size_t i = start;
-    if (!utf8::is_space(utf8::next(s, i))) break;
+    if (space_length(s, start) == 0) break;
     end = start;
   }
 }
@@ -113,6 +160,13 @@ Item TextBuilder::trim(std::uint32_t begin, std::uint32_t end, std::vector<Item>
   std::uint32_t b = begin;
   std::uint32_t e = end;
   trim_range(text, b, e);
+  if (b != begin || e != end) remove_trimmed(begin, b, e, end, items, links);
+  return Item{begin, begin + (e - b)};
+}
+
+void TextBuilder::remove_trimmed(std::uint32_t begin, std::uint32_t b, std::uint32_t e,
+                                 std::uint32_t end, std::vector<Item>& items,
+                                 std::vector<Link>& links) {
   const auto remove = [&](std::uint32_t from, std::uint32_t to) {
     if (from >= to) return;
     erase(from, to);
@@ -126,12 +180,13 @@ Item TextBuilder::trim(std::uint32_t begin, std::uint32_t end, std::vector<Item>
   };
   remove(e, end);
   remove(begin, b);
-  return Item{begin, begin + (e - b)};
 }
 
 bool blank(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
-    if (!utf8::is_space(utf8::next(s, i))) return false;
+    const std::size_t length = space_length(s, i);
+    if (length == 0) return false;
+    i += length;
   }
   return true;
 }

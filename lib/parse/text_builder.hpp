@@ -45,7 +45,13 @@ class TextBuilder {
   }
 
   // Raw character data: entity and character references are decoded.
-  void character_data(std::string_view raw, std::uint32_t source);
+  void character_data(std::string_view raw, std::uint32_t source) {
+    if (raw.find('&') == std::string_view::npos) {
+      exact(raw, source);
+    } else {
+      references(raw, source);
+    }
+  }
 
   // Removes text [from, to), keeping the pieces consistent; offsets after it move back.
   void erase(std::uint32_t from, std::uint32_t to);
@@ -53,6 +59,15 @@ class TextBuilder {
   // Removes whitespace at both ends of [begin, end) of the text; returns the new range.
   Item trim(std::uint32_t begin, std::uint32_t end, std::vector<Item>& items,
             std::vector<Link>& links);
+
+ private:
+  // character_data of text with an '&' in it.
+  void references(std::string_view raw, std::uint32_t source);
+
+  // What trim removes when there is something to: [e, end) and [begin, b), the items and links
+  // moving with the text.
+  void remove_trimmed(std::uint32_t begin, std::uint32_t b, std::uint32_t e, std::uint32_t end,
+                      std::vector<Item>& items, std::vector<Link>& links);
 };
 
 // Decodes one XML/HTML character reference at raw[0] ('&') into out; returns its length in raw,

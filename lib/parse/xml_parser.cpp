@@ -6,10 +6,12 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
+#include <memory>
+#include <optional>
 
 #include "parse/parser.hpp"
 #include "parse/text_builder.hpp"
-#include "text/utf8.hpp"
 
 namespace guidelint::parse {
 namespace {
@@ -18,165 +20,375 @@ bool is_trim_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-struct Attribute {
-  std::string_view name;
-  std::string_view raw;  // the value as written, references not decoded
-  std::uint32_t begin = 0;
-};
-
-// The attributes and end of a start tag beginning at text[lt] == '<'. pugixml has already
-// checked the document is well-formed, so this only needs to find what is where.
 struct StartTag {
-  std::vector<Attribute> attributes;
   std::uint32_t end = 0;  // just after '>'
   bool self_closing = false;
+};
 
-  static StartTag scan(std::string_view text, std::uint32_t lt) {
-    StartTag tag;
-    std::size_t i = lt + 1;
-    const auto space = [&](std::size_t at) { return at < text.size() && is_trim_space(text[at]); };
-    while (i < text.size() && !space(i) && text[i] != '>' && text[i] != '/')
+// The rest of a start tag whose name ends at text[i]: on_attribute(name, raw, begin) is called
+// for each attribute in order, with its value as written (references not decoded) and where that
+// value begins. pugixml has already checked the document is well-formed, so this only needs to
+// find what is where.
+template <typename OnAttribute>
+StartTag scan_start_tag(std::string_view text, std::size_t i, OnAttribute&& on_attribute) {
+  StartTag tag;
+  const auto space = [&](std::size_t at) { return at < text.size() && is_trim_space(text[at]); };
+  while (i < text.size()) {
+    while (space(i))
       ++i;
-    while (i < text.size()) {
-      while (space(i))
-        ++i;
-      if (i >= text.size()) break;
-      if (text[i] == '>') {
-        ++i;
-        break;
-      }
-      if (text[i] == '/') {
-        tag.self_closing = true;
-        i = text.find('>', i);
-        i = i == std::string_view::npos ? text.size() : i + 1;
-        break;
-      }
-      const std::size_t name_begin = i;
-      while (i < text.size() && text[i] != '=' && !space(i) && text[i] != '>')
-        ++i;
-      const std::string_view name = text.substr(name_begin, i - name_begin);
-      while (space(i))
-        ++i;
-      if (i >= text.size() || text[i] != '=') continue;
+    if (i >= text.size()) break;
+    if (text[i] == '>') {
       ++i;
-      while (space(i))
-        ++i;
-      if (i >= text.size()) break;
-      const char quote = text[i];
-      const std::size_t value_begin = i + 1;
-      std::size_t value_end = text.find(quote, value_begin);
-      if (value_end == std::string_view::npos) value_end = text.size();
-      tag.attributes.push_back({name, text.substr(value_begin, value_end - value_begin),
-                                static_cast<std::uint32_t>(value_begin)});
-      i = value_end + 1;
+      break;
     }
-    tag.end = static_cast<std::uint32_t>(std::min(i, text.size()));
-    return tag;
+    if (text[i] == '/') {
+      tag.self_closing = true;
+      i = text.find('>', i);
+      i = i == std::string_view::npos ? text.size() : i + 1;
+      break;
+    }
+    const std::size_t name_begin = i;
+    while (i < text.size() && text[i] != '=' && !space(i) && text[i] != '>')
+      ++i;
+    const std::string_view name = text.substr(name_begin, i - name_begin);
+    while (space(i))
+      ++i;
+    if (i >= text.size() || text[i] != '=') continue;
+    ++i;
+    while (space(i))
+      ++i;
+    if (i >= text.size()) break;
+    const char quote = text[i];
+    const std::size_t value_begin = i + 1;
+    std::size_t value_end = text.find(quote, value_begin);
+    if (value_end == std::string_view::npos) value_end = text.size();
+    on_attribute(name, text.substr(value_begin, value_end - value_begin),
+                 static_cast<std::uint32_t>(value_begin));
+    i = value_end + 1;
   }
+  tag.end = static_cast<std::uint32_t>(std::min(i, text.size()));
+  return tag;
+}
 
-  const Attribute* find(std::string_view name) const {
-    for (const Attribute& a : attributes) {
-      if (a.name == name) return &a;
-    }
-    return nullptr;
+// The first attribute of a name, as written.
+struct Attribute {
+  bool found = false;
+  std::string_view raw;
+  std::uint32_t begin = 0;
+
+  void take(std::string_view value, std::uint32_t at) {
+    if (!found) *this = {true, value, at};
   }
 };
 
+// Raw character data (an attribute value) with its references decoded.
 std::string decoded(std::string_view raw) {
-  TextBuilder b;
-  b.character_data(raw, 0);
-  return std::move(b.text);
-}
-
-// The deepest element nesting under `node`, walked without recursion.
-int depth_below(const pugi::xml_node& node) {
-  int depth = 0;
-  int max_depth = 0;
-  pugi::xml_node n = node.first_child();
-  while (n && n != node) {
-    if (n.first_child()) {
-      n = n.first_child();
-      max_depth = std::max(max_depth, ++depth);
+  std::size_t i = raw.find('&');
+  if (i == std::string_view::npos) return std::string(raw);
+  std::string out;
+  std::string reference;
+  std::size_t run = 0;
+  for (; i != std::string_view::npos; i = raw.find('&', i)) {
+    const std::size_t len = decode_reference(raw.substr(i), reference);
+    if (len == 0) {
+      ++i;
       continue;
     }
-    while (n != node && !n.next_sibling()) {
-      n = n.parent();
-      --depth;
-    }
-    if (n != node) n = n.next_sibling();
+    out.append(raw.substr(run, i - run));
+    out.append(reference);
+    i += len;
+    run = i;
   }
-  return max_depth;
+  out.append(raw.substr(run));
+  return out;
 }
 
-// Whitespace-only character data next to a block entry or at either end of an element's
-// content is layout, not text; between inline elements it separates words and is kept.
-bool layout_whitespace(const pugi::xml_node& n) {
-  if (n.type() != pugi::node_pcdata || !blank(n.value())) return false;
-  const pugi::xml_node prev = n.previous_sibling();
-  const pugi::xml_node next = n.next_sibling();
-  const auto block = [](const pugi::xml_node& x) {
-    return x.type() == pugi::node_element && std::string_view(x.name()) == "item";
-  };
-  return !prev || !next || block(prev) || block(next);
-}
+constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+// A node of the document and its place in the Source.
+struct Node {
+  std::uint32_t at;      // pugixml's offset: an element's or instruction's name, else the value
+  std::uint32_t length;  // of that name or value
+  std::uint32_t end;     // just after the node (an open element: just after its start tag)
+  std::uint32_t next;    // the next sibling, or kNone
+  std::uint32_t label;   // an element's label attribute as written, when has_label
+  std::uint32_t label_length;
+  std::uint8_t type;  // a pugi::xml_node_type
+  bool has_children;  // the first child is the next node
+  bool self_closing;
+  bool has_label;
+
+  // Where a node starts: the '<' of an element, the "<?" of a processing instruction, else
+  // the value.
+  static std::uint32_t begin_of(int type, std::uint32_t at) {
+    if (type == pugi::node_element) return at > 0 ? at - 1 : at;
+    if (type == pugi::node_pi) return at > 1 ? at - 2 : at;
+    return at;
+  }
+  std::uint32_t begin() const { return begin_of(type, at); }
+
+  // Where a node's markup starts: as begin_of, but a comment's "<!--" and a CDATA section's
+  // "<![CDATA[" too.
+  static std::uint32_t markup_of(int type, std::uint32_t at) {
+    if (type == pugi::node_comment) return at - 4;
+    if (type == pugi::node_cdata) return at - 9;
+    return begin_of(type, at);
+  }
+  std::uint32_t markup() const { return markup_of(type, at); }
+};
+
+// The document read once, in document order, into a flat list of nodes (a node's first child
+// right after it) that knows where each node ends. pugixml's traversal hands over every node
+// with its depth; the nodes still open are kept on a stack, and a node is closed when the next
+// one is no deeper: an element then ends at the first end tag after its last child, so the ends
+// are found by one pass forward through the text.
+//
+// Most of an indented document is whitespace between elements, so pugixml is asked to leave out
+// whitespace-only character data (the `lean` reading) and to keep an element's first text as its
+// value rather than as a node of its own (which the list makes a node again). Inside an element
+// every other thing but an XML declaration (which pugixml skips) is a node, so the text between
+// two nodes is exactly the whitespace-only character data left out: the Reader reads it from
+// there. Text between nodes that is not whitespace (an "<?xml ...?>" inside an element) is
+// reported (Result::unaccounted), and the document is read again whole, every text a node.
+class Tree final : public pugi::xml_tree_walker {
+ public:
+  enum class Result { ok, too_deep, unaccounted };
+
+  Tree(std::string_view text, const char* buffer, int max_depth, bool lean)
+      : text_(text), buffer_(buffer), max_depth_(max_depth), lean_(lean) {}
+
+  std::vector<std::uint32_t> comments;  // in document order
+  // The <a> elements, whose href is read through pugixml, in document order.
+  std::vector<std::pair<std::uint32_t, pugi::xml_node_struct*>> anchors;
+
+  // Reads `doc`, parsed in place from buffer_ (a copy of text_). Reading stops at the first
+  // node nested deeper than max_depth.
+  Result read(pugi::xml_document& doc) {
+    capacity_ = static_cast<std::uint32_t>(text_.size() / 48 + 16);
+    nodes_.reset(new Node[capacity_]);
+    if (doc.traverse(*this)) close(0);
+    return result_;
+  }
+
+  const Node* nodes() const { return nodes_.get(); }
+  std::uint32_t size() const { return count_; }
+
+  bool for_each(pugi::xml_node& n) override {
+    const int d = depth();  // 0 for the document's own children
+    if (d > max_depth_) return stop(Result::too_deep);
+    const auto level = static_cast<std::size_t>(d);
+    const std::uint32_t prev = close(level);
+    if (result_ != Result::ok) return false;
+    const pugi::xml_node_type type = n.type();
+    // pugixml places an element or a processing instruction at its name, after '<' or "<?";
+    // character data, CDATA and comments at the value, the raw bytes of the input (no entity or
+    // line-end conversion). Doctypes and declarations are not kept with these flags.
+    const bool named = type == pugi::node_element || type == pugi::node_pi;
+    const char* at = named ? n.name() : n.value();
+    const auto offset = static_cast<std::uint32_t>(at - buffer_);
+    if (level > 0) {
+      const std::uint32_t parent = open_[level - 1];
+      // The text between the previous sibling (or the parent's start tag) and this node.
+      if (lean_) {
+        const std::uint32_t from = prev != kNone ? nodes_[prev].end : nodes_[parent].end;
+        if (!space(from, Node::markup_of(type, offset))) return stop(Result::unaccounted);
+      }
+      if (prev == kNone) nodes_[parent].has_children = true;
+    }
+    const std::uint32_t i = count_;
+    if (prev != kNone) nodes_[prev].next = i;
+    Node& node = append();
+    node.at = offset;
+    node.length = static_cast<std::uint32_t>(std::strlen(at));
+    node.type = static_cast<std::uint8_t>(type);
+    push(i);
+    if (type == pugi::node_element) {
+      if (node.length == 1 && at[0] == 'a') anchors.emplace_back(i, n.internal_object());
+      start_tag(node);
+      // Text before any other child is the element's value (parse_embed_pcdata).
+      if (lean_) {
+        if (const char* value = n.value(); *value != '\0') return embedded(i, level, value);
+      }
+    } else if (type == pugi::node_pi) {
+      const std::size_t end = text_.find("?>", node.at);
+      node.end = static_cast<std::uint32_t>(end == std::string_view::npos ? text_.size() : end + 2);
+    } else {
+      node.end = node.at + node.length;
+      if (type != pugi::node_pcdata) node.end += 3;  // "]]>" or "-->"
+      if (type == pugi::node_comment) comments.push_back(i);
+    }
+    return true;
+  }
+
+  bool lean() const { return lean_; }
+
+ private:
+  bool stop(Result result) {
+    result_ = result;
+    return false;
+  }
+
+  Node& append() {
+    if (count_ == capacity_) {
+      std::unique_ptr<Node[]> more(new Node[capacity_ * 2]);
+      std::copy(nodes_.get(), nodes_.get() + count_, more.get());
+      nodes_ = std::move(more);
+      capacity_ *= 2;
+    }
+    Node& node = nodes_[count_++];
+    node = Node{};
+    node.next = kNone;
+    return node;
+  }
+
+  void push(std::uint32_t i) {
+    if (top_ == open_.size()) open_.resize(open_.size() * 2 + 16);
+    open_[top_++] = i;
+  }
+
+  // Adds the text pugixml kept as the value of element `parent` (at `level`) as its first
+  // child, left open for the next child to follow.
+  bool embedded(std::uint32_t parent, std::size_t level, const char* value) {
+    if (static_cast<std::int64_t>(level) + 1 > max_depth_) return stop(Result::too_deep);
+    const auto offset = static_cast<std::uint32_t>(value - buffer_);
+    // Only an XML declaration pugixml skipped can stand between the start tag and the value.
+    if (!space(nodes_[parent].end, offset)) return stop(Result::unaccounted);
+    nodes_[parent].has_children = true;
+    const std::uint32_t i = count_;
+    Node& node = append();
+    node.at = offset;
+    node.length = static_cast<std::uint32_t>(std::strlen(value));
+    node.end = node.at + node.length;
+    node.type = pugi::node_pcdata;
+    push(i);
+    return true;
+  }
+
+  // Closes the open nodes at `level` and deeper, the deepest first; returns the last one closed
+  // (the node at `level`), or kNone. An element with children is closed right after its last.
+  std::uint32_t close(std::size_t level) {
+    std::uint32_t last = kNone;
+    while (top_ > level) {
+      const std::uint32_t j = open_[--top_];  // at level top_
+      Node& n = nodes_[j];
+      if (n.type == pugi::node_element && !n.self_closing) {
+        // The content ends at the first end tag after the last child (or the start tag).
+        const std::uint32_t from = n.has_children ? nodes_[last].end : n.end;
+        const std::size_t size = text_.size();
+        std::size_t i = from;
+        while (i + 1 < size && !(text_[i] == '<' && text_[i + 1] == '/'))
+          ++i;
+        if (i + 1 >= size) {
+          i = size;
+        } else if (lean_ && i > from) {
+          if (!space(from, static_cast<std::uint32_t>(i))) {
+            stop(Result::unaccounted);
+            return kNone;
+          }
+          // Whitespace alone in an element is a child, one level deeper.
+          if (!n.has_children && static_cast<std::int64_t>(top_) + 1 > max_depth_) {
+            stop(Result::too_deep);
+            return kNone;
+          }
+        }
+        while (i < size && text_[i] != '>')
+          ++i;
+        n.end = static_cast<std::uint32_t>(i < size ? i + 1 : size);
+      }
+      last = j;
+    }
+    return last;
+  }
+
+  // Whether text [from, to) is XML whitespace only (or nothing).
+  bool space(std::uint32_t from, std::uint32_t to) const {
+    for (std::uint32_t k = from; k < to; ++k) {
+      if (!is_trim_space(text_[k])) return false;
+    }
+    return true;
+  }
+
+  // The rest of an element's start tag: its name ends at whitespace, '/' or '>'.
+  void start_tag(Node& node) const {
+    const StartTag tag =
+        scan_start_tag(text_, node.at + node.length,
+                       [&](std::string_view attribute, std::string_view raw, std::uint32_t begin) {
+                         if (attribute == "label" && !node.has_label) {
+                           node.has_label = true;
+                           node.label = begin;
+                           node.label_length = static_cast<std::uint32_t>(raw.size());
+                         }
+                       });
+    node.self_closing = tag.self_closing;
+    node.end = tag.end;
+  }
+
+  std::string_view text_;
+  const char* buffer_;
+  int max_depth_;
+  bool lean_;
+  Result result_ = Result::ok;
+  std::unique_ptr<Node[]> nodes_;  // in document order
+  std::uint32_t capacity_ = 0;
+  std::uint32_t count_ = 0;          // of nodes_ in use
+  std::vector<std::uint32_t> open_;  // the nodes not yet closed, one per level
+  std::size_t top_ = 0;              // how many of open_ are
+};
 
 class Reader {
  public:
-  Reader(std::string_view text, Output& out) : text_(text), out_(out) {}
+  Reader(std::string_view text, const Tree& tree, Output& out)
+      : text_(text), nodes_(tree.nodes()), anchors_(tree.anchors), lean_(tree.lean()), out_(out) {}
 
-  std::uint32_t start_of(const pugi::xml_node& n) const {
-    // pugixml reports an element or a processing instruction at its name, after the '<' or "<?".
-    const auto off = static_cast<std::uint32_t>(n.offset_debug());
-    if (n.type() == pugi::node_element) return off > 0 ? off - 1 : off;
-    if (n.type() == pugi::node_pi) return off > 1 ? off - 2 : off;
-    return off;
+  std::string_view name(const Node& n) const { return text_.substr(n.at, n.length); }
+  std::string_view value(const Node& n) const { return text_.substr(n.at, n.length); }
+  std::uint32_t first_child(std::uint32_t i) const {
+    return nodes_[i].has_children ? i + 1 : kNone;
   }
 
-  std::uint32_t end_of(const pugi::xml_node& n) const {
-    const auto off = static_cast<std::uint32_t>(n.offset_debug());
-    switch (n.type()) {
-      case pugi::node_pcdata:
-        return off + static_cast<std::uint32_t>(std::strlen(n.value()));
-      case pugi::node_cdata:
-      case pugi::node_comment:
-        return off + static_cast<std::uint32_t>(std::strlen(n.value())) + 3;  // "]]>" or "-->"
-      case pugi::node_pi:
-        return find_after(off, "?>");
-      case pugi::node_element: {
-        const StartTag tag = StartTag::scan(text_, start_of(n));
-        if (tag.self_closing) return tag.end;
-        // Only whitespace can stand between the last child and the end tag.
-        const std::uint32_t from = n.last_child() ? end_of(n.last_child()) : tag.end;
-        return find_after(
-            static_cast<std::uint32_t>(std::min<std::size_t>(text_.find("</", from), text_.size())),
-            ">");
-      }
-      default:
-        return off;
-    }
-  }
-
-  Guide guide(const pugi::xml_node& node) const {
+  Guide guide(std::uint32_t i) {
+    const Node& node = nodes_[i];
     Guide g;
-    const std::uint32_t start = start_of(node);
-    const StartTag tag = StartTag::scan(text_, start);
-    g.span = {start, tag.end};
-    const auto attr = [&](std::string_view name) {
-      const Attribute* a = tag.find(name);
-      return a ? decoded(a->raw) : std::string();
-    };
-    g.code = attr("code");
-    g.department = attr("department");
-    g.region = attr("region");
-    g.updated = attr("updated");
-    if (const Attribute* a = tag.find("updated")) {
-      g.updated_span = Span{a->begin, a->begin + static_cast<std::uint32_t>(a->raw.size())};
+    Attribute code, department, region, updated;
+    const StartTag tag =
+        scan_start_tag(text_, node.at + node.length,
+                       [&](std::string_view name, std::string_view raw, std::uint32_t begin) {
+                         if (name == "code")
+                           code.take(raw, begin);
+                         else if (name == "department")
+                           department.take(raw, begin);
+                         else if (name == "region")
+                           region.take(raw, begin);
+                         else if (name == "updated")
+                           updated.take(raw, begin);
+                       });
+    g.span = {node.begin(), tag.end};
+    const auto attr = [](const Attribute& a) { return a.found ? decoded(a.raw) : std::string(); };
+    g.code = attr(code);
+    g.department = attr(department);
+    g.region = attr(region);
+    g.updated = attr(updated);
+    if (updated.found) {
+      g.updated_span =
+          Span{updated.begin, updated.begin + static_cast<std::uint32_t>(updated.raw.size())};
     }
-    for (const pugi::xml_node& child : node.children()) {
-      if (child.type() == pugi::node_element) {
-        g.elements.push_back(element(child));
+    // An element's text is never longer than the element: the builder shared by the elements
+    // is made long enough for any of them at once.
+    std::size_t count = 0;
+    std::size_t longest = 0;
+    for (std::uint32_t c = first_child(i); c != kNone; c = nodes_[c].next) {
+      const Node& child = nodes_[c];
+      if (child.type != pugi::node_element) continue;
+      ++count;
+      longest = std::max<std::size_t>(longest, child.end - child.begin());
+    }
+    g.elements.reserve(count);
+    b_.text.reserve(longest);
+    for (std::uint32_t c = first_child(i); c != kNone; c = nodes_[c].next) {
+      if (nodes_[c].type == pugi::node_element) {
+        element(c, g.elements.emplace_back());
       } else {
-        stray_text(child);
+        stray_text(c);
       }
     }
     return g;
@@ -184,67 +396,92 @@ class Reader {
 
   // Character data where only elements belong (directly in <guide> or <guides>) is reported,
   // not silently dropped.
-  void stray_text(const pugi::xml_node& n) const {
-    if ((n.type() != pugi::node_pcdata && n.type() != pugi::node_cdata) || blank(n.value())) return;
-    std::uint32_t b = static_cast<std::uint32_t>(n.offset_debug());
-    std::uint32_t e = b + static_cast<std::uint32_t>(std::strlen(n.value()));
+  void stray_text(std::uint32_t i) const {
+    const Node& n = nodes_[i];
+    if ((n.type != pugi::node_pcdata && n.type != pugi::node_cdata) || blank(value(n))) return;
+    std::uint32_t b = n.at;
+    std::uint32_t e = n.at + n.length;
     trim_range(text_, b, e);
     out_.error(Span{b, e}, "parse-error.xml-stray-text", {}, false);
   }
 
  private:
-  std::uint32_t find_after(std::uint32_t from, std::string_view what) const {
-    const std::size_t at = text_.find(what, from);
-    return static_cast<std::uint32_t>(at == std::string_view::npos ? text_.size()
-                                                                   : at + what.size());
-  }
-
-  Element element(const pugi::xml_node& node) const {
-    Element e;
-    e.key = node.name();
-    const std::uint32_t start = start_of(node);
-    const StartTag tag = StartTag::scan(text_, start);
-    e.span = {start, end_of(node)};
-    if (const Attribute* label = tag.find("label")) {
-      e.label = decoded(label->raw);
-      e.label_span = {label->begin, label->begin + static_cast<std::uint32_t>(label->raw.size())};
+  void element(std::uint32_t i, Element& e) {
+    const Node& node = nodes_[i];
+    e.key = name(node);
+    e.span = {node.begin(), node.end};
+    if (node.has_label) {
+      e.label = decoded(text_.substr(node.label, node.label_length));
+      e.label_span = {node.label, node.label + node.label_length};
     }
-    TextBuilder b;
-    content(node, b, e);
-    b.trim(0, b.size(), e.items, e.links);
-    e.text = std::move(b.text);
-    e.pieces = std::move(b.pieces);
-    return e;
+    std::size_t items = 0;
+    for (std::uint32_t c = first_child(i); c != kNone; c = nodes_[c].next)
+      items += nodes_[c].type == pugi::node_element && name(nodes_[c]) == "item" ? 1 : 0;
+    e.items.reserve(items);
+    // One builder for every element: its buffers are reused, and the element gets a copy of
+    // just the size it needs.
+    b_.text.clear();
+    b_.pieces.clear();
+    content(i, e);
+    b_.trim(0, b_.size(), e.items, e.links);
+    e.text = b_.text;
+    e.pieces = b_.pieces;
   }
 
-  void content(const pugi::xml_node& node, TextBuilder& b, Element& e) const {
-    for (const pugi::xml_node& child : node.children()) {
-      switch (child.type()) {
+  // The href of the <a> element nodes_[i], as written.
+  std::string_view href(std::uint32_t i) const {
+    const auto it = std::lower_bound(anchors_.begin(), anchors_.end(), i,
+                                     [](const auto& a, std::uint32_t v) { return a.first < v; });
+    return pugi::xml_node(it->second).attribute("href").value();
+  }
+
+  bool block(std::uint32_t i) const {
+    return nodes_[i].type == pugi::node_element && name(nodes_[i]) == "item";
+  }
+
+  // Whitespace-only character data next to a block entry or at either end of an element's
+  // content is layout, not text; between inline elements it separates words and is kept.
+  bool layout_whitespace(std::uint32_t i, std::uint32_t prev) const {
+    const Node& n = nodes_[i];
+    if (!blank(value(n))) return false;
+    return prev == kNone || n.next == kNone || block(prev) || block(n.next);
+  }
+
+  void content(std::uint32_t i, Element& e) {
+    std::uint32_t prev = kNone;
+    for (std::uint32_t c = first_child(i); c != kNone; prev = c, c = nodes_[c].next) {
+      const Node& child = nodes_[c];
+      // Whitespace-only text left out of a lean tree: kept only between two inline siblings (at
+      // either end of the content, or next to an item, it is layout).
+      if (lean_ && prev != kNone && child.markup() > nodes_[prev].end && !block(prev) &&
+          !block(c)) {
+        const std::uint32_t from = nodes_[prev].end;
+        b_.character_data(text_.substr(from, child.markup() - from), from);
+      }
+      switch (child.type) {
         case pugi::node_pcdata:
-          if (!layout_whitespace(child)) {
-            b.character_data(child.value(), static_cast<std::uint32_t>(child.offset_debug()));
-          }
+          if (!layout_whitespace(c, prev)) b_.character_data(value(child), child.at);
           break;
         case pugi::node_cdata:
-          b.exact(child.value(), static_cast<std::uint32_t>(child.offset_debug()));
+          b_.exact(value(child), child.at);
           break;
         case pugi::node_element: {
-          const std::string_view name = child.name();
-          if (name == "item") {
-            b.block_break(start_of(child));
-            const std::uint32_t begin = b.size();
-            content(child, b, e);
-            e.items.push_back(b.trim(begin, b.size(), e.items, e.links));
-            b.block_break(end_of(child));
-          } else if (name == "br") {
-            b.opaque("\n", start_of(child), end_of(child));
-          } else if (name == "a") {
-            Link link{decoded(child.attribute("href").value()), b.size(), 0};
-            content(child, b, e);
-            link.end = b.size();
+          const std::string_view tag = name(child);
+          if (tag == "item") {
+            b_.block_break(child.begin());
+            const std::uint32_t begin = b_.size();
+            content(c, e);
+            e.items.push_back(b_.trim(begin, b_.size(), e.items, e.links));
+            b_.block_break(child.end);
+          } else if (tag == "br") {
+            b_.opaque("\n", child.begin(), child.end);
+          } else if (tag == "a") {
+            Link link{decoded(href(c)), b_.size(), 0};
+            content(c, e);
+            link.end = b_.size();
             e.links.push_back(std::move(link));
           } else {
-            content(child, b, e);
+            content(c, e);
           }
           break;
         }
@@ -255,7 +492,11 @@ class Reader {
   }
 
   std::string_view text_;
+  const Node* nodes_;
+  const std::vector<std::pair<std::uint32_t, pugi::xml_node_struct*>>& anchors_;
+  bool lean_;  // whitespace-only text is not in nodes_ but between them
   Output& out_;
+  TextBuilder b_;
 };
 
 std::string_view status_name(pugi::xml_parse_status status) {
@@ -298,13 +539,34 @@ class XmlParser final : public Parser {
       out.error(Span{0, 0}, "parse-error.empty");
       return;
     }
+    // Parsed in place from a copy with a terminating NUL, as load_buffer would copy it, so that
+    // pugixml's names and values point into a buffer whose offsets are the Source's.
+    std::unique_ptr<char[]> buffer(new char[text.size() + 1]);
+    // No entity or line-end conversion: text nodes stay byte-identical to the input. Comments
+    // and processing instructions are kept so every byte is accounted for. `lean`: without
+    // whitespace-only text, an element's first text its value (see Tree); otherwise every text a
+    // node of its own. pugixml reads a document the same way either way but for where it keeps
+    // that text, and for which problem it names in some broken documents.
+    const auto load = [&](pugi::xml_document& doc, bool lean) {
+      std::memcpy(buffer.get(), text.data(), text.size());
+      buffer[text.size()] = '\0';
+      const unsigned flags = pugi::parse_cdata | pugi::parse_comments | pugi::parse_pi |
+                             (lean ? pugi::parse_embed_pcdata : pugi::parse_ws_pcdata);
+      return doc.load_buffer_inplace(buffer.get(), text.size() + 1, flags, pugi::encoding_utf8);
+    };
+    // Reading the tree recurses once per level; real guides nest a handful of levels.
+    const auto max_depth = static_cast<int>(context.limits.depth);
     pugi::xml_document doc;
-    // No entity or line-end conversion: text nodes stay byte-identical to the input. Comments,
-    // processing instructions and whitespace-only text are kept so every byte is accounted for.
-    const unsigned flags =
-        pugi::parse_cdata | pugi::parse_comments | pugi::parse_pi | pugi::parse_ws_pcdata;
-    const pugi::xml_parse_result result =
-        doc.load_buffer(text.data(), text.size(), flags, pugi::encoding_utf8);
+    std::optional<Tree> tree;
+    // The lean reading; the whole one for a document it cannot account for, and for the problem
+    // with a broken one, as it has always been named.
+    pugi::xml_parse_result result = load(doc, true);
+    Tree::Result read = Tree::Result::unaccounted;
+    if (result) read = tree.emplace(text, buffer.get(), max_depth, true).read(doc);
+    if (read == Tree::Result::unaccounted) {
+      result = load(doc, false);
+      if (result) read = tree.emplace(text, buffer.get(), max_depth, false).read(doc);
+    }
     if (!result) {
       const auto at = static_cast<std::uint32_t>(
           std::clamp<std::ptrdiff_t>(result.offset, 0, static_cast<std::ptrdiff_t>(text.size())));
@@ -312,48 +574,47 @@ class XmlParser final : public Parser {
                 {{"problem", std::string(status_name(result.status))}});
       return;
     }
-    // Reading the tree recurses once per level; real guides nest a handful of levels.
-    const auto max_depth = static_cast<int>(context.limits.depth);
-    if (const int depth = depth_below(doc); depth > max_depth) {
+    if (read == Tree::Result::too_deep) {
       out.error(Span{0, 0}, "parse-error.too-deep", {{"limit", std::int64_t{max_depth}}});
       return;
     }
+    const Node* nodes = tree->nodes();
     // Suppressions: <!-- guidelint-disable rule-id -->; pugixml gives a comment at its text.
-    doc.find_node([&](const pugi::xml_node& n) {
-      if (n.type() != pugi::node_comment) return false;
-      const auto at = static_cast<std::uint32_t>(n.offset_debug());
-      const auto length = static_cast<std::uint32_t>(std::strlen(n.value()));
-      if (auto d = read_directive(n.value(), at, Span{at >= 4 ? at - 4 : 0, at + length + 3}))
+    for (const std::uint32_t c : tree->comments) {
+      const Node& n = nodes[c];
+      const std::uint32_t at = n.at;
+      if (auto d = read_directive(text.substr(at, n.length), at,
+                                  Span{at >= 4 ? at - 4 : 0, at + n.length + 3}))
         out.directives.push_back(std::move(*d));
-      return false;
-    });
-    const Reader reader(text, out);
+    }
+    Reader reader(text, *tree, out);
     int roots = 0;
-    for (const pugi::xml_node& node : doc.children()) {
-      if (node.type() != pugi::node_element) {
-        reader.stray_text(node);
+    for (std::uint32_t i = tree->size() == 0 ? kNone : 0; i != kNone; i = nodes[i].next) {
+      const Node& node = nodes[i];
+      if (node.type != pugi::node_element) {
+        reader.stray_text(i);
         continue;
       }
-      const std::string_view name = node.name();
-      const std::uint32_t s = reader.start_of(node);
+      const std::string_view name = reader.name(node);
+      const std::uint32_t s = node.begin();
       const Span name_span{s, s + 1 + static_cast<std::uint32_t>(name.size())};
       if (++roots == 2) out.error(name_span, "parse-error.xml-several-roots", {}, false);
       if (name == "guide") {
-        if (context.room_for_guide(out, name_span)) out.guides.push_back(reader.guide(node));
+        if (context.room_for_guide(out, name_span)) out.guides.push_back(reader.guide(i));
       } else if (name == "guides") {
         const std::size_t before = out.guides.size();
-        for (const pugi::xml_node& child : node.children()) {
-          if (child.type() != pugi::node_element) {
-            reader.stray_text(child);
-          } else if (std::string_view(child.name()) == "guide") {
-            const std::uint32_t c = reader.start_of(child);
-            if (!context.room_for_guide(out, Span{c, c + 6})) break;
-            out.guides.push_back(reader.guide(child));
+        for (std::uint32_t c = reader.first_child(i); c != kNone; c = nodes[c].next) {
+          const Node& child = nodes[c];
+          if (child.type != pugi::node_element) {
+            reader.stray_text(c);
+          } else if (reader.name(child) == "guide") {
+            if (!context.room_for_guide(out, Span{child.begin(), child.begin() + 6})) break;
+            out.guides.push_back(reader.guide(c));
           } else {
-            const std::uint32_t c = reader.start_of(child);
-            out.error(Span{c, c + 1 + static_cast<std::uint32_t>(std::strlen(child.name()))},
-                      "parse-error.xml-unexpected", {{"element", std::string(child.name())}},
-                      false);
+            const std::string_view child_name = reader.name(child);
+            out.error(Span{child.begin(),
+                           child.begin() + 1 + static_cast<std::uint32_t>(child_name.size())},
+                      "parse-error.xml-unexpected", {{"element", std::string(child_name)}}, false);
           }
         }
         if (out.guides.size() == before) out.error(name_span, "parse-error.no-guide");
