@@ -80,8 +80,23 @@ char ascii_lower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-bool html_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+// Bytes by what the readers below stop at.
+enum ByteClass : std::uint8_t {
+  kHtmlSpace = 1 << 0,  // ' ', '\t', '\n', '\r', '\f'
+  kTextStop = 1 << 1,   // ends a run of plain text: HTML whitespace, '<', '&', and 0xC2 (NBSP's lead)
+};
+
+constexpr std::array<std::uint8_t, 256> kByteClasses = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (const unsigned char c : {' ', '\t', '\n', '\r', '\f'})
+    t[c] |= kHtmlSpace | kTextStop;
+  for (const unsigned char c : {'<', '&', '\xC2'})
+    t[c] |= kTextStop;
+  return t;
+}();
+
+inline bool html_space(char c) {
+  return (kByteClasses[static_cast<unsigned char>(c)] & kHtmlSpace) != 0;
 }
 
 // Spaces a browser collapses, with the no-break and typographic spaces pages pad with.
@@ -435,11 +450,10 @@ Guard guard(std::string_view html, std::size_t max_depth) {
       return out;
     }
     // Inside a <select>, HTML ignores most tags: only what closes it counts.
-    const bool in_select = open[GUMBO_TAG_SELECT] > 0;
-    const bool table_part =
-        one_of(tag, {GUMBO_TAG_CAPTION, GUMBO_TAG_TABLE, GUMBO_TAG_TBODY, GUMBO_TAG_TFOOT,
-                     GUMBO_TAG_THEAD, GUMBO_TAG_TR, GUMBO_TAG_TD, GUMBO_TAG_TH});
-    if (in_select) {
+    if (open[GUMBO_TAG_SELECT] > 0) {
+      const bool table_part =
+          one_of(tag, {GUMBO_TAG_CAPTION, GUMBO_TAG_TABLE, GUMBO_TAG_TBODY, GUMBO_TAG_TFOOT,
+                       GUMBO_TAG_THEAD, GUMBO_TAG_TR, GUMBO_TAG_TD, GUMBO_TAG_TH});
       if (table_part ||
           one_of(tag, {GUMBO_TAG_SELECT, GUMBO_TAG_INPUT, GUMBO_TAG_KEYGEN, GUMBO_TAG_TEXTAREA})) {
         pop_to({GUMBO_TAG_SELECT}, {}, true);
@@ -615,7 +629,8 @@ GumboOutput* parse_in(Arena& arena, const GumboOptions& options, const char* dat
 // ── Elements ─────────────────────────────────────────────────────────────────────────────────────
 
 std::string_view attribute(const GumboNode* node, const char* name) {
-  if (node->type != GUMBO_NODE_ELEMENT) return {};
+  // Most elements have no attributes, and each element is asked for several.
+  if (node->type != GUMBO_NODE_ELEMENT || node->v.element.attributes.length == 0) return {};
   const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
   return a == nullptr ? std::string_view{} : std::string_view(a->value);
 }
@@ -663,6 +678,7 @@ void words(std::string_view s, F&& each) {
 // Navigation, menus, breadcrumbs and site footers, as ids and classes name them: a word that
 // starts or ends with one of these ("navbar", "topmenu", "breadcrumbs", "sub-nav").
 bool chrome_name(std::string_view s) {
+  if (s.empty()) return false;
   bool found = false;
   words(s, [&](std::string_view w) {
     if (w.size() > 1 && w.back() == 's') w.remove_suffix(1);
@@ -1372,8 +1388,15 @@ class Walker {
       }
       // A run of plain text, up to the next byte that may need a look.
       std::size_t e = i + 1;
-      while (e < n && !html_space(raw[e]) && raw[e] != '<' && raw[e] != '&' && !nbsp(e))
-        ++e;
+      while (true) {
+        while (e < n && (kByteClasses[static_cast<unsigned char>(raw[e])] & kTextStop) == 0)
+          ++e;
+        if (e < n && raw[e] == '\xC2' && !nbsp(e)) {  // a character other than NBSP
+          ++e;
+          continue;
+        }
+        break;
+      }
       s.settle(emphasised);
       s.line.exact(raw.substr(i, e - i), static_cast<std::uint32_t>(at + i));
       i = e;
