@@ -14,6 +14,7 @@
 #include <rapidjson/reader.h>
 #include <rapidjson/stream.h>
 
+#include <cstring>
 #include <ctime>
 #include <memory>
 #include <unordered_map>
@@ -190,6 +191,30 @@ std::string_view error_name(rapidjson::ParseErrorCode code) {
   }
 }
 
+// UTF-8 of a code point (not a surrogate, at most U+10FFFF) into out; returns its length.
+std::size_t encode(char32_t cp, char* out) {
+  if (cp < 0x80) {
+    out[0] = static_cast<char>(cp);
+    return 1;
+  }
+  if (cp < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (cp >> 6));
+    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (cp >> 12));
+    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (cp >> 18));
+  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
+}
+
 unsigned hex4(std::string_view s) {
   unsigned v = 0;
   for (const char c : s) {
@@ -204,35 +229,49 @@ unsigned hex4(std::string_view s) {
   return v;
 }
 
-// The decoded text of a string token, each escape an opaque piece standing for its bytes.
-TextBuilder decode_string(std::string_view text, const Value& v) {
-  TextBuilder out;
+// Appends the decoded text of a string token to `out`, each escape an opaque piece standing for
+// its bytes: append(out, decode_string(text, v)), without the string in between.
+void decode_into(std::string_view text, const Value& v, TextBuilder& out) {
   const std::uint32_t from = v.begin + 1;
   const std::uint32_t to = v.end > from ? v.end - 1 : from;
+  const std::size_t first_piece = out.pieces.size();
+  out.text.reserve(out.text.size() + (to - from));  // escapes only shorten the text
+  // TextBuilder::exact and opaque, except that text is never joined to a piece from before.
+  const auto exact = [&](std::uint32_t b, std::uint32_t e) {
+    if (b >= e) return;
+    if (out.pieces.size() > first_piece && out.pieces.back().exact &&
+        out.pieces.back().source_end == b) {
+      out.pieces.back().source_end += e - b;
+    } else {
+      out.pieces.push_back({out.size(), b, e, true});
+    }
+    out.text.append(text.data() + b, e - b);
+  };
   std::uint32_t run = from;
   for (std::uint32_t i = from; i < to;) {
-    if (text[i] != '\\' || i + 1 >= to) {
-      ++i;
-      continue;
-    }
-    out.exact(text.substr(run, i - run), run);
-    std::string decoded;
+    const void* backslash = std::memchr(text.data() + i, '\\', to - i);
+    if (backslash == nullptr) break;
+    i = static_cast<std::uint32_t>(static_cast<const char*>(backslash) - text.data());
+    if (i + 1 >= to) break;  // a lone backslash at the end is text
+    exact(run, i);
+    char decoded[4];
+    std::size_t n = 1;
     std::uint32_t len = 2;
     switch (text[i + 1]) {
       case 'n':
-        decoded = "\n";
+        decoded[0] = '\n';
         break;
       case 't':
-        decoded = "\t";
+        decoded[0] = '\t';
         break;
       case 'r':
-        decoded = "\r";
+        decoded[0] = '\r';
         break;
       case 'b':
-        decoded = "\b";
+        decoded[0] = '\b';
         break;
       case 'f':
-        decoded = "\f";
+        decoded[0] = '\f';
         break;
       case 'u': {
         len = 6;
@@ -245,18 +284,41 @@ TextBuilder decode_string(std::string_view text, const Value& v) {
           }
         }
         if (cp >= 0xD800 && cp <= 0xDFFF) cp = utf8::kReplacement;
-        utf8::append(decoded, cp);
+        n = encode(cp, decoded);
         break;
       }
       default:  // \" \\ \/
-        decoded = std::string(1, text[i + 1]);
+        decoded[0] = text[i + 1];
     }
-    out.opaque(decoded, i, i + len);
+    out.pieces.push_back({out.size(), i, i + len, false});
+    out.text.append(decoded, n);
     i += len;
     run = i;
   }
-  out.exact(text.substr(run, to - run), run);
+  exact(run, to);
+}
+
+// The decoded text of a string token, each escape an opaque piece standing for its bytes.
+TextBuilder decode_string(std::string_view text, const Value& v) {
+  TextBuilder out;
+  decode_into(text, v, out);
   return out;
+}
+
+// Text [at, end) of `t` as a text of its own, with its pieces (which start at `first_piece`).
+TextBuilder split_off(const TextBuilder& t, std::uint32_t at, std::size_t first_piece) {
+  TextBuilder out;
+  out.text = t.text.substr(at);
+  out.pieces.assign(t.pieces.begin() + static_cast<std::ptrdiff_t>(first_piece), t.pieces.end());
+  for (TextPiece& p : out.pieces)
+    p.text -= at;
+  return out;
+}
+
+// Takes `t` back to what it was: text and pieces added since are dropped.
+void truncate(TextBuilder& t, std::size_t text_size, std::size_t pieces) {
+  t.text.resize(text_size);
+  t.pieces.resize(pieces);
 }
 
 // Maps every piece of text read from a string (HTML inside a JSON field) onto the Source.
@@ -265,9 +327,15 @@ void rebase(TextBuilder& t, const TextBuilder& outer) {
 }
 
 bool looks_like_html(std::string_view s) {
-  for (std::string_view tag : {"<p", "<div", "<table", "<br", "<strong", "<span", "<li", "<h1",
-                               "<h2", "<h3", "<td", "<P>", "<DIV", "<TABLE", "<BR"}) {
-    if (s.find(tag) != std::string_view::npos) return true;
+  static constexpr std::string_view kTags[] = {"<p",  "<div", "<table", "<br", "<strong",
+                                               "<span", "<li", "<h1",   "<h2", "<h3",
+                                               "<td", "<P>", "<DIV",  "<TABLE", "<BR"};
+  // One pass: any of them is somewhere if one starts at some '<'.
+  for (std::size_t i = s.find('<'); i != std::string_view::npos; i = s.find('<', i + 1)) {
+    const std::string_view rest = s.substr(i);
+    for (const std::string_view tag : kTags) {
+      if (rest.starts_with(tag)) return true;
+    }
   }
   return false;
 }
@@ -378,8 +446,26 @@ class RecordReader {
     };
     switch (v.type) {
       case Value::Type::string: {
-        TextBuilder s = decode_string(text_, v);
-        if (looks_like_html(s.text)) {
+        // Decoded onto the end of `out` as the entry it will most likely be, and taken back off
+        // when it is blank or a page.
+        const std::size_t text_mark = out.text.size();
+        const std::size_t pieces_mark = out.pieces.size();
+        out.block_break(v.begin);
+        const std::uint32_t at = out.size();
+        const std::size_t first_piece = out.pieces.size();
+        decode_into(text_, v, out);
+        const std::string_view decoded = std::string_view(out.text).substr(at);
+        if (!looks_like_html(decoded)) {
+          if (blank(decoded)) {
+            truncate(out, text_mark, pieces_mark);
+          } else if (items != nullptr) {
+            items->push_back({at, out.size()});
+          }
+          break;
+        }
+        const TextBuilder s = split_off(out, at, first_piece);
+        truncate(out, text_mark, pieces_mark);
+        {
           HtmlDocument doc = read_html(s.text, nullptr, context_.limits.depth);
           for (Block& b : doc.blocks) {
             for (TextBuilder* t : texts_of(b)) {
@@ -388,8 +474,6 @@ class RecordReader {
               entry([&] { append(out, *t); });
             }
           }
-        } else if (!blank(s.text)) {
-          entry([&] { append(out, s); });
         }
         break;
       }
@@ -407,17 +491,20 @@ class RecordReader {
           if (resolve(raw_key(key)).second == config::Field::material_name &&
               value.type == Value::Type::string) {
             const Value& name = value;  // a lambda may not capture a structured binding in clang 14
-            entry([&] { append(out, decode_string(text_, name)); });
+            entry([&] { decode_into(text_, name, out); });
             return;
           }
         }
         TextBuilder joined;
         for (const auto& [key, value] : v.members) {
           if (value.type != Value::Type::string) continue;
-          TextBuilder s = decode_string(text_, value);
-          if (blank(s.text)) continue;
+          const std::size_t text_mark = joined.text.size();
+          const std::size_t pieces_mark = joined.pieces.size();
           if (!joined.text.empty()) joined.opaque(" ", value.begin, value.begin);
-          append(joined, s);
+          const std::uint32_t at = joined.size();
+          decode_into(text_, value, joined);
+          if (blank(std::string_view(joined.text).substr(at)))
+            truncate(joined, text_mark, pieces_mark);
         }
         if (!blank(joined.text)) entry([&] { append(out, joined); });
         break;
