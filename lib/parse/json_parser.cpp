@@ -17,6 +17,7 @@
 #include <cstring>
 #include <ctime>
 #include <memory>
+#include <span>
 #include <unordered_map>
 
 #include "parse/blocks.hpp"
@@ -27,23 +28,31 @@ namespace guidelint::parse {
 namespace {
 
 // A JSON value with where it is. Strings and numbers keep their raw token's range; the decoded
-// text of a string is built with its map when it is used.
-struct Member;
-
-struct Value {
-  enum class Type { null, boolean, number, string, array, object };
-  Type type = Type::null;
-  std::uint32_t begin = 0;      // first byte of the token ('"', '{', '[', digit, letter)
-  std::uint32_t end = 0;        // just after its last byte
-  std::vector<Member> members;  // object
-  std::vector<Value> items;     // array
+// text of a string is built with its map when it is used. A container's values (an object's
+// members, each with its key, an array's items) are a range of the document's values.
+struct Token {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
 };
 
-// An object's member. A struct of its own rather than std::pair<Value, Value>: a pair of a type
-// still being defined is not something every standard library accepts.
-struct Member {
-  Value key;  // a string
-  Value value;
+struct Value {
+  enum class Type : std::uint8_t { null, boolean, number, string, array, object };
+  Type type = Type::null;
+  std::uint32_t begin = 0;  // first byte of the token ('"', '{', '[', digit, letter)
+  std::uint32_t end = 0;    // just after its last byte
+  Token key;                // an object's member: the key's string token
+  std::uint32_t first = 0;  // a container: its values are the document's [first, first + count)
+  std::uint32_t count = 0;
+};
+
+// Every value of a document, each container's next to each other.
+struct Values {
+  std::vector<Value> all;    // the values inside containers
+  std::vector<Value> roots;  // the values at the top: a document, or NDJSON's lines
+
+  std::span<const Value> of(const Value& v) const {
+    return {all.data() + v.first, static_cast<std::size_t>(v.count)};
+  }
 };
 
 // Builds Values from RapidJSON's SAX events, taking offsets from the stream.
@@ -55,7 +64,14 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
   bool Null() { return scalar(Value::Type::null, 4); }
   bool Bool(bool b) { return scalar(Value::Type::boolean, b ? 4 : 5); }
   bool RawNumber(const char*, rapidjson::SizeType length, bool) { return number(length); }
-  bool String(const char*, rapidjson::SizeType, bool) { return add(string_token()); }
+  bool String(const char*, rapidjson::SizeType, bool) {
+    Value v;
+    v.type = Value::Type::string;
+    const Token t = string_token();
+    v.begin = t.begin;
+    v.end = t.end;
+    return add(v);
+  }
   bool Key(const char*, rapidjson::SizeType, bool) {
     key_ = string_token();
     return true;
@@ -66,7 +82,7 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
   bool EndArray(rapidjson::SizeType) { return close(']'); }
 
   bool too_deep() const { return too_deep_; }
-  std::vector<Value>& roots() { return roots_; }
+  const Values& values() const { return values_; }
 
  private:
   // The reader works on a copy of a string stream while it reads a string or a number and calls
@@ -75,9 +91,8 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
   static_assert(rapidjson::StreamTraits<rapidjson::StringStream>::copyOptimization == 1);
 
   // The string token that starts at the stream's position: up to its unescaped closing quote.
-  Value string_token() const {
-    Value v;
-    v.type = Value::Type::string;
+  Token string_token() const {
+    Token v;
     const std::size_t begin = std::min<std::size_t>(stream_.Tell(), text_.size());
     std::size_t end = text_.size();
     for (std::size_t q = text_.find('"', begin + 1); q != std::string_view::npos;
@@ -100,7 +115,7 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
     v.type = type;
     v.end = static_cast<std::uint32_t>(stream_.Tell());
     v.begin = v.end - static_cast<std::uint32_t>(std::min<std::size_t>(length, v.end));
-    return add(std::move(v));
+    return add(v);
   }
 
   bool number(std::size_t length) {
@@ -108,7 +123,7 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
     v.type = Value::Type::number;
     v.begin = static_cast<std::uint32_t>(stream_.Tell());
     v.end = static_cast<std::uint32_t>(std::min(stream_.Tell() + length, text_.size()));
-    return add(std::move(v));
+    return add(v);
   }
 
   bool open(Value::Type type) {
@@ -116,44 +131,56 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
       too_deep_ = true;
       return false;
     }
-    // The reader reports a container where its bracket is, before taking it.
+    // The reader reports a container where its bracket is, before taking it. It waits among
+    // the open values, its own values after it, until it closes.
     Value v;
     v.type = type;
     v.begin = static_cast<std::uint32_t>(stream_.Tell());
-    stack_.push_back({std::move(v), std::move(key_)});
+    if (in_object()) v.key = key_;
+    open_.push_back(v);
+    stack_.push_back(open_.size() - 1);
     return true;
   }
 
   bool close(char bracket) {
-    Open top = std::move(stack_.back());
+    const std::size_t at_open = stack_.back();
     stack_.pop_back();
+    Value v = open_[at_open];
     const std::size_t at = text_.find(bracket, stream_.Tell());
-    top.value.end =
-        static_cast<std::uint32_t>(at == std::string_view::npos ? text_.size() : at + 1);
-    key_ = std::move(top.key);
-    return add(std::move(top.value));
-  }
-
-  bool add(Value v) {
+    v.end = static_cast<std::uint32_t>(at == std::string_view::npos ? text_.size() : at + 1);
+    v.first = static_cast<std::uint32_t>(values_.all.size());
+    v.count = static_cast<std::uint32_t>(open_.size() - at_open - 1);
+    values_.all.insert(values_.all.end(), open_.begin() + static_cast<std::ptrdiff_t>(at_open + 1),
+                       open_.end());
+    open_.resize(at_open);
     if (stack_.empty()) {
-      roots_.push_back(std::move(v));
-    } else if (stack_.back().value.type == Value::Type::object) {
-      stack_.back().value.members.push_back(Member{std::move(key_), std::move(v)});
+      values_.roots.push_back(v);
     } else {
-      stack_.back().value.items.push_back(std::move(v));
+      open_.push_back(v);
     }
     return true;
   }
 
-  struct Open {
-    Value value;
-    Value key;  // the key it is the value of, in an object
-  };
+  bool add(Value v) {
+    if (stack_.empty()) {
+      values_.roots.push_back(v);
+    } else {
+      if (in_object()) v.key = key_;
+      open_.push_back(v);
+    }
+    return true;
+  }
+
+  bool in_object() const {
+    return !stack_.empty() && open_[stack_.back()].type == Value::Type::object;
+  }
+
   std::string_view text_;
   rapidjson::StringStream& stream_;
-  std::vector<Open> stack_;
-  std::vector<Value> roots_;
-  Value key_;
+  std::vector<Value> open_;          // the open containers, each followed by its values so far
+  std::vector<std::size_t> stack_;   // where each open container is in open_
+  Values values_;
+  Token key_;
   std::size_t max_depth_;
   bool too_deep_ = false;
 };
@@ -359,15 +386,15 @@ std::string date_of(std::string_view digits) {
 
 class RecordReader {
  public:
-  RecordReader(std::string_view text, const Context& context)
-      : text_(text), profile_(context.profile), context_(context) {}
+  RecordReader(std::string_view text, const Values& values, const Context& context)
+      : text_(text), values_(values), profile_(context.profile), context_(context) {}
 
   // Is this object a guide record: does it hold at least two fields the profile knows?
   bool is_record(const Value& v) const {
     if (v.type != Value::Type::object) return false;
     int known = 0;
-    for (const auto& [key, value] : v.members) {
-      const std::string_view k = raw_key(key);
+    for (const Value& member : values_.of(v)) {
+      const std::string_view k = raw_key(member.key);
       const auto [def, field] = resolve(k);
       if (def != nullptr || field == config::Field::html) ++known;
     }
@@ -381,16 +408,16 @@ class RecordReader {
       out.push_back(&v);
       return;
     }
-    for (const auto& [key, value] : v.members)
-      find_records(value, out, depth + 1);
-    for (const Value& item : v.items)
-      find_records(item, out, depth + 1);
+    if (v.type != Value::Type::object && v.type != Value::Type::array) return;
+    for (const Value& child : values_.of(v))
+      find_records(child, out, depth + 1);
   }
 
   Guide guide(const Value& record) const {
     Guide g;
     g.span = {record.begin, record.begin + 1};
-    for (const auto& [key, value] : record.members) {
+    for (const Value& value : values_.of(record)) {
+      const Token& key = value.key;
       const std::string_view k = raw_key(key);
       const auto [def, field] = resolve(k);
       if (def == nullptr && field == config::Field::html && value.type == Value::Type::string) {
@@ -424,7 +451,7 @@ class RecordReader {
     return it->second;
   }
 
-  std::string_view raw_key(const Value& key) const {
+  std::string_view raw_key(const Token& key) const {
     return text_.substr(key.begin + 1, key.end > key.begin + 1 ? key.end - key.begin - 2 : 0);
   }
 
@@ -482,21 +509,20 @@ class RecordReader {
         entry([&] { out.exact(text_.substr(v.begin, v.end - v.begin), v.begin); });
         break;
       case Value::Type::array:
-        for (const Value& item : v.items)
+        for (const Value& item : values_.of(v))
           collect(item, out, items, depth + 1);
         break;
       case Value::Type::object: {
         // A material, a law, a window: its name field when it has one, else all its strings.
-        for (const auto& [key, value] : v.members) {
-          if (resolve(raw_key(key)).second == config::Field::material_name &&
+        for (const Value& value : values_.of(v)) {
+          if (resolve(raw_key(value.key)).second == config::Field::material_name &&
               value.type == Value::Type::string) {
-            const Value& name = value;  // a lambda may not capture a structured binding in clang 14
-            entry([&] { decode_into(text_, name, out); });
+            entry([&] { decode_into(text_, value, out); });
             return;
           }
         }
         TextBuilder joined;
-        for (const auto& [key, value] : v.members) {
+        for (const Value& value : values_.of(v)) {
           if (value.type != Value::Type::string) continue;
           const std::size_t text_mark = joined.text.size();
           const std::size_t pieces_mark = joined.pieces.size();
@@ -525,7 +551,7 @@ class RecordReader {
     return out;
   }
 
-  Element element(const Value& key, const Value& value, const config::ElementDef& def) const {
+  Element element(const Token& key, const Value& value, const config::ElementDef& def) const {
     Element e;
     e.id = def.id;
     e.key = std::string(raw_key(key));
@@ -557,6 +583,7 @@ class RecordReader {
   }
 
   std::string_view text_;
+  const Values& values_;
   const config::Profile& profile_;
   const Context& context_;
   // Keys point into text_, which outlives the reader.
@@ -566,8 +593,10 @@ class RecordReader {
 
 // A record's "guidelint-disable" field: a rule id, ids separated by commas, or a list of them
 // (empty: every rule), for that record only.
-std::optional<Directive> disable_field(std::string_view text, const Value& record) {
-  for (const auto& [key, value] : record.members) {
+std::optional<Directive> disable_field(std::string_view text, const Values& values,
+                                      const Value& record) {
+  for (const Value& value : values.of(record)) {
+    const Token& key = value.key;
     if (text.substr(key.begin, key.end - key.begin) != "\"guidelint-disable\"") continue;
     Directive d;
     d.kind = Directive::Kind::disable_record;
@@ -575,8 +604,10 @@ std::optional<Directive> disable_field(std::string_view text, const Value& recor
     d.scope = {record.begin, record.end};
     std::vector<const Value*> strings;
     if (value.type == Value::Type::string) strings.push_back(&value);
-    for (const Value& item : value.items) {
-      if (item.type == Value::Type::string) strings.push_back(&item);
+    if (value.type == Value::Type::array) {
+      for (const Value& item : values.of(value)) {
+        if (item.type == Value::Type::string) strings.push_back(&item);
+      }
     }
     for (const Value* v : strings) {
       const std::uint32_t from = v->begin + 1;
@@ -624,13 +655,14 @@ class JsonParser final : public Parser {
                     {{"limit", static_cast<std::int64_t>(context.limits.depth)}});
           return;
         }
-        if (r.Code() == rapidjson::kParseErrorDocumentEmpty && !builder.roots().empty()) break;
+        if (r.Code() == rapidjson::kParseErrorDocumentEmpty && !builder.values().roots.empty())
+          break;
         const auto at = static_cast<std::uint32_t>(std::min(r.Offset(), text.size()));
         // Records before the error (NDJSON lines) are still linted; the error stays fatal, since
         // what follows it is lost.
         out.error(Span{at, at}, "parse-error.json",
                   {{"problem", std::string(error_name(r.Code()))}});
-        if (builder.roots().empty()) return;
+        if (builder.values().roots.empty()) return;
         break;
       }
       while (stream.Peek() == ' ' || stream.Peek() == '\n' || stream.Peek() == '\r' ||
@@ -639,19 +671,20 @@ class JsonParser final : public Parser {
       }
       if (stream.Peek() == '\0' && stream.Tell() >= text.size()) break;
     }
-    const RecordReader records(text, context);
+    const Values& values = builder.values();
+    const RecordReader records(text, values, context);
     std::vector<const Value*> found;
-    for (const Value& root : builder.roots())
+    for (const Value& root : values.roots)
       records.find_records(root, found);
     if (found.empty()) {
-      out.error(Span{builder.roots().front().begin, builder.roots().front().begin + 1},
+      out.error(Span{values.roots.front().begin, values.roots.front().begin + 1},
                 "parse-error.json-no-record");
       return;
     }
     for (const Value* record : found) {
       if (!context.room_for_guide(out, Span{record->begin, record->begin + 1})) break;
       out.guides.push_back(records.guide(*record));
-      if (auto d = disable_field(text, *record)) out.directives.push_back(std::move(*d));
+      if (auto d = disable_field(text, values, *record)) out.directives.push_back(std::move(*d));
     }
   }
 };
