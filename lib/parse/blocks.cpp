@@ -131,44 +131,71 @@ class LabelIndex {
   Walk walk(std::string_view s) const {
     Walk out;
     std::uint32_t node = 0;
-    char32_t one = 0;
-    std::u32string scratch;
     std::size_t end = s.size();
     while (end > 0) {
-      std::size_t begin = end - 1;
-      char32_t cp = static_cast<unsigned char>(s[begin]);
-      if (cp >= 0x80) {
-        std::size_t lead = begin;
-        while (lead > 0 && end - lead < 4 && (static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80)
-          --lead;
-        std::size_t i = lead;
-        const char32_t decoded = utf8::next(s, i);
-        if (i == end) {
-          begin = lead;
-          cp = decoded;
-        } else {
-          cp = utf8::kReplacement;
-        }
-      }
-      end = begin;
-      // text::fold keeps ASCII digits and lower-case letters as they are.
-      std::u32string_view folded;
+      const char32_t cp = previous(s, end);
+      // text::fold keeps ASCII digits and lower-case letters as they are; other code points of
+      // the BMP are one look in its table.
       if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z')) {
-        one = cp;
-        folded = {&one, 1};
+        node = child(node, cp);
+      } else if (cp < 0x10000) {
+        const std::uint32_t entry =
+            text::table::blocks[text::table::index[cp >> 7] * 128u + (cp & 127u)];
+        if ((entry & text::table::kMulti) != 0) {
+          const char32_t* folded = text::table::pool + (entry & 0xFFFFFF);
+          for (std::uint32_t k = (entry >> 24) & 0x7F; k-- > 0 && node != kNone;)
+            node = child(node, folded[k]);
+        } else {
+          node = child(node, entry == 0 ? cp : static_cast<char32_t>(entry));
+        }
       } else {
-        folded = text::fold_code_point(cp, one, scratch);
+        char32_t one = 0;
+        std::u32string scratch;
+        const std::u32string_view folded = text::fold_code_point(cp, one, scratch);
+        for (std::size_t k = folded.size(); k-- > 0 && node != kNone;)
+          node = child(node, folded[k]);
       }
-      for (std::size_t k = folded.size(); k-- > 0;) {
-        node = child(node, folded[k]);
-        if (node == kNone) return out;
-      }
+      if (node == kNone) return out;
       if (element_[node] != kNone) {
         out.any = true;
         if (end == 0) out.full = element_[node];
       }
     }
     return out;
+  }
+
+  // The code point that ends s[0, end), as utf8::next reads s from the start: every byte that is
+  // not a continuation byte starts a code point, and a code point of several bytes is one that
+  // decodes to exactly those bytes; any other byte is one code point on its own. Moves `end` to
+  // its start.
+  static char32_t previous(std::string_view s, std::size_t& end) {
+    const auto last = static_cast<unsigned char>(s[end - 1]);
+    if (last < 0x80) {
+      --end;
+      return last;
+    }
+    // Chinese text: a three-byte sequence, checked as utf8::next checks it.
+    if (end >= 3) {
+      const auto b0 = static_cast<unsigned char>(s[end - 3]);
+      const auto b1 = static_cast<unsigned char>(s[end - 2]);
+      if ((b0 & 0xF0) == 0xE0 && (b1 & 0xC0) == 0x80 && (last & 0xC0) == 0x80 &&
+          !(b0 == 0xE0 && b1 < 0xA0) && !(b0 == 0xED && b1 >= 0xA0)) {
+        end -= 3;
+        return (static_cast<char32_t>(b0 & 0x0F) << 12) | (static_cast<char32_t>(b1 & 0x3F) << 6) |
+               (last & 0x3F);
+      }
+    }
+    std::size_t lead = end - 1;
+    while (lead > 0 && end - lead < 4 && (static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80)
+      --lead;
+    std::size_t i = lead;
+    const char32_t decoded = utf8::next(s, i);
+    if (i == end) {
+      end = lead;
+      return decoded;
+    }
+    --end;
+    return utf8::kReplacement;
   }
 
   const config::Profile* profile_;

@@ -14,11 +14,11 @@
 #include <rapidjson/reader.h>
 #include <rapidjson/stream.h>
 
+#include <array>
 #include <cstring>
 #include <ctime>
 #include <memory>
 #include <span>
-#include <unordered_map>
 
 #include "parse/blocks.hpp"
 #include "parse/html_blocks.hpp"
@@ -83,6 +83,10 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
 
   bool too_deep() const { return too_deep_; }
   const Values& values() const { return values_; }
+  void reserve(std::size_t values) {
+    values_.all.reserve(values);
+    open_.reserve(64);
+  }
 
  private:
   // The reader works on a copy of a string stream while it reads a string or a number and calls
@@ -242,17 +246,22 @@ std::size_t encode(char32_t cp, char* out) {
   return 4;
 }
 
+// Hexadecimal digits' values; anything else counts as 0.
+constexpr std::array<std::uint8_t, 256> kHexDigits = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = '0'; c <= '9'; ++c)
+    t[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c - '0');
+  for (int c = 'a'; c <= 'f'; ++c)
+    t[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c - 'a' + 10);
+  for (int c = 'A'; c <= 'F'; ++c)
+    t[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c - 'A' + 10);
+  return t;
+}();
+
 unsigned hex4(std::string_view s) {
   unsigned v = 0;
-  for (const char c : s) {
-    v <<= 4;
-    if (c >= '0' && c <= '9')
-      v |= static_cast<unsigned>(c - '0');
-    else if (c >= 'a' && c <= 'f')
-      v |= static_cast<unsigned>(c - 'a' + 10);
-    else if (c >= 'A' && c <= 'F')
-      v |= static_cast<unsigned>(c - 'A' + 10);
-  }
+  for (const char c : s)
+    v = (v << 4) | kHexDigits[static_cast<unsigned char>(c)];
   return v;
 }
 
@@ -446,6 +455,58 @@ std::string date_of(std::string_view digits) {
   return buf;
 }
 
+// A small table from field names (views into the file) to what they stand for: open addressing
+// over a hash of the name's bytes. A file's records repeat a few dozen names.
+template <typename T>
+class KeyTable {
+ public:
+  template <typename Make>
+  const T& find_or_add(std::string_view key, Make&& make) {
+    if (slots_.empty()) slots_.resize(64);
+    std::uint32_t h = 2166136261u;  // FNV-1a
+    for (const char c : key)
+      h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (!s.used) break;
+      if (s.hash == h && s.key == key) return s.value;
+    }
+    if (2 * (used_ + 1) > slots_.size()) grow();
+    const std::size_t m = slots_.size() - 1;
+    std::size_t i = h & m;
+    while (slots_[i].used)
+      i = (i + 1) & m;
+    slots_[i] = Slot{key, h, true, make()};
+    ++used_;
+    return slots_[i].value;
+  }
+
+ private:
+  struct Slot {
+    std::string_view key;
+    std::uint32_t hash = 0;
+    bool used = false;
+    T value{};
+  };
+
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (Slot& s : old) {
+      if (!s.used) continue;
+      std::size_t i = s.hash & mask;
+      while (slots_[i].used)
+        i = (i + 1) & mask;
+      slots_[i] = std::move(s);
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
+};
+
 class RecordReader {
  public:
   RecordReader(std::string_view text, const Values& values, const Context& context)
@@ -508,9 +569,7 @@ class RecordReader {
   // What a field name stands for, looked up once per distinct name in the file: records of an
   // export repeat the same few dozen names, and each record is looked at twice.
   std::pair<const config::ElementDef*, config::Field> resolve(std::string_view key) const {
-    auto it = resolved_.find(key);
-    if (it == resolved_.end()) it = resolved_.emplace(key, profile_.resolve_name(key)).first;
-    return it->second;
+    return resolved_.find_or_add(key, [&] { return profile_.resolve_name(key); });
   }
 
   std::string_view raw_key(const Token& key) const {
@@ -647,8 +706,7 @@ class RecordReader {
   const config::Profile& profile_;
   const Context& context_;
   // Keys point into text_, which outlives the reader.
-  mutable std::unordered_map<std::string_view, std::pair<const config::ElementDef*, config::Field>>
-      resolved_;
+  mutable KeyTable<std::pair<const config::ElementDef*, config::Field>> resolved_;
 };
 
 // A record's "guidelint-disable" field: a rule id, ids separated by commas, or a list of them
@@ -702,6 +760,7 @@ class JsonParser final : public Parser {
     // which no parser sees): the reader's string stream, which RapidJSON scans with SIMD, fits.
     rapidjson::StringStream stream(text.data());
     Builder builder(text, stream, context.limits.depth);
+    builder.reserve(text.size() / 32);
     rapidjson::Reader reader;
     // One value after another: a single document, or NDJSON's one record per line.
     while (true) {
