@@ -298,6 +298,25 @@ std::size_t next_colon(std::string_view s, std::size_t from, std::size_t to) {
   return std::string_view::npos;
 }
 
+// Can the byte start whitespace as utf8::is_space has it? Every whitespace character starts with
+// an ASCII space or control byte, or with one of these lead bytes (U+00A0, U+1680,
+// U+2000…U+205F, U+3000, U+FEFF).
+inline bool may_start_space(unsigned char c) {
+  return c <= ' ' || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+}
+
+// trim_range(s, begin, end), answering at once for the usual text that neither starts nor ends
+// with whitespace.
+inline void trim(std::string_view s, std::uint32_t& begin, std::uint32_t& end) {
+  if (begin >= end) return;
+  std::uint32_t last = end - 1;
+  while (last > begin && (static_cast<unsigned char>(s[last]) & 0xC0) == 0x80)
+    --last;
+  if (may_start_space(static_cast<unsigned char>(s[begin])) ||
+      may_start_space(static_cast<unsigned char>(s[last])))
+    trim_range(s, begin, end);
+}
+
 // Does the code point at s[i] (not a continuation byte) count as whitespace for utf8::is_space?
 inline bool space_at(std::string_view s, std::size_t i) {
   const auto c = static_cast<unsigned char>(s[i]);
@@ -364,14 +383,16 @@ struct LabelMatch {
 
 // Offset of the first colon in s at or after `from`, within `limit` code points; npos if none.
 std::size_t find_colon(std::string_view s, std::size_t from, std::size_t limit) {
+  // The first colon's bytes, among the bytes those code points can take (four at most each),
+  // and then whether it is one of them.
+  const std::size_t colon = next_colon(s, from, std::min(s.size(), from + 4 * (limit + 1)));
+  if (colon == std::string_view::npos) return colon;
   std::size_t n = 0;
-  for (std::size_t i = from; i < s.size() && n <= limit; ++n) {
-    const std::size_t len = unit_length(s, i);
-    if (s[i] == ':' || (len == 3 && s[i] == '\xEF' && s[i + 1] == '\xBC' && s[i + 2] == '\x9A'))
-      return i;
-    i += len;
+  for (std::size_t i = from; i < colon; ++n) {
+    if (n == limit) return std::string_view::npos;
+    i += unit_length(s, i);
   }
-  return std::string_view::npos;
+  return colon;
 }
 
 // Length of s without the colons (half or full width) it ends with.
@@ -409,7 +430,7 @@ std::optional<LabelMatch> match_line(std::string_view t, bool heading, const Lab
                                      const config::Profile& profile) {
   std::uint32_t b = 0;
   auto e = static_cast<std::uint32_t>(t.size());
-  trim_range(t, b, e);
+  trim(t, b, e);
   if (b >= e) return std::nullopt;
   const std::string_view line = t.substr(b, e - b);
   const std::string_view rest = config::strip_enumerator(line);
@@ -419,7 +440,7 @@ std::optional<LabelMatch> match_line(std::string_view t, bool heading, const Lab
   const auto o = static_cast<std::uint32_t>(b + (line.size() - rest.size()));
   const auto make = [&](std::uint32_t lb, std::uint32_t le, std::uint32_t vb,
                         const config::ElementDef* def) {
-    trim_range(t, lb, le);
+    trim(t, lb, le);
     return LabelMatch{lb, le, vb, def};
   };
 
@@ -535,7 +556,7 @@ class Recogniser {
       const std::string_view t = cells[i].text;
       std::uint32_t b = 0;
       auto e = static_cast<std::uint32_t>(t.size());
-      trim_range(t, b, e);
+      trim(t, b, e);
       std::string_view cell = t.substr(b, e - b);
       cell = cell.substr(0, without_trailing_colons(cell));
       if (cell.empty() || !at_most(cell, kMaxLabelChars)) continue;
@@ -639,7 +660,7 @@ class Recogniser {
   void value(const TextBuilder& line, std::uint32_t begin, std::uint32_t end) {
     std::uint32_t b = begin;
     std::uint32_t e = end;
-    trim_range(line.text, b, e);
+    trim(line.text, b, e);
     if (b >= e) {
       // No text, but maybe an image (a flowchart): its link belongs to the element.
       if (!current_) return;
@@ -664,7 +685,7 @@ class Recogniser {
       const std::size_t nl = v.text.find('\n', from);
       auto ib = static_cast<std::uint32_t>(from);
       auto ie = static_cast<std::uint32_t>(nl == std::string::npos ? v.text.size() : nl);
-      trim_range(v.text, ib, ie);
+      trim(v.text, ib, ie);
       if (ib < ie) current_->element.items.push_back({ib, ie});
       if (nl == std::string::npos) break;
       from = nl + 1;

@@ -285,9 +285,11 @@ void decode_into(std::string_view text, const Value& v, TextBuilder& out) {
   };
   std::uint32_t run = from;
   for (std::uint32_t i = from; i < to;) {
-    const void* backslash = std::memchr(text.data() + i, '\\', to - i);
-    if (backslash == nullptr) break;
-    i = static_cast<std::uint32_t>(static_cast<const char*>(backslash) - text.data());
+    if (text[i] != '\\') {  // escapes often come one after another (\u4e8b\u9879)
+      const void* backslash = std::memchr(text.data() + i, '\\', to - i);
+      if (backslash == nullptr) break;
+      i = static_cast<std::uint32_t>(static_cast<const char*>(backslash) - text.data());
+    }
     if (i + 1 >= to) break;  // a lone backslash at the end is text
     exact(run, i);
     char decoded[4];
