@@ -246,7 +246,11 @@ std::vector<std::uint32_t> rename_foreign(std::string& html) {
     std::size_t name = i + 1;
     const bool end_tag = name < html.size() && html[name] == '/';
     if (end_tag) ++name;
+    if (name >= html.size()) continue;
+    const char first = ascii_lower(html[name]);
+    if (first != 's' && first != 'm') continue;
     for (const std::string_view tag : {std::string_view("svg"), std::string_view("math")}) {
+      if (tag[0] != first) continue;
       const std::size_t after = name + tag.size();
       if (after > html.size() || !equal_ci(std::string_view(html).substr(name, tag.size()), tag))
         continue;
@@ -355,6 +359,30 @@ bool is(GumboTag t, TagClass c) {
   return (tag_classes()[t] & c) != 0;
 }
 
+// gumbo_tagn_enum(name), remembered by the name's hash (FNV-1a over its lower case): pages use
+// a few dozen tag names, and gumbo's lookup is what most of a tag's reading here would cost.
+GumboTag tag_named(std::string_view name, std::uint32_t hash) {
+  struct Entry {
+    std::uint32_t hash = 0;
+    std::uint8_t size = 0;  // 0: empty
+    GumboTag tag = GUMBO_TAG_UNKNOWN;
+    std::array<char, 15> lower{};
+  };
+  thread_local std::array<Entry, 128> cache;
+  if (name.empty() || name.size() > 15)
+    return gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size()));
+  Entry& e = cache[hash & 127];
+  if (e.size == name.size() && e.hash == hash &&
+      equal_ci(name, std::string_view(e.lower.data(), e.size)))
+    return e.tag;
+  e.tag = gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size()));
+  e.hash = hash;
+  e.size = static_cast<std::uint8_t>(name.size());
+  for (std::size_t k = 0; k < name.size(); ++k)
+    e.lower[k] = ascii_lower(name[k]);
+  return e.tag;
+}
+
 // An estimate, from the tags alone, of how deep gumbo's tree will nest: a stack of open tags
 // that end tags and HTML's usual implied end tags (<p>, <li>, <td>, …) pop, erring on the deep
 // side. One pass; a pop searches at most the depth the page is allowed. Gumbo's other way of
@@ -446,8 +474,7 @@ Guard guard(std::string_view html, std::size_t max_depth) {
       name = (name ^ static_cast<unsigned char>(ascii_lower(html[j]))) * 16777619u;
       ++j;
     }
-    const GumboTag tag =
-        gumbo_tagn_enum(html.data() + name_begin, static_cast<unsigned>(j - name_begin));
+    const GumboTag tag = tag_named(html.substr(name_begin, j - name_begin), name);
     if (tag != GUMBO_TAG_UNKNOWN) name = 0;
     // The attributes, to the '>' outside quotes.
     std::size_t attributes = 0;
@@ -660,11 +687,52 @@ GumboOutput* parse_in(Arena& arena, const GumboOptions& options, const char* dat
 
 // ── Elements ─────────────────────────────────────────────────────────────────────────────────────
 
-std::string_view attribute(const GumboNode* node, const char* name) {
-  // Most elements have no attributes, and each element is asked for several.
-  if (node->type != GUMBO_NODE_ELEMENT || node->v.element.attributes.length == 0) return {};
-  const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
-  return a == nullptr ? std::string_view{} : std::string_view(a->value);
+// The attributes this reader looks at, found in one pass over an element's attributes: each as
+// gumbo_get_attribute finds it, the first of its name compared without case.
+struct Attributes {
+  enum Name : std::uint8_t {
+    kId,
+    kClass,
+    kRole,
+    kToggle,
+    kBsToggle,
+    kControls,
+    kTarget,
+    kBsTarget,
+    kHref,
+    kSrc,
+    kColspan,
+    kRowspan,
+    kCount
+  };
+  std::array<const char*, kCount> values{};  // nullptr: not there
+
+  // The value, or empty when not there.
+  std::string_view operator[](Name n) const {
+    return values[n] == nullptr ? std::string_view{} : std::string_view(values[n]);
+  }
+  bool has(Name n) const { return values[n] != nullptr; }
+};
+
+Attributes attributes_of(const GumboNode* node) {
+  static constexpr std::array<std::string_view, Attributes::kCount> kNames = {
+      "id",          "class",         "role",           "data-toggle",
+      "data-bs-toggle", "aria-controls", "data-target", "data-bs-target",
+      "href",        "src",           "colspan",        "rowspan"};
+  Attributes out;
+  if (node->type != GUMBO_NODE_ELEMENT) return out;
+  const GumboVector& all = node->v.element.attributes;
+  for (unsigned k = 0; k < all.length; ++k) {
+    const auto* a = static_cast<const GumboAttribute*>(all.data[k]);
+    const std::string_view name(a->name);
+    for (std::size_t n = 0; n < kNames.size(); ++n) {
+      if (out.values[n] == nullptr && equal_ci(name, kNames[n])) {
+        out.values[n] = a->value;
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 std::string_view trim_ascii(std::string_view s) {
@@ -721,6 +789,14 @@ bool chrome_name(std::string_view s) {
   return found;
 }
 
+// Does s hold `lower` (lower case), compared without case?
+bool contains_ci(std::string_view s, std::string_view lower) {
+  for (std::size_t i = 0; i + lower.size() <= s.size(); ++i) {
+    if (equal_ci(s.substr(i, lower.size()), lower)) return true;
+  }
+  return false;
+}
+
 // A class naming a list of tabs ("nav-tabs", "tab-title", "tabs"), not their panes or a table.
 bool tab_list_class(std::string_view s) {
   std::size_t i = 0;
@@ -730,13 +806,11 @@ bool tab_list_class(std::string_view s) {
     std::size_t e = i;
     while (e < s.size() && !html_space(s[e]))
       ++e;
-    std::string token;
-    for (char c : s.substr(i, e - i))
-      token.push_back(ascii_lower(c));
-    if (token.find("tab") != std::string::npos) {
+    const std::string_view token = s.substr(i, e - i);
+    if (contains_ci(token, "tab")) {
       bool content = false;
       for (std::string_view other : {"table", "pane", "panel", "cont", "body"})
-        content = content || token.find(other) != std::string::npos;
+        content = content || contains_ci(token, other);
       if (!content) return true;
     }
     i = e;
@@ -768,15 +842,16 @@ struct Page {
   }
 };
 
-std::string_view tab_target(const GumboNode* node, bool in_tab_list) {
-  const std::string_view role = attribute(node, "role");
-  std::string_view toggle = attribute(node, "data-toggle");
-  if (toggle.empty()) toggle = attribute(node, "data-bs-toggle");
+std::string_view tab_target(const Attributes& a, bool in_tab_list) {
+  const std::string_view role = a[Attributes::kRole];
+  std::string_view toggle = a[Attributes::kToggle];
+  if (toggle.empty()) toggle = a[Attributes::kBsToggle];
   const bool tab = role == "tab" || toggle == "tab" || toggle == "pill";
   if (!tab && !in_tab_list) return {};
-  for (const char* name : {"aria-controls", "data-target", "data-bs-target", "href"}) {
-    std::string_view v = trim_ascii(attribute(node, name));
-    if (std::string_view(name) == "href" && !v.starts_with('#')) continue;
+  for (const Attributes::Name name :
+       {Attributes::kControls, Attributes::kTarget, Attributes::kBsTarget, Attributes::kHref}) {
+    std::string_view v = trim_ascii(a[name]);
+    if (name == Attributes::kHref && !v.starts_with('#')) continue;
     if (v.starts_with('#')) v.remove_prefix(1);
     if (!v.empty()) return v;
   }
@@ -799,11 +874,10 @@ Page survey(const GumboNode* root, std::vector<std::uint32_t> foreign) {
       const GumboTag t = node->v.element.tag;
       if (t == GUMBO_TAG_TITLE && out.title == nullptr) out.title = node;
       if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || out.foreign_element(node)) continue;
-      if (const std::string_view id = trim_ascii(attribute(node, "id")); !id.empty())
-        ids.insert(id);
-      list =
-          list || attribute(node, "role") == "tablist" || tab_list_class(attribute(node, "class"));
-      if (const std::string_view target = tab_target(node, list); !target.empty())
+      const Attributes a = attributes_of(node);
+      if (const std::string_view id = trim_ascii(a[Attributes::kId]); !id.empty()) ids.insert(id);
+      list = list || a[Attributes::kRole] == "tablist" || tab_list_class(a[Attributes::kClass]);
+      if (const std::string_view target = tab_target(a, list); !target.empty())
         candidates.emplace_back(target, node);
     }
     const GumboVector& kids = children(node);
@@ -1027,20 +1101,20 @@ class Walker {
            s.length <= static_cast<std::size_t>(parsed_.data() + parsed_.size() - s.data);
   }
 
-  bool skipped(const GumboNode* node) const {
+  bool skipped(const GumboNode* node, const Attributes& a) const {
     const GumboElement& e = node->v.element;
     if (e.tag_namespace != GUMBO_NAMESPACE_HTML || is(e.tag, kSkipped)) return true;
     // A page's own header and footer; an article's or section's are part of it.
     if ((e.tag == GUMBO_TAG_HEADER || e.tag == GUMBO_TAG_FOOTER) && sections_ == 0) return true;
     if (page_ != nullptr && (page_->tabs.contains(node) || page_->foreign_element(node)))
       return true;
-    const std::string_view role = attribute(node, "role");
+    const std::string_view role = a[Attributes::kRole];
     if (role == "navigation" || role == "menu" || role == "menubar" || role == "tablist" ||
         role == "banner" || role == "contentinfo" || role == "search")
       return true;
     if (one_of(e.tag, {GUMBO_TAG_HTML, GUMBO_TAG_BODY, GUMBO_TAG_MAIN, GUMBO_TAG_ARTICLE}))
       return false;
-    return chrome_name(attribute(node, "id")) || chrome_name(attribute(node, "class"));
+    return chrome_name(a[Attributes::kId]) || chrome_name(a[Attributes::kClass]);
   }
 
   void enter(const GumboNode* node, std::vector<Frame>& stack, bool root) {
@@ -1058,7 +1132,8 @@ class Walker {
       default:
         return;  // comments, templates
     }
-    if (!root && skipped(node)) return;
+    const Attributes a = attributes_of(node);
+    if (!root && skipped(node, a)) return;
     const GumboTag t = node->v.element.tag;
     Frame f{node, 0, 0, nullptr, 0};
     if (t == GUMBO_TAG_BR) {
@@ -1067,7 +1142,7 @@ class Walker {
     }
     if (t == GUMBO_TAG_IMG || t == GUMBO_TAG_IMAGE) {
       // No text, but a source later rules may look at (file:/// paths pasted from Word).
-      const std::string_view src = trim_ascii(attribute(node, "src"));
+      const std::string_view src = trim_ascii(a[Attributes::kSrc]);
       if (!src.empty())
         sink().line.links.push_back({std::string(src), sink().line.size(), sink().line.size()});
       return;
@@ -1100,8 +1175,8 @@ class Walker {
     } else if ((t == GUMBO_TAG_TD || t == GUMBO_TAG_TH) && table_grid && g->in_row) {
       f.flags |= kCell;
       Cell c;
-      c.colspan = span_value(attribute(node, "colspan"), 1000);
-      c.rowspan = static_cast<int>(span_value(attribute(node, "rowspan"), 65534));
+      c.colspan = span_value(a[Attributes::kColspan], 1000);
+      c.rowspan = static_cast<int>(span_value(a[Attributes::kRowspan], 65534));
       c.header = t == GUMBO_TAG_TH;
       g->rows.back().push_back(std::move(c));
       sinks_.push_back(std::make_unique<Sink>());
@@ -1129,11 +1204,11 @@ class Walker {
     if (t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN || t == GUMBO_TAG_SECTION)
       f.flags |= kSection;
     if (t == GUMBO_TAG_A) {
-      const GumboAttribute* href = gumbo_get_attribute(&node->v.element.attributes, "href");
-      if (href != nullptr) {
+      if (a.has(Attributes::kHref)) {
         f.flags |= kLink;
         f.sink = &sink();
-        sink().links.push_back({std::string(trim_ascii(href->value)), sink().line.size(), false});
+        sink().links.push_back(
+            {std::string(trim_ascii(a[Attributes::kHref])), sink().line.size(), false});
       }
     }
     if ((f.flags & kBlock) != 0) sink().flush();
@@ -1144,7 +1219,7 @@ class Walker {
       f.mark = sink().blocks.size();
     }
     if (page_ != nullptr) {
-      const std::string_view id = trim_ascii(attribute(node, "id"));
+      const std::string_view id = trim_ascii(a[Attributes::kId]);
       const auto it = id.empty() ? page_->by_pane.end() : page_->by_pane.find(id);
       if (it != page_->by_pane.end()) {
         if (const TextBuilder& heading = tab_label(it->second); !blank(heading.text)) {
