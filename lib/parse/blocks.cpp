@@ -648,13 +648,12 @@ class Recogniser {
 
   void start(const TextBuilder& line, const LabelMatch& m) {
     close();
-    Current c;
-    const TextBuilder label = slice(line, m.label_begin, m.label_end);
-    c.element.label = label.text;
+    Current& c = current_.emplace();
+    TextBuilder label = slice(line, m.label_begin, m.label_end);
     c.element.label_span = source_span(label);
+    c.element.label = std::move(label.text);
     c.element.span = c.element.label_span;
     if (m.def != nullptr) c.element.id = m.def->id;
-    current_ = std::move(c);
   }
 
   void value(const TextBuilder& line, std::uint32_t begin, std::uint32_t end) {

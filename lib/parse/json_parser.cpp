@@ -271,7 +271,10 @@ void decode_into(std::string_view text, const Value& v, TextBuilder& out) {
   const std::uint32_t from = v.begin + 1;
   const std::uint32_t to = v.end > from ? v.end - 1 : from;
   const std::size_t first_piece = out.pieces.size();
-  out.text.reserve(out.text.size() + (to - from));  // escapes only shorten the text
+  // Escapes only shorten the text: it is written in place, and cut to its length at the end.
+  std::size_t at = out.text.size();
+  out.text.resize(at + (to - from));
+  char* const data = out.text.data();
   // TextBuilder::exact and opaque, except that text is never joined to a piece from before.
   const auto exact = [&](std::uint32_t b, std::uint32_t e) {
     if (b >= e) return;
@@ -279,9 +282,10 @@ void decode_into(std::string_view text, const Value& v, TextBuilder& out) {
         out.pieces.back().source_end == b) {
       out.pieces.back().source_end += e - b;
     } else {
-      out.pieces.push_back({out.size(), b, e, true});
+      out.pieces.push_back({static_cast<std::uint32_t>(at), b, e, true});
     }
-    out.text.append(text.data() + b, e - b);
+    std::memcpy(data + at, text.data() + b, e - b);
+    at += e - b;
   };
   std::uint32_t run = from;
   for (std::uint32_t i = from; i < to;) {
@@ -328,12 +332,14 @@ void decode_into(std::string_view text, const Value& v, TextBuilder& out) {
       default:  // \" \\ \/
         decoded[0] = text[i + 1];
     }
-    out.pieces.push_back({out.size(), i, i + len, false});
-    out.text.append(decoded, n);
+    out.pieces.push_back({static_cast<std::uint32_t>(at), i, i + len, false});
+    std::memcpy(data + at, decoded, n);
+    at += n;
     i += len;
     run = i;
   }
   exact(run, to);
+  out.text.resize(at);
 }
 
 // The decoded text of a string token, each escape an opaque piece standing for its bytes.
