@@ -14,13 +14,12 @@
 #include "text/utf8.hpp"
 
 namespace guidelint::parse {
-namespace {
 
 // ── The profile's labels as one automaton ────────────────────────────────────────────────────────
 
 // What Profile::resolve_label answers, without folding every candidate. The recogniser asks it of
 // nearly every line and cell, and nearly always of text that is no label: folding each whole
-// candidate and hashing it was most of the recogniser's time.
+// candidate and hashing it would cost more than all the rest of the recognising.
 //
 // The profile's labels (each element's name and labels, folded) are a trie over their code points
 // read backwards. A candidate is read from its end, a code point at a time, folding each: most
@@ -205,6 +204,8 @@ class LabelIndex {
   bool exact_ = false;
 };
 
+namespace {
+
 // The index of a profile, built once per thread. Profiles are read once and not changed, but one
 // may be freed and another made where it was: an index is taken only when the labels it was built
 // from are still the profile's.
@@ -235,6 +236,13 @@ std::shared_ptr<const LabelIndex> label_index(const config::Profile& profile) {
   if (cache.size() >= 4) cache.pop_back();
   cache.insert(cache.begin(), std::move(e));
   return cache[0].index;
+}
+
+// The index for a parse: looked up once, and then kept with the context (the profile does not
+// change while a file is read).
+const LabelIndex& label_index(const Context& context) {
+  if (!context.labels) context.labels = label_index(context.profile);
+  return *context.labels;
 }
 
 // ── Lines ────────────────────────────────────────────────────────────────────────────────────────
@@ -527,7 +535,7 @@ std::vector<LabelMatch> inner_pairs(std::string_view t, std::uint32_t from,
 class Recogniser {
  public:
   explicit Recogniser(const Context& context)
-      : profile_(context.profile), index_(label_index(context.profile)), labels_(*index_) {}
+      : profile_(context.profile), labels_(label_index(context)) {}
 
   void line(const TextBuilder& text, bool heading) {
     std::optional<LabelMatch> m = match_line(text.text, heading, labels_, profile_);
@@ -705,7 +713,6 @@ class Recogniser {
   }
 
   const config::Profile& profile_;
-  std::shared_ptr<const LabelIndex> index_;
   const LabelIndex& labels_;
   Guide guide_;
   std::optional<Current> current_;

@@ -88,7 +88,8 @@ char ascii_lower(char c) {
 // Bytes by what the readers below stop at.
 enum ByteClass : std::uint8_t {
   kHtmlSpace = 1 << 0,  // ' ', '\t', '\n', '\r', '\f'
-  kTextStop = 1 << 1,   // ends a run of plain text: HTML whitespace, '<', '&', and 0xC2 (NBSP's lead)
+  kTextStop =
+      1 << 1,  // ends a run of plain text: HTML whitespace, '<', '&', and 0xC2 (NBSP's lead)
 };
 
 constexpr std::array<std::uint8_t, 256> kByteClasses = [] {
@@ -116,9 +117,9 @@ std::size_t next_text_stop(std::string_view s, std::size_t from, std::size_t to)
   const __m128i c2 = _mm_set1_epi8('\xC2');
   while (i + 16 <= to) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    const __m128i m = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, space), v), _mm_cmpeq_epi8(v, lt)),
-        _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, c2)));
+    const __m128i m =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, space), v), _mm_cmpeq_epi8(v, lt)),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, c2)));
     for (auto bits = static_cast<unsigned>(_mm_movemask_epi8(m)); bits != 0; bits &= bits - 1) {
       const std::size_t at = i + static_cast<std::size_t>(std::countr_zero(bits));
       if ((kByteClasses[static_cast<unsigned char>(s[at])] & kTextStop) != 0) return at;
@@ -716,9 +717,8 @@ struct Attributes {
 
 Attributes attributes_of(const GumboNode* node) {
   static constexpr std::array<std::string_view, Attributes::kCount> kNames = {
-      "id",          "class",         "role",           "data-toggle",
-      "data-bs-toggle", "aria-controls", "data-target", "data-bs-target",
-      "href",        "src",           "colspan",        "rowspan"};
+      "id",          "class",          "role", "data-toggle", "data-bs-toggle", "aria-controls",
+      "data-target", "data-bs-target", "href", "src",         "colspan",        "rowspan"};
   Attributes out;
   if (node->type != GUMBO_NODE_ELEMENT) return out;
   const GumboVector& all = node->v.element.attributes;
@@ -950,10 +950,9 @@ struct Sink {
       l.begin = 0;
     }
     if (!line.text.empty() || !line.links.empty()) {
-      Block b;
+      Block& b = blocks.emplace_back();
       b.kind = strong && !plain ? Block::Kind::heading : Block::Kind::line;
       b.text = std::move(line);
-      blocks.push_back(std::move(b));
     }
     line = TextBuilder{};
     plain = strong = false;

@@ -181,8 +181,8 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
 
   std::string_view text_;
   rapidjson::StringStream& stream_;
-  std::vector<Value> open_;          // the open containers, each followed by its values so far
-  std::vector<std::size_t> stack_;   // where each open container is in open_
+  std::vector<Value> open_;         // the open containers, each followed by its values so far
+  std::vector<std::size_t> stack_;  // where each open container is in open_
   Values values_;
   Token key_;
   std::size_t max_depth_;
@@ -386,8 +386,9 @@ std::vector<TextPiece> compose_in_order(const std::vector<TextPiece>& inner,
         ++at;
       if (!starts_after(at)) return at;
     }
-    const auto it = std::upper_bound(outer.begin(), outer.end(), o,
-                                     [](std::uint32_t v, const TextPiece& p) { return v < p.text; });
+    const auto it =
+        std::upper_bound(outer.begin(), outer.end(), o,
+                         [](std::uint32_t v, const TextPiece& p) { return v < p.text; });
     at = it == outer.begin() ? outer.begin() : it - 1;
     return at;
   };
@@ -433,9 +434,9 @@ void rebase(TextBuilder& t, const TextBuilder& outer) {
 }
 
 bool looks_like_html(std::string_view s) {
-  static constexpr std::string_view kTags[] = {"<p",  "<div", "<table", "<br", "<strong",
-                                               "<span", "<li", "<h1",   "<h2", "<h3",
-                                               "<td", "<P>", "<DIV",  "<TABLE", "<BR"};
+  static constexpr std::string_view kTags[] = {"<p",    "<div", "<table", "<br",    "<strong",
+                                               "<span", "<li",  "<h1",    "<h2",    "<h3",
+                                               "<td",   "<P>",  "<DIV",   "<TABLE", "<BR"};
   // One pass: any of them is somewhere if one starts at some '<'.
   for (std::size_t i = s.find('<'); i != std::string_view::npos; i = s.find('<', i + 1)) {
     const std::string_view rest = s.substr(i);
@@ -720,7 +721,7 @@ class RecordReader {
 // A record's "guidelint-disable" field: a rule id, ids separated by commas, or a list of them
 // (empty: every rule), for that record only.
 std::optional<Directive> disable_field(std::string_view text, const Values& values,
-                                      const Value& record) {
+                                       const Value& record) {
   for (const Value& value : values.of(record)) {
     const Token& key = value.key;
     if (text.substr(key.begin, key.end - key.begin) != "\"guidelint-disable\"") continue;
