@@ -1,12 +1,251 @@
 #include "parse/blocks.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
+#include <bit>
+#include <cstring>
+#include <memory>
 #include <optional>
 
+#include "text/fold.hpp"
 #include "text/utf8.hpp"
 
 namespace guidelint::parse {
+
+// ── The profile's labels as one automaton ────────────────────────────────────────────────────────
+
+// What Profile::resolve_label answers, without folding every candidate. The recogniser asks it of
+// nearly every line and cell, and nearly always of text that is no label: folding each whole
+// candidate and hashing it would cost more than all the rest of the recognising.
+//
+// The profile's labels (each element's name and labels, folded) are a trie over their code points
+// read backwards. A candidate is read from its end, a code point at a time, folding each: most
+// candidates leave the trie at their first or second character. resolve_label folds the candidate,
+// and then the candidate without its clause number (strip_enumerator), which is a suffix of it:
+// both are labels only if the walk from the end meets a label's end on the way.
+//
+// The answer is the profile's own where it can be: the trie takes each folded label to the first
+// element that names it, as Profile::load does, and it is checked against resolve_label for every
+// label once, when built. A profile not built that way (where the check fails) is still asked for
+// every candidate the trie does not rule out.
+class LabelIndex {
+ public:
+  explicit LabelIndex(const config::Profile& profile) : profile_(&profile) {
+    std::vector<std::pair<std::string, std::uint32_t>> keys;  // folded label, element
+    for (std::uint32_t k = 0; k < profile.elements.size(); ++k) {
+      const config::ElementDef& e = profile.elements[k];
+      keys.emplace_back(text::fold(e.name), k);
+      for (const std::string& l : e.labels)
+        keys.emplace_back(text::fold(l), k);
+    }
+    std::size_t edges = 0;
+    for (const auto& [key, element] : keys)
+      edges += key.size();
+    std::size_t capacity = 64;
+    while (capacity < 2 * edges)
+      capacity *= 2;
+    slots_.assign(capacity, Slot{kEmpty, 0});
+    shift_ = 64 - static_cast<unsigned>(std::countr_zero(capacity));
+    element_.push_back(kNone);  // the root
+    for (const auto& [key, element] : keys) {
+      if (key.empty()) continue;
+      std::vector<char32_t> cps;
+      for (std::size_t i = 0; i < key.size();)
+        cps.push_back(utf8::next(key, i));
+      std::uint32_t node = 0;
+      for (std::size_t k = cps.size(); k-- > 0;)
+        node = child_or_add(node, cps[k]);
+      if (element_[node] == kNone) element_[node] = element;  // the first element wins, as in load
+    }
+    exact_ = true;
+    for (const config::ElementDef& e : profile.elements) {
+      const auto check = [&](const std::string& label) {
+        if (text::fold(label).empty()) return;
+        if (profile.resolve_label(label) != resolve(label)) exact_ = false;
+      };
+      check(e.name);
+      for (const std::string& l : e.labels)
+        check(l);
+      if (!exact_) break;
+    }
+  }
+
+  // Profile::resolve_label(label).
+  const config::ElementDef* resolve(std::string_view label) const {
+    const Walk w = walk(label);
+    if (!exact_) return w.any ? profile_->resolve_label(label) : nullptr;
+    if (w.full != kNone) return &profile_->elements[w.full];
+    if (!w.any) return nullptr;
+    const std::string_view stripped = config::strip_enumerator(label);
+    if (stripped.size() == label.size()) return nullptr;
+    const Walk s = walk(stripped);
+    return s.full == kNone ? nullptr : &profile_->elements[s.full];
+  }
+
+ private:
+  static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
+  static constexpr std::uint32_t kNone = ~std::uint32_t{0};
+  struct Slot {
+    std::uint64_t key;  // node << 21 | code point
+    std::uint32_t child;
+  };
+
+  std::size_t slot_of(std::uint64_t key) const {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
+  }
+
+  std::uint32_t child(std::uint32_t node, char32_t cp) const {
+    const std::uint64_t key = (std::uint64_t{node} << 21) | cp;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = slot_of(key);; i = (i + 1) & mask) {
+      if (slots_[i].key == key) return slots_[i].child;
+      if (slots_[i].key == kEmpty) return kNone;
+    }
+  }
+
+  std::uint32_t child_or_add(std::uint32_t node, char32_t cp) {
+    const std::uint64_t key = (std::uint64_t{node} << 21) | cp;
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = slot_of(key);
+    for (; slots_[i].key != kEmpty; i = (i + 1) & mask) {
+      if (slots_[i].key == key) return slots_[i].child;
+    }
+    const auto added = static_cast<std::uint32_t>(element_.size());
+    element_.push_back(kNone);
+    slots_[i] = {key, added};
+    return added;
+  }
+
+  struct Walk {
+    std::uint32_t full = kNone;  // the element the whole of the text folds to a label of
+    bool any = false;            // a label's end was met: a suffix of the text folds to one
+  };
+
+  // The text read backwards, code point by code point as utf8::next reads it forwards: every
+  // byte that is not a continuation byte starts a code point, and a code point of several bytes
+  // is one that decodes to exactly those bytes; any other byte is one code point on its own.
+  Walk walk(std::string_view s) const {
+    Walk out;
+    std::uint32_t node = 0;
+    std::size_t end = s.size();
+    while (end > 0) {
+      const char32_t cp = previous(s, end);
+      // text::fold keeps ASCII digits and lower-case letters as they are; other code points of
+      // the BMP are one look in its table.
+      if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z')) {
+        node = child(node, cp);
+      } else if (cp < 0x10000) {
+        const std::uint32_t entry =
+            text::table::blocks[text::table::index[cp >> 7] * 128u + (cp & 127u)];
+        if ((entry & text::table::kMulti) != 0) {
+          const char32_t* folded = text::table::pool + (entry & 0xFFFFFF);
+          for (std::uint32_t k = (entry >> 24) & 0x7F; k-- > 0 && node != kNone;)
+            node = child(node, folded[k]);
+        } else {
+          node = child(node, entry == 0 ? cp : static_cast<char32_t>(entry));
+        }
+      } else {
+        char32_t one = 0;
+        std::u32string scratch;
+        const std::u32string_view folded = text::fold_code_point(cp, one, scratch);
+        for (std::size_t k = folded.size(); k-- > 0 && node != kNone;)
+          node = child(node, folded[k]);
+      }
+      if (node == kNone) return out;
+      if (element_[node] != kNone) {
+        out.any = true;
+        if (end == 0) out.full = element_[node];
+      }
+    }
+    return out;
+  }
+
+  // The code point that ends s[0, end), as utf8::next reads s from the start: every byte that is
+  // not a continuation byte starts a code point, and a code point of several bytes is one that
+  // decodes to exactly those bytes; any other byte is one code point on its own. Moves `end` to
+  // its start.
+  static char32_t previous(std::string_view s, std::size_t& end) {
+    const auto last = static_cast<unsigned char>(s[end - 1]);
+    if (last < 0x80) {
+      --end;
+      return last;
+    }
+    // Chinese text: a three-byte sequence, checked as utf8::next checks it.
+    if (end >= 3) {
+      const auto b0 = static_cast<unsigned char>(s[end - 3]);
+      const auto b1 = static_cast<unsigned char>(s[end - 2]);
+      if ((b0 & 0xF0) == 0xE0 && (b1 & 0xC0) == 0x80 && (last & 0xC0) == 0x80 &&
+          !(b0 == 0xE0 && b1 < 0xA0) && !(b0 == 0xED && b1 >= 0xA0)) {
+        end -= 3;
+        return (static_cast<char32_t>(b0 & 0x0F) << 12) | (static_cast<char32_t>(b1 & 0x3F) << 6) |
+               (last & 0x3F);
+      }
+    }
+    std::size_t lead = end - 1;
+    while (lead > 0 && end - lead < 4 && (static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80)
+      --lead;
+    std::size_t i = lead;
+    const char32_t decoded = utf8::next(s, i);
+    if (i == end) {
+      end = lead;
+      return decoded;
+    }
+    --end;
+    return utf8::kReplacement;
+  }
+
+  const config::Profile* profile_;
+  std::vector<Slot> slots_;
+  unsigned shift_ = 0;
+  std::vector<std::uint32_t> element_;  // per node: the element whose label ends there, or kNone
+  bool exact_ = false;
+};
+
 namespace {
+
+// The index of a profile, built once per thread. Profiles are read once and not changed, but one
+// may be freed and another made where it was: an index is taken only when the labels it was built
+// from are still the profile's.
+std::shared_ptr<const LabelIndex> label_index(const config::Profile& profile) {
+  struct Entry {
+    const config::Profile* profile;
+    std::vector<std::pair<std::string, std::vector<std::string>>> labels;
+    std::shared_ptr<const LabelIndex> index;
+  };
+  thread_local std::vector<Entry> cache;
+  const auto same = [&](const Entry& e) {
+    if (e.profile != &profile || e.labels.size() != profile.elements.size()) return false;
+    for (std::size_t k = 0; k < e.labels.size(); ++k) {
+      if (e.labels[k].first != profile.elements[k].name ||
+          e.labels[k].second != profile.elements[k].labels)
+        return false;
+    }
+    return true;
+  };
+  for (std::size_t k = 0; k < cache.size(); ++k) {
+    if (!same(cache[k])) continue;
+    if (k > 0) std::swap(cache[k], cache[0]);  // the one in use first
+    return cache[0].index;
+  }
+  Entry e{&profile, {}, std::make_shared<const LabelIndex>(profile)};
+  for (const config::ElementDef& d : profile.elements)
+    e.labels.emplace_back(d.name, d.labels);
+  if (cache.size() >= 4) cache.pop_back();
+  cache.insert(cache.begin(), std::move(e));
+  return cache[0].index;
+}
+
+// The index for a parse: looked up once, and then kept with the context (the profile does not
+// change while a file is read).
+const LabelIndex& label_index(const Context& context) {
+  if (!context.labels) context.labels = label_index(context.profile);
+  return *context.labels;
+}
+
+// ── Lines ────────────────────────────────────────────────────────────────────────────────────────
 
 // Labels are short: "监督投诉电话", "审批结果的有效期限". Longer text before a colon is a sentence.
 constexpr std::size_t kMaxLabelChars = 24;
@@ -21,14 +260,110 @@ std::size_t code_points(std::string_view s) {
   return n;
 }
 
+// How many bytes utf8::next reads at s[i]: at once for ASCII and valid three-byte sequences
+// (almost all of Chinese text).
+inline std::size_t unit_length(std::string_view s, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return 1;
+  if ((b0 & 0xF0) == 0xE0 && i + 3 <= s.size()) {
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    const auto b2 = static_cast<unsigned char>(s[i + 2]);
+    const bool valid = (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && !(b0 == 0xE0 && b1 < 0xA0) &&
+                       !(b0 == 0xED && b1 >= 0xA0);  // overlong, surrogate
+    return valid ? 3 : 1;
+  }
+  std::size_t j = i;
+  utf8::next(s, j);
+  return j - i;
+}
+
+// code_points(s) <= limit, reading no further than that.
+bool at_most(std::string_view s, std::size_t limit) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++n) {
+    if (n == limit) return false;
+    i += unit_length(s, i);
+  }
+  return true;
+}
+
 bool is_colon(char32_t c) {
   return c == ':' || c == U'：';
 }
 
+// Scanning bytes instead of decoding every code point: a byte that is not a continuation byte
+// starts a code point wherever utf8::next reading from an earlier one is (a code point of several
+// bytes covers continuation bytes only), so the first colon or space that decoding from `from`
+// would meet is the first byte at or after `from` that starts one.
+
+// Offset of the first ':' or '：' in s[from, to), or npos.
+std::size_t next_colon(std::string_view s, std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to; ++i) {
+    const char c = s[i];
+    if (c == ':') return i;
+    if (c == '\xEF' && i + 2 < s.size() && s[i + 1] == '\xBC' && s[i + 2] == '\x9A') return i;
+  }
+  return std::string_view::npos;
+}
+
+// Can the byte start whitespace as utf8::is_space has it? Every whitespace character starts with
+// an ASCII space or control byte, or with one of these lead bytes (U+00A0, U+1680,
+// U+2000…U+205F, U+3000, U+FEFF).
+inline bool may_start_space(unsigned char c) {
+  return c <= ' ' || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+}
+
+// trim_range(s, begin, end), answering at once for the usual text that neither starts nor ends
+// with whitespace.
+inline void trim(std::string_view s, std::uint32_t& begin, std::uint32_t& end) {
+  if (begin >= end) return;
+  std::uint32_t last = end - 1;
+  while (last > begin && (static_cast<unsigned char>(s[last]) & 0xC0) == 0x80)
+    --last;
+  if (may_start_space(static_cast<unsigned char>(s[begin])) ||
+      may_start_space(static_cast<unsigned char>(s[last])))
+    trim_range(s, begin, end);
+}
+
+// Does the code point at s[i] (not a continuation byte) count as whitespace for utf8::is_space?
+inline bool space_at(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  // Every space outside ASCII starts with one of these bytes (U+00A0, U+1680, U+2000…U+205F,
+  // U+3000, U+FEFF).
+  if (c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3 && c != 0xEF) return false;
+  std::size_t j = i;
+  return utf8::is_space(utf8::next(s, j));
+}
+
+// Offset of the first code point in s[from, to) that utf8::is_space takes for whitespace, or npos.
+std::size_t next_space(std::string_view s, std::size_t from, std::size_t to) {
+  std::size_t i = from;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time, looking closer only where one may start a space: a byte up to ' ',
+  // or one of the lead bytes above.
+  const __m128i space = _mm_set1_epi8(' ');
+  while (i + 16 <= to) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    __m128i m = _mm_cmpeq_epi8(_mm_min_epu8(v, space), v);
+    for (const char lead : {'\xC2', '\xE1', '\xE2', '\xE3', '\xEF'})
+      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(lead)));
+    for (auto bits = static_cast<unsigned>(_mm_movemask_epi8(m)); bits != 0; bits &= bits - 1) {
+      const std::size_t at = i + static_cast<std::size_t>(std::countr_zero(bits));
+      if (space_at(s, at)) return at;
+    }
+    i += 16;
+  }
+#endif
+  for (; i < to; ++i) {
+    if (space_at(s, i)) return i;
+  }
+  return std::string_view::npos;
+}
+
 // Letters only: CJK ideographs or Latin letters, as unknown labels are ("受理方法", "Fees").
 bool looks_like_label(std::string_view s) {
-  const std::size_t n = code_points(s);
-  if (n == 0 || n > kMaxUnknownLabelChars) return false;
+  if (s.empty() || !at_most(s, kMaxUnknownLabelChars)) return false;
   for (std::size_t i = 0; i < s.size();) {
     const char32_t c = utf8::next(s, i);
     const bool cjk = (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
@@ -56,12 +391,16 @@ struct LabelMatch {
 
 // Offset of the first colon in s at or after `from`, within `limit` code points; npos if none.
 std::size_t find_colon(std::string_view s, std::size_t from, std::size_t limit) {
+  // The first colon's bytes, among the bytes those code points can take (four at most each),
+  // and then whether it is one of them.
+  const std::size_t colon = next_colon(s, from, std::min(s.size(), from + 4 * (limit + 1)));
+  if (colon == std::string_view::npos) return colon;
   std::size_t n = 0;
-  for (std::size_t i = from; i < s.size() && n <= limit; ++n) {
-    const std::size_t at = i;
-    if (is_colon(utf8::next(s, i))) return at;
+  for (std::size_t i = from; i < colon; ++n) {
+    if (n == limit) return std::string_view::npos;
+    i += unit_length(s, i);
   }
-  return std::string_view::npos;
+  return colon;
 }
 
 // Length of s without the colons (half or full width) it ends with.
@@ -95,11 +434,11 @@ bool field_label(std::string_view label, const config::Profile& profile) {
   return profile.resolve_name(config::strip_enumerator(label)).second == config::Field::updated;
 }
 
-std::optional<LabelMatch> match_line(std::string_view t, bool heading,
+std::optional<LabelMatch> match_line(std::string_view t, bool heading, const LabelIndex& labels,
                                      const config::Profile& profile) {
   std::uint32_t b = 0;
   auto e = static_cast<std::uint32_t>(t.size());
-  trim_range(t, b, e);
+  trim(t, b, e);
   if (b >= e) return std::nullopt;
   const std::string_view line = t.substr(b, e - b);
   const std::string_view rest = config::strip_enumerator(line);
@@ -109,7 +448,7 @@ std::optional<LabelMatch> match_line(std::string_view t, bool heading,
   const auto o = static_cast<std::uint32_t>(b + (line.size() - rest.size()));
   const auto make = [&](std::uint32_t lb, std::uint32_t le, std::uint32_t vb,
                         const config::ElementDef* def) {
-    trim_range(t, lb, le);
+    trim(t, lb, le);
     return LabelMatch{lb, le, vb, def};
   };
 
@@ -120,62 +459,57 @@ std::optional<LabelMatch> match_line(std::string_view t, bool heading,
                                     {"［", "］"}}) {
     if (!rest.starts_with(open)) continue;
     const std::size_t c = rest.find(close);
-    if (c == std::string_view::npos || code_points(rest.substr(0, c)) > kMaxLabelChars) break;
+    if (c == std::string_view::npos || !at_most(rest.substr(0, c), kMaxLabelChars)) break;
     const auto lb = static_cast<std::uint32_t>(o + open.size());
     const auto le = static_cast<std::uint32_t>(o + c);
     const std::string_view label = t.substr(lb, le - lb);
-    const config::ElementDef* def = profile.resolve_label(label);
+    const config::ElementDef* def = labels.resolve(label);
     if (def == nullptr && !looks_like_label(label)) break;
     return make(lb, le, skip_colon_and_space(t, static_cast<std::uint32_t>(o + c + close.size())),
                 def);
   }
 
   // The whole line is a label: "办理流程", "二、办理地点：".
-  if (code_points(rest) <= kMaxLabelChars) {
-    if (const config::ElementDef* def = profile.resolve_label(rest)) {
-      return make(o, o + static_cast<std::uint32_t>(without_trailing_colons(rest)), e, def);
-    }
+  if (const config::ElementDef* def = labels.resolve(rest);
+      def != nullptr && at_most(rest, kMaxLabelChars)) {
+    return make(o, o + static_cast<std::uint32_t>(without_trailing_colons(rest)), e, def);
   }
 
   // "设定依据：《……》", "1、办理依据:《……》".
   if (const std::size_t c = find_colon(t, o, kMaxLabelChars + 1);
       c != std::string_view::npos && c > o) {
     const std::string_view candidate = t.substr(o, c - o);
-    const config::ElementDef* def = profile.resolve_label(candidate);
-    // "更新时间：…": not an element, but a field of the guide the engine reads from it.
-    const bool field = def == nullptr && field_label(candidate, profile);
-    if (def != nullptr || field || ((heading || clause) && looks_like_label(candidate))) {
+    const config::ElementDef* def = labels.resolve(candidate);
+    // "更新时间：…": not an element, but a field of the guide the engine reads from it. (Asked
+    // last: a label by its layout is taken the same way.)
+    if (def != nullptr || ((heading || clause) && looks_like_label(candidate)) ||
+        field_label(candidate, profile)) {
       return make(o, static_cast<std::uint32_t>(c),
                   skip_colon_and_space(t, static_cast<std::uint32_t>(c)), def);
     }
   }
 
   // "收费标准 不收费": a known label, whitespace, the value.
-  for (std::size_t i = o; i < e;) {
-    const std::size_t at = i;
-    if (utf8::is_space(utf8::next(t, i))) {
-      if (const config::ElementDef* def = profile.resolve_label(t.substr(o, at - o))) {
-        return make(o, static_cast<std::uint32_t>(at),
-                    skip_colon_and_space(t, static_cast<std::uint32_t>(at)), def);
-      }
-      break;
+  if (const std::size_t at = next_space(t, o, e); at != std::string_view::npos) {
+    if (const config::ElementDef* def = labels.resolve(t.substr(o, at - o))) {
+      return make(o, static_cast<std::uint32_t>(at),
+                  skip_colon_and_space(t, static_cast<std::uint32_t>(at)), def);
     }
   }
 
   // A heading names a section even when the profile does not know it, so that what follows is
   // not taken for part of the element before.
-  if (heading && code_points(rest) <= kMaxLabelChars) return make(o, e, e, nullptr);
+  if (heading && at_most(rest, kMaxLabelChars)) return make(o, e, e, nullptr);
   return std::nullopt;
 }
 
 // Further "label：value" pairs inside a value, as pages that run all elements into one cell
 // have them ("设定依据:《……》 申请条件:……"): known labels only, each after whitespace.
 std::vector<LabelMatch> inner_pairs(std::string_view t, std::uint32_t from,
-                                    const config::Profile& profile) {
+                                    const LabelIndex& labels) {
   std::vector<LabelMatch> out;
-  for (std::size_t i = from; i < t.size();) {
-    const std::size_t colon = i;
-    if (!is_colon(utf8::next(t, i))) continue;
+  for (std::size_t colon = next_colon(t, from, t.size()); colon != std::string_view::npos;
+       colon = next_colon(t, colon + 1, t.size())) {
     // Walk back over the candidate label to the whitespace before it.
     std::size_t start = colon;
     std::size_t n = 0;
@@ -190,7 +524,7 @@ std::vector<LabelMatch> inner_pairs(std::string_view t, std::uint32_t from,
     }
     if (start == from || start == colon) continue;  // the value's own first words
     const std::string_view candidate = t.substr(start, colon - start);
-    if (const config::ElementDef* def = profile.resolve_label(candidate)) {
+    if (const config::ElementDef* def = labels.resolve(candidate)) {
       out.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(colon),
                      skip_colon_and_space(t, static_cast<std::uint32_t>(colon)), def});
     }
@@ -200,10 +534,11 @@ std::vector<LabelMatch> inner_pairs(std::string_view t, std::uint32_t from,
 
 class Recogniser {
  public:
-  explicit Recogniser(const Context& context) : profile_(context.profile) {}
+  explicit Recogniser(const Context& context)
+      : profile_(context.profile), labels_(label_index(context)) {}
 
   void line(const TextBuilder& text, bool heading) {
-    std::optional<LabelMatch> m = match_line(text.text, heading, profile_);
+    std::optional<LabelMatch> m = match_line(text.text, heading, labels_, profile_);
     // A heading before any element that the profile does not know is the document's title
     // (a field of the guide, such as its date, is not).
     if (m && m->def == nullptr && !current_ && guide_.elements.empty() &&
@@ -215,7 +550,7 @@ class Recogniser {
     }
     // Each value runs to the next label on the same line, if there is one; the line is scanned
     // for them once, so a line of thousands of pairs costs what its length does.
-    const std::vector<LabelMatch> more = inner_pairs(text.text, m->value_begin, profile_);
+    const std::vector<LabelMatch> more = inner_pairs(text.text, m->value_begin, labels_);
     for (std::size_t k = 0; k <= more.size(); ++k) {
       const LabelMatch& pair = k == 0 ? *m : more[k - 1];
       start(text, pair);
@@ -229,14 +564,14 @@ class Recogniser {
       const std::string_view t = cells[i].text;
       std::uint32_t b = 0;
       auto e = static_cast<std::uint32_t>(t.size());
-      trim_range(t, b, e);
+      trim(t, b, e);
       std::string_view cell = t.substr(b, e - b);
       cell = cell.substr(0, without_trailing_colons(cell));
-      if (cell.empty() || code_points(cell) > kMaxLabelChars) continue;
-      const config::ElementDef* def = profile_.resolve_label(cell);
+      if (cell.empty() || !at_most(cell, kMaxLabelChars)) continue;
+      const config::ElementDef* def = labels_.resolve(cell);
       const bool colon = cell.size() < e - b;  // written with a colon: a label by layout
-      if (def != nullptr || field_label(cell, profile_) ||
-          (colon && looks_like_label(config::strip_enumerator(cell)))) {
+      if (def != nullptr || (colon && looks_like_label(config::strip_enumerator(cell))) ||
+          field_label(cell, profile_)) {
         const auto lb =
             static_cast<std::uint32_t>(b + (cell.size() - config::strip_enumerator(cell).size()));
         match[i] = LabelMatch{lb, static_cast<std::uint32_t>(b + cell.size()), e, def};
@@ -264,7 +599,7 @@ class Recogniser {
     // Cells that hold "label：value" themselves ("办理地点：某中心 | 办理时间：工作日") are read as
     // lines; a row without any labels (a materials table's rows) continues the element before it.
     const bool labelled = std::any_of(cells.begin(), cells.end(), [&](const TextBuilder& c) {
-      const std::optional<LabelMatch> m = match_line(c.text, false, profile_);
+      const std::optional<LabelMatch> m = match_line(c.text, false, labels_, profile_);
       return m && m->def != nullptr;
     });
     if (labelled) {
@@ -321,19 +656,18 @@ class Recogniser {
 
   void start(const TextBuilder& line, const LabelMatch& m) {
     close();
-    Current c;
-    const TextBuilder label = slice(line, m.label_begin, m.label_end);
-    c.element.label = label.text;
+    Current& c = current_.emplace();
+    TextBuilder label = slice(line, m.label_begin, m.label_end);
     c.element.label_span = source_span(label);
+    c.element.label = std::move(label.text);
     c.element.span = c.element.label_span;
     if (m.def != nullptr) c.element.id = m.def->id;
-    current_ = std::move(c);
   }
 
   void value(const TextBuilder& line, std::uint32_t begin, std::uint32_t end) {
     std::uint32_t b = begin;
     std::uint32_t e = end;
-    trim_range(line.text, b, e);
+    trim(line.text, b, e);
     if (b >= e) {
       // No text, but maybe an image (a flowchart): its link belongs to the element.
       if (!current_) return;
@@ -344,24 +678,24 @@ class Recogniser {
       }
       return;
     }
-    const TextBuilder part = slice(line, b, e);
     if (!current_) {
-      if (blank(first_line_.text)) first_line_ = part;  // text before any label: the title
+      // Text before any label: the title.
+      if (blank(first_line_.text)) first_line_ = slice(line, b, e);
       return;
     }
     TextBuilder& v = current_->value;
-    if (!v.text.empty()) v.block_break(source_span(part).begin);
+    if (!v.text.empty()) v.block_break(slice_source_begin(line, b, e));
     const std::uint32_t at = v.size();
-    append(v, part);
+    append_slice(v, line, b, e);
     // One entry per line: a cell may hold several (<br>, paragraphs, an inner table's rows).
-    std::uint32_t from = at;
-    for (std::uint32_t i = at; i <= v.size(); ++i) {
-      if (i < v.size() && v.text[i] != '\n') continue;
-      std::uint32_t ib = from;
-      std::uint32_t ie = i;
-      trim_range(v.text, ib, ie);
+    for (std::size_t from = at;;) {
+      const std::size_t nl = v.text.find('\n', from);
+      auto ib = static_cast<std::uint32_t>(from);
+      auto ie = static_cast<std::uint32_t>(nl == std::string::npos ? v.text.size() : nl);
+      trim(v.text, ib, ie);
       if (ib < ie) current_->element.items.push_back({ib, ie});
-      from = i + 1;
+      if (nl == std::string::npos) break;
+      from = nl + 1;
     }
   }
 
@@ -379,6 +713,7 @@ class Recogniser {
   }
 
   const config::Profile& profile_;
+  const LabelIndex& labels_;
   Guide guide_;
   std::optional<Current> current_;
   TextBuilder first_line_;
@@ -396,11 +731,11 @@ Span source_span(const TextBuilder& text) {
   return s;
 }
 
-TextBuilder slice(const TextBuilder& text, std::uint32_t begin, std::uint32_t end) {
-  TextBuilder out;
-  end = std::min(end, text.size());
-  begin = std::min(begin, end);
-  out.text = text.text.substr(begin, end - begin);
+namespace {
+
+// The pieces of text [begin, end) as slice() gives them (text offsets from `begin`), in order.
+template <typename F>
+void slice_pieces(const TextBuilder& text, std::uint32_t begin, std::uint32_t end, F&& each) {
   // Only the pieces that overlap the range are looked at: slicing a long line is cheap.
   auto it = std::upper_bound(text.pieces.begin(), text.pieces.end(), begin,
                              [](std::uint32_t v, const TextPiece& p) { return v < p.text; });
@@ -415,18 +750,64 @@ TextBuilder slice(const TextBuilder& text, std::uint32_t begin, std::uint32_t en
       q.source = it->source + (b - it->text);
       q.source_end = it->source + (std::min(piece_end, end) - it->text);
     }
-    out.pieces.push_back(q);
+    each(q);
   }
-  for (Link l : text.links) {
-    // Links over the range, and links without text (images) at its ends.
-    const bool overlaps = l.begin < end && l.end > begin;
-    const bool image_here = l.begin == l.end && l.begin >= begin && l.begin <= end;
+}
+
+// The links of text [begin, end) as slice() gives them, in order: links over the range, and
+// links without text (images) at its ends.
+template <typename F>
+void slice_links(const TextBuilder& text, std::uint32_t begin, std::uint32_t end, F&& each) {
+  for (const Link& link : text.links) {
+    const bool overlaps = link.begin < end && link.end > begin;
+    const bool image_here = link.begin == link.end && link.begin >= begin && link.begin <= end;
     if (!overlaps && !image_here) continue;
+    Link l = link;
     l.begin = std::max(l.begin, begin) - begin;
     l.end = std::min(l.end, end) - begin;
-    out.links.push_back(std::move(l));
+    each(std::move(l));
   }
+}
+
+}  // namespace
+
+TextBuilder slice(const TextBuilder& text, std::uint32_t begin, std::uint32_t end) {
+  TextBuilder out;
+  end = std::min(end, text.size());
+  begin = std::min(begin, end);
+  out.text = text.text.substr(begin, end - begin);
+  slice_pieces(text, begin, end, [&](const TextPiece& q) { out.pieces.push_back(q); });
+  slice_links(text, begin, end, [&](Link l) { out.links.push_back(std::move(l)); });
   return out;
+}
+
+std::uint32_t slice_source_begin(const TextBuilder& text, std::uint32_t begin, std::uint32_t end) {
+  end = std::min(end, text.size());
+  begin = std::min(begin, end);
+  bool any = false;
+  std::uint32_t first = 0;
+  slice_pieces(text, begin, end, [&](const TextPiece& q) {
+    first = any ? std::min(first, q.source) : q.source;
+    any = true;
+  });
+  return first;
+}
+
+void append_slice(TextBuilder& text, const TextBuilder& from, std::uint32_t begin,
+                  std::uint32_t end) {
+  end = std::min(end, from.size());
+  begin = std::min(begin, end);
+  const std::uint32_t shift = text.size();
+  slice_pieces(from, begin, end, [&](TextPiece q) {
+    q.text += shift;
+    text.pieces.push_back(q);
+  });
+  slice_links(from, begin, end, [&](Link l) {
+    l.begin += shift;
+    l.end += shift;
+    text.links.push_back(std::move(l));
+  });
+  text.text.append(from.text, begin, end - begin);
 }
 
 void append(TextBuilder& text, const TextBuilder& more) {

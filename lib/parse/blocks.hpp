@@ -32,4 +32,11 @@ TextBuilder slice(const TextBuilder& text, std::uint32_t begin, std::uint32_t en
 // Appends `more` to `text`, pieces and links kept.
 void append(TextBuilder& text, const TextBuilder& more);
 
+// append(text, slice(from, begin, end)), without the slice.
+void append_slice(TextBuilder& text, const TextBuilder& from, std::uint32_t begin,
+                  std::uint32_t end);
+
+// source_span(slice(text, begin, end)).begin, without the slice.
+std::uint32_t slice_source_begin(const TextBuilder& text, std::uint32_t begin, std::uint32_t end);
+
 }  // namespace guidelint::parse

@@ -6,8 +6,13 @@
 
 #include <gumbo.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <csetjmp>
 #include <cstddef>
 #include <cstdint>
@@ -80,8 +85,51 @@ char ascii_lower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-bool html_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+// Bytes by what the readers below stop at.
+enum ByteClass : std::uint8_t {
+  kHtmlSpace = 1 << 0,  // ' ', '\t', '\n', '\r', '\f'
+  kTextStop =
+      1 << 1,  // ends a run of plain text: HTML whitespace, '<', '&', and 0xC2 (NBSP's lead)
+};
+
+constexpr std::array<std::uint8_t, 256> kByteClasses = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (const unsigned char c : {' ', '\t', '\n', '\r', '\f'})
+    t[c] |= kHtmlSpace | kTextStop;
+  for (const unsigned char c : {'<', '&', '\xC2'})
+    t[c] |= kTextStop;
+  return t;
+}();
+
+inline bool html_space(char c) {
+  return (kByteClasses[static_cast<unsigned char>(c)] & kHtmlSpace) != 0;
+}
+
+// The first byte of s[from, to) that ends a run of plain text (kTextStop), or `to`.
+std::size_t next_text_stop(std::string_view s, std::size_t from, std::size_t to) {
+  std::size_t i = from;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time: HTML whitespace is all at or below ' ', so those bytes, '<', '&'
+  // and 0xC2 are looked at closer.
+  const __m128i space = _mm_set1_epi8(' ');
+  const __m128i lt = _mm_set1_epi8('<');
+  const __m128i amp = _mm_set1_epi8('&');
+  const __m128i c2 = _mm_set1_epi8('\xC2');
+  while (i + 16 <= to) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i m =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, space), v), _mm_cmpeq_epi8(v, lt)),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, c2)));
+    for (auto bits = static_cast<unsigned>(_mm_movemask_epi8(m)); bits != 0; bits &= bits - 1) {
+      const std::size_t at = i + static_cast<std::size_t>(std::countr_zero(bits));
+      if ((kByteClasses[static_cast<unsigned char>(s[at])] & kTextStop) != 0) return at;
+    }
+    i += 16;
+  }
+#endif
+  while (i < to && (kByteClasses[static_cast<unsigned char>(s[i])] & kTextStop) == 0)
+    ++i;
+  return i;
 }
 
 // Spaces a browser collapses, with the no-break and typographic spaces pages pad with.
@@ -199,7 +247,11 @@ std::vector<std::uint32_t> rename_foreign(std::string& html) {
     std::size_t name = i + 1;
     const bool end_tag = name < html.size() && html[name] == '/';
     if (end_tag) ++name;
+    if (name >= html.size()) continue;
+    const char first = ascii_lower(html[name]);
+    if (first != 's' && first != 'm') continue;
     for (const std::string_view tag : {std::string_view("svg"), std::string_view("math")}) {
+      if (tag[0] != first) continue;
       const std::size_t after = name + tag.size();
       if (after > html.size() || !equal_ci(std::string_view(html).substr(name, tag.size()), tag))
         continue;
@@ -308,6 +360,30 @@ bool is(GumboTag t, TagClass c) {
   return (tag_classes()[t] & c) != 0;
 }
 
+// gumbo_tagn_enum(name), remembered by the name's hash (FNV-1a over its lower case): pages use
+// a few dozen tag names, and gumbo's lookup is what most of a tag's reading here would cost.
+GumboTag tag_named(std::string_view name, std::uint32_t hash) {
+  struct Entry {
+    std::uint32_t hash = 0;
+    std::uint8_t size = 0;  // 0: empty
+    GumboTag tag = GUMBO_TAG_UNKNOWN;
+    std::array<char, 15> lower{};
+  };
+  thread_local std::array<Entry, 128> cache;
+  if (name.empty() || name.size() > 15)
+    return gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size()));
+  Entry& e = cache[hash & 127];
+  if (e.size == name.size() && e.hash == hash &&
+      equal_ci(name, std::string_view(e.lower.data(), e.size)))
+    return e.tag;
+  e.tag = gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size()));
+  e.hash = hash;
+  e.size = static_cast<std::uint8_t>(name.size());
+  for (std::size_t k = 0; k < name.size(); ++k)
+    e.lower[k] = ascii_lower(name[k]);
+  return e.tag;
+}
+
 // An estimate, from the tags alone, of how deep gumbo's tree will nest: a stack of open tags
 // that end tags and HTML's usual implied end tags (<p>, <li>, <td>, …) pop, erring on the deep
 // side. One pass; a pop searches at most the depth the page is allowed. Gumbo's other way of
@@ -399,8 +475,7 @@ Guard guard(std::string_view html, std::size_t max_depth) {
       name = (name ^ static_cast<unsigned char>(ascii_lower(html[j]))) * 16777619u;
       ++j;
     }
-    const GumboTag tag =
-        gumbo_tagn_enum(html.data() + name_begin, static_cast<unsigned>(j - name_begin));
+    const GumboTag tag = tag_named(html.substr(name_begin, j - name_begin), name);
     if (tag != GUMBO_TAG_UNKNOWN) name = 0;
     // The attributes, to the '>' outside quotes.
     std::size_t attributes = 0;
@@ -435,11 +510,10 @@ Guard guard(std::string_view html, std::size_t max_depth) {
       return out;
     }
     // Inside a <select>, HTML ignores most tags: only what closes it counts.
-    const bool in_select = open[GUMBO_TAG_SELECT] > 0;
-    const bool table_part =
-        one_of(tag, {GUMBO_TAG_CAPTION, GUMBO_TAG_TABLE, GUMBO_TAG_TBODY, GUMBO_TAG_TFOOT,
-                     GUMBO_TAG_THEAD, GUMBO_TAG_TR, GUMBO_TAG_TD, GUMBO_TAG_TH});
-    if (in_select) {
+    if (open[GUMBO_TAG_SELECT] > 0) {
+      const bool table_part =
+          one_of(tag, {GUMBO_TAG_CAPTION, GUMBO_TAG_TABLE, GUMBO_TAG_TBODY, GUMBO_TAG_TFOOT,
+                       GUMBO_TAG_THEAD, GUMBO_TAG_TR, GUMBO_TAG_TD, GUMBO_TAG_TH});
       if (table_part ||
           one_of(tag, {GUMBO_TAG_SELECT, GUMBO_TAG_INPUT, GUMBO_TAG_KEYGEN, GUMBO_TAG_TEXTAREA})) {
         pop_to({GUMBO_TAG_SELECT}, {}, true);
@@ -614,10 +688,51 @@ GumboOutput* parse_in(Arena& arena, const GumboOptions& options, const char* dat
 
 // ── Elements ─────────────────────────────────────────────────────────────────────────────────────
 
-std::string_view attribute(const GumboNode* node, const char* name) {
-  if (node->type != GUMBO_NODE_ELEMENT) return {};
-  const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
-  return a == nullptr ? std::string_view{} : std::string_view(a->value);
+// The attributes this reader looks at, found in one pass over an element's attributes: each as
+// gumbo_get_attribute finds it, the first of its name compared without case.
+struct Attributes {
+  enum Name : std::uint8_t {
+    kId,
+    kClass,
+    kRole,
+    kToggle,
+    kBsToggle,
+    kControls,
+    kTarget,
+    kBsTarget,
+    kHref,
+    kSrc,
+    kColspan,
+    kRowspan,
+    kCount
+  };
+  std::array<const char*, kCount> values{};  // nullptr: not there
+
+  // The value, or empty when not there.
+  std::string_view operator[](Name n) const {
+    return values[n] == nullptr ? std::string_view{} : std::string_view(values[n]);
+  }
+  bool has(Name n) const { return values[n] != nullptr; }
+};
+
+Attributes attributes_of(const GumboNode* node) {
+  static constexpr std::array<std::string_view, Attributes::kCount> kNames = {
+      "id",          "class",          "role", "data-toggle", "data-bs-toggle", "aria-controls",
+      "data-target", "data-bs-target", "href", "src",         "colspan",        "rowspan"};
+  Attributes out;
+  if (node->type != GUMBO_NODE_ELEMENT) return out;
+  const GumboVector& all = node->v.element.attributes;
+  for (unsigned k = 0; k < all.length; ++k) {
+    const auto* a = static_cast<const GumboAttribute*>(all.data[k]);
+    const std::string_view name(a->name);
+    for (std::size_t n = 0; n < kNames.size(); ++n) {
+      if (out.values[n] == nullptr && equal_ci(name, kNames[n])) {
+        out.values[n] = a->value;
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 std::string_view trim_ascii(std::string_view s) {
@@ -663,6 +778,7 @@ void words(std::string_view s, F&& each) {
 // Navigation, menus, breadcrumbs and site footers, as ids and classes name them: a word that
 // starts or ends with one of these ("navbar", "topmenu", "breadcrumbs", "sub-nav").
 bool chrome_name(std::string_view s) {
+  if (s.empty()) return false;
   bool found = false;
   words(s, [&](std::string_view w) {
     if (w.size() > 1 && w.back() == 's') w.remove_suffix(1);
@@ -671,6 +787,14 @@ bool chrome_name(std::string_view s) {
     }
   });
   return found;
+}
+
+// Does s hold `lower` (lower case), compared without case?
+bool contains_ci(std::string_view s, std::string_view lower) {
+  for (std::size_t i = 0; i + lower.size() <= s.size(); ++i) {
+    if (equal_ci(s.substr(i, lower.size()), lower)) return true;
+  }
+  return false;
 }
 
 // A class naming a list of tabs ("nav-tabs", "tab-title", "tabs"), not their panes or a table.
@@ -682,13 +806,11 @@ bool tab_list_class(std::string_view s) {
     std::size_t e = i;
     while (e < s.size() && !html_space(s[e]))
       ++e;
-    std::string token;
-    for (char c : s.substr(i, e - i))
-      token.push_back(ascii_lower(c));
-    if (token.find("tab") != std::string::npos) {
+    const std::string_view token = s.substr(i, e - i);
+    if (contains_ci(token, "tab")) {
       bool content = false;
       for (std::string_view other : {"table", "pane", "panel", "cont", "body"})
-        content = content || token.find(other) != std::string::npos;
+        content = content || contains_ci(token, other);
       if (!content) return true;
     }
     i = e;
@@ -720,15 +842,16 @@ struct Page {
   }
 };
 
-std::string_view tab_target(const GumboNode* node, bool in_tab_list) {
-  const std::string_view role = attribute(node, "role");
-  std::string_view toggle = attribute(node, "data-toggle");
-  if (toggle.empty()) toggle = attribute(node, "data-bs-toggle");
+std::string_view tab_target(const Attributes& a, bool in_tab_list) {
+  const std::string_view role = a[Attributes::kRole];
+  std::string_view toggle = a[Attributes::kToggle];
+  if (toggle.empty()) toggle = a[Attributes::kBsToggle];
   const bool tab = role == "tab" || toggle == "tab" || toggle == "pill";
   if (!tab && !in_tab_list) return {};
-  for (const char* name : {"aria-controls", "data-target", "data-bs-target", "href"}) {
-    std::string_view v = trim_ascii(attribute(node, name));
-    if (std::string_view(name) == "href" && !v.starts_with('#')) continue;
+  for (const Attributes::Name name :
+       {Attributes::kControls, Attributes::kTarget, Attributes::kBsTarget, Attributes::kHref}) {
+    std::string_view v = trim_ascii(a[name]);
+    if (name == Attributes::kHref && !v.starts_with('#')) continue;
     if (v.starts_with('#')) v.remove_prefix(1);
     if (!v.empty()) return v;
   }
@@ -751,11 +874,10 @@ Page survey(const GumboNode* root, std::vector<std::uint32_t> foreign) {
       const GumboTag t = node->v.element.tag;
       if (t == GUMBO_TAG_TITLE && out.title == nullptr) out.title = node;
       if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || out.foreign_element(node)) continue;
-      if (const std::string_view id = trim_ascii(attribute(node, "id")); !id.empty())
-        ids.insert(id);
-      list =
-          list || attribute(node, "role") == "tablist" || tab_list_class(attribute(node, "class"));
-      if (const std::string_view target = tab_target(node, list); !target.empty())
+      const Attributes a = attributes_of(node);
+      if (const std::string_view id = trim_ascii(a[Attributes::kId]); !id.empty()) ids.insert(id);
+      list = list || a[Attributes::kRole] == "tablist" || tab_list_class(a[Attributes::kClass]);
+      if (const std::string_view target = tab_target(a, list); !target.empty())
         candidates.emplace_back(target, node);
     }
     const GumboVector& kids = children(node);
@@ -828,10 +950,9 @@ struct Sink {
       l.begin = 0;
     }
     if (!line.text.empty() || !line.links.empty()) {
-      Block b;
+      Block& b = blocks.emplace_back();
       b.kind = strong && !plain ? Block::Kind::heading : Block::Kind::line;
       b.text = std::move(line);
-      blocks.push_back(std::move(b));
     }
     line = TextBuilder{};
     plain = strong = false;
@@ -979,20 +1100,20 @@ class Walker {
            s.length <= static_cast<std::size_t>(parsed_.data() + parsed_.size() - s.data);
   }
 
-  bool skipped(const GumboNode* node) const {
+  bool skipped(const GumboNode* node, const Attributes& a) const {
     const GumboElement& e = node->v.element;
     if (e.tag_namespace != GUMBO_NAMESPACE_HTML || is(e.tag, kSkipped)) return true;
     // A page's own header and footer; an article's or section's are part of it.
     if ((e.tag == GUMBO_TAG_HEADER || e.tag == GUMBO_TAG_FOOTER) && sections_ == 0) return true;
     if (page_ != nullptr && (page_->tabs.contains(node) || page_->foreign_element(node)))
       return true;
-    const std::string_view role = attribute(node, "role");
+    const std::string_view role = a[Attributes::kRole];
     if (role == "navigation" || role == "menu" || role == "menubar" || role == "tablist" ||
         role == "banner" || role == "contentinfo" || role == "search")
       return true;
     if (one_of(e.tag, {GUMBO_TAG_HTML, GUMBO_TAG_BODY, GUMBO_TAG_MAIN, GUMBO_TAG_ARTICLE}))
       return false;
-    return chrome_name(attribute(node, "id")) || chrome_name(attribute(node, "class"));
+    return chrome_name(a[Attributes::kId]) || chrome_name(a[Attributes::kClass]);
   }
 
   void enter(const GumboNode* node, std::vector<Frame>& stack, bool root) {
@@ -1010,7 +1131,8 @@ class Walker {
       default:
         return;  // comments, templates
     }
-    if (!root && skipped(node)) return;
+    const Attributes a = attributes_of(node);
+    if (!root && skipped(node, a)) return;
     const GumboTag t = node->v.element.tag;
     Frame f{node, 0, 0, nullptr, 0};
     if (t == GUMBO_TAG_BR) {
@@ -1019,7 +1141,7 @@ class Walker {
     }
     if (t == GUMBO_TAG_IMG || t == GUMBO_TAG_IMAGE) {
       // No text, but a source later rules may look at (file:/// paths pasted from Word).
-      const std::string_view src = trim_ascii(attribute(node, "src"));
+      const std::string_view src = trim_ascii(a[Attributes::kSrc]);
       if (!src.empty())
         sink().line.links.push_back({std::string(src), sink().line.size(), sink().line.size()});
       return;
@@ -1052,8 +1174,8 @@ class Walker {
     } else if ((t == GUMBO_TAG_TD || t == GUMBO_TAG_TH) && table_grid && g->in_row) {
       f.flags |= kCell;
       Cell c;
-      c.colspan = span_value(attribute(node, "colspan"), 1000);
-      c.rowspan = static_cast<int>(span_value(attribute(node, "rowspan"), 65534));
+      c.colspan = span_value(a[Attributes::kColspan], 1000);
+      c.rowspan = static_cast<int>(span_value(a[Attributes::kRowspan], 65534));
       c.header = t == GUMBO_TAG_TH;
       g->rows.back().push_back(std::move(c));
       sinks_.push_back(std::make_unique<Sink>());
@@ -1081,11 +1203,11 @@ class Walker {
     if (t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN || t == GUMBO_TAG_SECTION)
       f.flags |= kSection;
     if (t == GUMBO_TAG_A) {
-      const GumboAttribute* href = gumbo_get_attribute(&node->v.element.attributes, "href");
-      if (href != nullptr) {
+      if (a.has(Attributes::kHref)) {
         f.flags |= kLink;
         f.sink = &sink();
-        sink().links.push_back({std::string(trim_ascii(href->value)), sink().line.size(), false});
+        sink().links.push_back(
+            {std::string(trim_ascii(a[Attributes::kHref])), sink().line.size(), false});
       }
     }
     if ((f.flags & kBlock) != 0) sink().flush();
@@ -1096,7 +1218,7 @@ class Walker {
       f.mark = sink().blocks.size();
     }
     if (page_ != nullptr) {
-      const std::string_view id = trim_ascii(attribute(node, "id"));
+      const std::string_view id = trim_ascii(a[Attributes::kId]);
       const auto it = id.empty() ? page_->by_pane.end() : page_->by_pane.find(id);
       if (it != page_->by_pane.end()) {
         if (const TextBuilder& heading = tab_label(it->second); !blank(heading.text)) {
@@ -1372,8 +1494,14 @@ class Walker {
       }
       // A run of plain text, up to the next byte that may need a look.
       std::size_t e = i + 1;
-      while (e < n && !html_space(raw[e]) && raw[e] != '<' && raw[e] != '&' && !nbsp(e))
-        ++e;
+      while (true) {
+        e = next_text_stop(raw, e, n);
+        if (e < n && raw[e] == '\xC2' && !nbsp(e)) {  // a character other than NBSP
+          ++e;
+          continue;
+        }
+        break;
+      }
       s.settle(emphasised);
       s.line.exact(raw.substr(i, e - i), static_cast<std::uint32_t>(at + i));
       i = e;

@@ -14,9 +14,11 @@
 #include <rapidjson/reader.h>
 #include <rapidjson/stream.h>
 
+#include <array>
+#include <cstring>
 #include <ctime>
 #include <memory>
-#include <unordered_map>
+#include <span>
 
 #include "parse/blocks.hpp"
 #include "parse/html_blocks.hpp"
@@ -26,23 +28,31 @@ namespace guidelint::parse {
 namespace {
 
 // A JSON value with where it is. Strings and numbers keep their raw token's range; the decoded
-// text of a string is built with its map when it is used.
-struct Member;
-
-struct Value {
-  enum class Type { null, boolean, number, string, array, object };
-  Type type = Type::null;
-  std::uint32_t begin = 0;      // first byte of the token ('"', '{', '[', digit, letter)
-  std::uint32_t end = 0;        // just after its last byte
-  std::vector<Member> members;  // object
-  std::vector<Value> items;     // array
+// text of a string is built with its map when it is used. A container's values (an object's
+// members, each with its key, an array's items) are a range of the document's values.
+struct Token {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
 };
 
-// An object's member. A struct of its own rather than std::pair<Value, Value>: a pair of a type
-// still being defined is not something every standard library accepts.
-struct Member {
-  Value key;  // a string
-  Value value;
+struct Value {
+  enum class Type : std::uint8_t { null, boolean, number, string, array, object };
+  Type type = Type::null;
+  std::uint32_t begin = 0;  // first byte of the token ('"', '{', '[', digit, letter)
+  std::uint32_t end = 0;    // just after its last byte
+  Token key;                // an object's member: the key's string token
+  std::uint32_t first = 0;  // a container: its values are the document's [first, first + count)
+  std::uint32_t count = 0;
+};
+
+// Every value of a document, each container's next to each other.
+struct Values {
+  std::vector<Value> all;    // the values inside containers
+  std::vector<Value> roots;  // the values at the top: a document, or NDJSON's lines
+
+  std::span<const Value> of(const Value& v) const {
+    return {all.data() + v.first, static_cast<std::size_t>(v.count)};
+  }
 };
 
 // Builds Values from RapidJSON's SAX events, taking offsets from the stream.
@@ -54,7 +64,14 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
   bool Null() { return scalar(Value::Type::null, 4); }
   bool Bool(bool b) { return scalar(Value::Type::boolean, b ? 4 : 5); }
   bool RawNumber(const char*, rapidjson::SizeType length, bool) { return number(length); }
-  bool String(const char*, rapidjson::SizeType, bool) { return add(string_token()); }
+  bool String(const char*, rapidjson::SizeType, bool) {
+    Value v;
+    v.type = Value::Type::string;
+    const Token t = string_token();
+    v.begin = t.begin;
+    v.end = t.end;
+    return add(v);
+  }
   bool Key(const char*, rapidjson::SizeType, bool) {
     key_ = string_token();
     return true;
@@ -65,7 +82,11 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
   bool EndArray(rapidjson::SizeType) { return close(']'); }
 
   bool too_deep() const { return too_deep_; }
-  std::vector<Value>& roots() { return roots_; }
+  const Values& values() const { return values_; }
+  void reserve(std::size_t values) {
+    values_.all.reserve(values);
+    open_.reserve(64);
+  }
 
  private:
   // The reader works on a copy of a string stream while it reads a string or a number and calls
@@ -74,9 +95,8 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
   static_assert(rapidjson::StreamTraits<rapidjson::StringStream>::copyOptimization == 1);
 
   // The string token that starts at the stream's position: up to its unescaped closing quote.
-  Value string_token() const {
-    Value v;
-    v.type = Value::Type::string;
+  Token string_token() const {
+    Token v;
     const std::size_t begin = std::min<std::size_t>(stream_.Tell(), text_.size());
     std::size_t end = text_.size();
     for (std::size_t q = text_.find('"', begin + 1); q != std::string_view::npos;
@@ -99,7 +119,7 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
     v.type = type;
     v.end = static_cast<std::uint32_t>(stream_.Tell());
     v.begin = v.end - static_cast<std::uint32_t>(std::min<std::size_t>(length, v.end));
-    return add(std::move(v));
+    return add(v);
   }
 
   bool number(std::size_t length) {
@@ -107,7 +127,7 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
     v.type = Value::Type::number;
     v.begin = static_cast<std::uint32_t>(stream_.Tell());
     v.end = static_cast<std::uint32_t>(std::min(stream_.Tell() + length, text_.size()));
-    return add(std::move(v));
+    return add(v);
   }
 
   bool open(Value::Type type) {
@@ -115,44 +135,56 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
       too_deep_ = true;
       return false;
     }
-    // The reader reports a container where its bracket is, before taking it.
+    // The reader reports a container where its bracket is, before taking it. It waits among
+    // the open values, its own values after it, until it closes.
     Value v;
     v.type = type;
     v.begin = static_cast<std::uint32_t>(stream_.Tell());
-    stack_.push_back({std::move(v), std::move(key_)});
+    if (in_object()) v.key = key_;
+    open_.push_back(v);
+    stack_.push_back(open_.size() - 1);
     return true;
   }
 
   bool close(char bracket) {
-    Open top = std::move(stack_.back());
+    const std::size_t at_open = stack_.back();
     stack_.pop_back();
+    Value v = open_[at_open];
     const std::size_t at = text_.find(bracket, stream_.Tell());
-    top.value.end =
-        static_cast<std::uint32_t>(at == std::string_view::npos ? text_.size() : at + 1);
-    key_ = std::move(top.key);
-    return add(std::move(top.value));
-  }
-
-  bool add(Value v) {
+    v.end = static_cast<std::uint32_t>(at == std::string_view::npos ? text_.size() : at + 1);
+    v.first = static_cast<std::uint32_t>(values_.all.size());
+    v.count = static_cast<std::uint32_t>(open_.size() - at_open - 1);
+    values_.all.insert(values_.all.end(), open_.begin() + static_cast<std::ptrdiff_t>(at_open + 1),
+                       open_.end());
+    open_.resize(at_open);
     if (stack_.empty()) {
-      roots_.push_back(std::move(v));
-    } else if (stack_.back().value.type == Value::Type::object) {
-      stack_.back().value.members.push_back(Member{std::move(key_), std::move(v)});
+      values_.roots.push_back(v);
     } else {
-      stack_.back().value.items.push_back(std::move(v));
+      open_.push_back(v);
     }
     return true;
   }
 
-  struct Open {
-    Value value;
-    Value key;  // the key it is the value of, in an object
-  };
+  bool add(Value v) {
+    if (stack_.empty()) {
+      values_.roots.push_back(v);
+    } else {
+      if (in_object()) v.key = key_;
+      open_.push_back(v);
+    }
+    return true;
+  }
+
+  bool in_object() const {
+    return !stack_.empty() && open_[stack_.back()].type == Value::Type::object;
+  }
+
   std::string_view text_;
   rapidjson::StringStream& stream_;
-  std::vector<Open> stack_;
-  std::vector<Value> roots_;
-  Value key_;
+  std::vector<Value> open_;         // the open containers, each followed by its values so far
+  std::vector<std::size_t> stack_;  // where each open container is in open_
+  Values values_;
+  Token key_;
   std::size_t max_depth_;
   bool too_deep_ = false;
 };
@@ -190,49 +222,98 @@ std::string_view error_name(rapidjson::ParseErrorCode code) {
   }
 }
 
+// UTF-8 of a code point (not a surrogate, at most U+10FFFF) into out; returns its length.
+std::size_t encode(char32_t cp, char* out) {
+  if (cp < 0x80) {
+    out[0] = static_cast<char>(cp);
+    return 1;
+  }
+  if (cp < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (cp >> 6));
+    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (cp >> 12));
+    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (cp >> 18));
+  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+// Hexadecimal digits' values; anything else counts as 0.
+constexpr std::array<std::uint8_t, 256> kHexDigits = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = '0'; c <= '9'; ++c)
+    t[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c - '0');
+  for (int c = 'a'; c <= 'f'; ++c)
+    t[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c - 'a' + 10);
+  for (int c = 'A'; c <= 'F'; ++c)
+    t[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c - 'A' + 10);
+  return t;
+}();
+
 unsigned hex4(std::string_view s) {
   unsigned v = 0;
-  for (const char c : s) {
-    v <<= 4;
-    if (c >= '0' && c <= '9')
-      v |= static_cast<unsigned>(c - '0');
-    else if (c >= 'a' && c <= 'f')
-      v |= static_cast<unsigned>(c - 'a' + 10);
-    else if (c >= 'A' && c <= 'F')
-      v |= static_cast<unsigned>(c - 'A' + 10);
-  }
+  for (const char c : s)
+    v = (v << 4) | kHexDigits[static_cast<unsigned char>(c)];
   return v;
 }
 
-// The decoded text of a string token, each escape an opaque piece standing for its bytes.
-TextBuilder decode_string(std::string_view text, const Value& v) {
-  TextBuilder out;
+// Appends the decoded text of a string token to `out`, each escape an opaque piece standing for
+// its bytes: append(out, decode_string(text, v)), without the string in between.
+void decode_into(std::string_view text, const Value& v, TextBuilder& out) {
   const std::uint32_t from = v.begin + 1;
   const std::uint32_t to = v.end > from ? v.end - 1 : from;
+  const std::size_t first_piece = out.pieces.size();
+  // Escapes only shorten the text: it is written in place, and cut to its length at the end.
+  std::size_t at = out.text.size();
+  out.text.resize(at + (to - from));
+  char* const data = out.text.data();
+  // TextBuilder::exact and opaque, except that text is never joined to a piece from before.
+  const auto exact = [&](std::uint32_t b, std::uint32_t e) {
+    if (b >= e) return;
+    if (out.pieces.size() > first_piece && out.pieces.back().exact &&
+        out.pieces.back().source_end == b) {
+      out.pieces.back().source_end += e - b;
+    } else {
+      out.pieces.push_back({static_cast<std::uint32_t>(at), b, e, true});
+    }
+    std::memcpy(data + at, text.data() + b, e - b);
+    at += e - b;
+  };
   std::uint32_t run = from;
   for (std::uint32_t i = from; i < to;) {
-    if (text[i] != '\\' || i + 1 >= to) {
-      ++i;
-      continue;
+    if (text[i] != '\\') {  // escapes often come one after another (\u4e8b\u9879)
+      const void* backslash = std::memchr(text.data() + i, '\\', to - i);
+      if (backslash == nullptr) break;
+      i = static_cast<std::uint32_t>(static_cast<const char*>(backslash) - text.data());
     }
-    out.exact(text.substr(run, i - run), run);
-    std::string decoded;
+    if (i + 1 >= to) break;  // a lone backslash at the end is text
+    exact(run, i);
+    char decoded[4];
+    std::size_t n = 1;
     std::uint32_t len = 2;
     switch (text[i + 1]) {
       case 'n':
-        decoded = "\n";
+        decoded[0] = '\n';
         break;
       case 't':
-        decoded = "\t";
+        decoded[0] = '\t';
         break;
       case 'r':
-        decoded = "\r";
+        decoded[0] = '\r';
         break;
       case 'b':
-        decoded = "\b";
+        decoded[0] = '\b';
         break;
       case 'f':
-        decoded = "\f";
+        decoded[0] = '\f';
         break;
       case 'u': {
         len = 6;
@@ -245,29 +326,123 @@ TextBuilder decode_string(std::string_view text, const Value& v) {
           }
         }
         if (cp >= 0xD800 && cp <= 0xDFFF) cp = utf8::kReplacement;
-        utf8::append(decoded, cp);
+        n = encode(cp, decoded);
         break;
       }
       default:  // \" \\ \/
-        decoded = std::string(1, text[i + 1]);
+        decoded[0] = text[i + 1];
     }
-    out.opaque(decoded, i, i + len);
+    out.pieces.push_back({static_cast<std::uint32_t>(at), i, i + len, false});
+    std::memcpy(data + at, decoded, n);
+    at += n;
     i += len;
     run = i;
   }
-  out.exact(text.substr(run, to - run), run);
+  exact(run, to);
+  out.text.resize(at);
+}
+
+// The decoded text of a string token, each escape an opaque piece standing for its bytes.
+TextBuilder decode_string(std::string_view text, const Value& v) {
+  TextBuilder out;
+  decode_into(text, v, out);
+  return out;
+}
+
+// Text [at, end) of `t` as a text of its own, with its pieces (which start at `first_piece`).
+TextBuilder split_off(const TextBuilder& t, std::uint32_t at, std::size_t first_piece) {
+  TextBuilder out;
+  out.text = t.text.substr(at);
+  out.pieces.assign(t.pieces.begin() + static_cast<std::ptrdiff_t>(first_piece), t.pieces.end());
+  for (TextPiece& p : out.pieces)
+    p.text -= at;
+  return out;
+}
+
+// Takes `t` back to what it was: text and pieces added since are dropped.
+void truncate(TextBuilder& t, std::size_t text_size, std::size_t pieces) {
+  t.text.resize(text_size);
+  t.pieces.resize(pieces);
+}
+
+// compose(inner, inner_size, outer, outer_size), the same pieces made the same way, with the
+// outer piece for each offset found from the one before: a page's text comes in the order of
+// the string it was read from, so that is mostly the same piece or the next, where compose
+// searches all of them each time.
+std::vector<TextPiece> compose_in_order(const std::vector<TextPiece>& inner,
+                                        std::uint32_t inner_size,
+                                        const std::vector<TextPiece>& outer,
+                                        std::uint32_t outer_size) {
+  std::vector<TextPiece> out;
+  if (outer.empty()) return out;
+  out.reserve(inner.size());
+  using It = std::vector<TextPiece>::const_iterator;
+  It at = outer.begin();
+  // The last outer piece whose text starts at or before o (the first one when none does).
+  const auto outer_piece = [&](std::uint32_t o) {
+    const auto starts_after = [&](It it) { return it + 1 != outer.end() && (it + 1)->text <= o; };
+    if (at->text <= o || at == outer.begin()) {
+      for (int step = 0; step < 4 && starts_after(at); ++step)
+        ++at;
+      if (!starts_after(at)) return at;
+    }
+    const auto it =
+        std::upper_bound(outer.begin(), outer.end(), o,
+                         [](std::uint32_t v, const TextPiece& p) { return v < p.text; });
+    at = it == outer.begin() ? outer.begin() : it - 1;
+    return at;
+  };
+  const auto outer_end = [&](It it) { return it + 1 != outer.end() ? (it + 1)->text : outer_size; };
+  for (std::size_t k = 0; k < inner.size(); ++k) {
+    const TextPiece& p = inner[k];
+    const std::uint32_t text_end = k + 1 < inner.size() ? inner[k + 1].text : inner_size;
+    if (!p.exact) {
+      // Stands for inner [source, source_end) as a whole: the union of what that covers.
+      const It b = outer_piece(p.source);
+      const std::uint32_t from = b->exact ? b->source + (p.source - b->text) : b->source;
+      const It e = outer_piece(p.source_end > p.source ? p.source_end - 1 : p.source);
+      std::uint32_t to = from;
+      if (p.source_end > p.source) {
+        to = e->exact ? e->source + (p.source_end - e->text) : e->source_end;
+      }
+      out.push_back({p.text, from, std::max(from, to), false});
+      continue;
+    }
+    // Exact inner piece: split wherever it crosses outer pieces.
+    std::uint32_t t = p.text;
+    std::uint32_t o = p.source;
+    while (t < text_end) {
+      const It it = outer_piece(o);
+      const std::uint32_t oe = outer_end(it);
+      const std::uint32_t len = std::min(text_end - t, std::max<std::uint32_t>(oe, o + 1) - o);
+      if (it->exact) {
+        const std::uint32_t s = it->source + (o - it->text);
+        out.push_back({t, s, s + len, true});
+      } else {
+        out.push_back({t, it->source, it->source_end, false});
+      }
+      t += len;
+      o += len;
+    }
+  }
   return out;
 }
 
 // Maps every piece of text read from a string (HTML inside a JSON field) onto the Source.
 void rebase(TextBuilder& t, const TextBuilder& outer) {
-  t.pieces = compose(t.pieces, t.size(), outer.pieces, outer.size());
+  t.pieces = compose_in_order(t.pieces, t.size(), outer.pieces, outer.size());
 }
 
 bool looks_like_html(std::string_view s) {
-  for (std::string_view tag : {"<p", "<div", "<table", "<br", "<strong", "<span", "<li", "<h1",
-                               "<h2", "<h3", "<td", "<P>", "<DIV", "<TABLE", "<BR"}) {
-    if (s.find(tag) != std::string_view::npos) return true;
+  static constexpr std::string_view kTags[] = {"<p",    "<div", "<table", "<br",    "<strong",
+                                               "<span", "<li",  "<h1",    "<h2",    "<h3",
+                                               "<td",   "<P>",  "<DIV",   "<TABLE", "<BR"};
+  // One pass: any of them is somewhere if one starts at some '<'.
+  for (std::size_t i = s.find('<'); i != std::string_view::npos; i = s.find('<', i + 1)) {
+    const std::string_view rest = s.substr(i);
+    for (const std::string_view tag : kTags) {
+      if (rest.starts_with(tag)) return true;
+    }
   }
   return false;
 }
@@ -289,17 +464,69 @@ std::string date_of(std::string_view digits) {
   return buf;
 }
 
+// A small table from field names (views into the file) to what they stand for: open addressing
+// over a hash of the name's bytes. A file's records repeat a few dozen names.
+template <typename T>
+class KeyTable {
+ public:
+  template <typename Make>
+  const T& find_or_add(std::string_view key, Make&& make) {
+    if (slots_.empty()) slots_.resize(64);
+    std::uint32_t h = 2166136261u;  // FNV-1a
+    for (const char c : key)
+      h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (!s.used) break;
+      if (s.hash == h && s.key == key) return s.value;
+    }
+    if (2 * (used_ + 1) > slots_.size()) grow();
+    const std::size_t m = slots_.size() - 1;
+    std::size_t i = h & m;
+    while (slots_[i].used)
+      i = (i + 1) & m;
+    slots_[i] = Slot{key, h, true, make()};
+    ++used_;
+    return slots_[i].value;
+  }
+
+ private:
+  struct Slot {
+    std::string_view key;
+    std::uint32_t hash = 0;
+    bool used = false;
+    T value{};
+  };
+
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (Slot& s : old) {
+      if (!s.used) continue;
+      std::size_t i = s.hash & mask;
+      while (slots_[i].used)
+        i = (i + 1) & mask;
+      slots_[i] = std::move(s);
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
+};
+
 class RecordReader {
  public:
-  RecordReader(std::string_view text, const Context& context)
-      : text_(text), profile_(context.profile), context_(context) {}
+  RecordReader(std::string_view text, const Values& values, const Context& context)
+      : text_(text), values_(values), profile_(context.profile), context_(context) {}
 
   // Is this object a guide record: does it hold at least two fields the profile knows?
   bool is_record(const Value& v) const {
     if (v.type != Value::Type::object) return false;
     int known = 0;
-    for (const auto& [key, value] : v.members) {
-      const std::string_view k = raw_key(key);
+    for (const Value& member : values_.of(v)) {
+      const std::string_view k = raw_key(member.key);
       const auto [def, field] = resolve(k);
       if (def != nullptr || field == config::Field::html) ++known;
     }
@@ -313,16 +540,16 @@ class RecordReader {
       out.push_back(&v);
       return;
     }
-    for (const auto& [key, value] : v.members)
-      find_records(value, out, depth + 1);
-    for (const Value& item : v.items)
-      find_records(item, out, depth + 1);
+    if (v.type != Value::Type::object && v.type != Value::Type::array) return;
+    for (const Value& child : values_.of(v))
+      find_records(child, out, depth + 1);
   }
 
   Guide guide(const Value& record) const {
     Guide g;
     g.span = {record.begin, record.begin + 1};
-    for (const auto& [key, value] : record.members) {
+    for (const Value& value : values_.of(record)) {
+      const Token& key = value.key;
       const std::string_view k = raw_key(key);
       const auto [def, field] = resolve(k);
       if (def == nullptr && field == config::Field::html && value.type == Value::Type::string) {
@@ -351,12 +578,10 @@ class RecordReader {
   // What a field name stands for, looked up once per distinct name in the file: records of an
   // export repeat the same few dozen names, and each record is looked at twice.
   std::pair<const config::ElementDef*, config::Field> resolve(std::string_view key) const {
-    auto it = resolved_.find(key);
-    if (it == resolved_.end()) it = resolved_.emplace(key, profile_.resolve_name(key)).first;
-    return it->second;
+    return resolved_.find_or_add(key, [&] { return profile_.resolve_name(key); });
   }
 
-  std::string_view raw_key(const Value& key) const {
+  std::string_view raw_key(const Token& key) const {
     return text_.substr(key.begin + 1, key.end > key.begin + 1 ? key.end - key.begin - 2 : 0);
   }
 
@@ -378,18 +603,33 @@ class RecordReader {
     };
     switch (v.type) {
       case Value::Type::string: {
-        TextBuilder s = decode_string(text_, v);
-        if (looks_like_html(s.text)) {
+        // Decoded onto the end of `out` as the entry it will most likely be, and taken back off
+        // when it is blank or a page.
+        const std::size_t text_mark = out.text.size();
+        const std::size_t pieces_mark = out.pieces.size();
+        out.block_break(v.begin);
+        const std::uint32_t at = out.size();
+        const std::size_t first_piece = out.pieces.size();
+        decode_into(text_, v, out);
+        const std::string_view decoded = std::string_view(out.text).substr(at);
+        if (!looks_like_html(decoded)) {
+          if (blank(decoded)) {
+            truncate(out, text_mark, pieces_mark);
+          } else if (items != nullptr) {
+            items->push_back({at, out.size()});
+          }
+          break;
+        }
+        const TextBuilder s = split_off(out, at, first_piece);
+        truncate(out, text_mark, pieces_mark);
+        {
           HtmlDocument doc = read_html(s.text, nullptr, context_.limits.depth);
           for (Block& b : doc.blocks) {
-            for (TextBuilder* t : texts_of(b)) {
-              rebase(*t, s);
-              if (blank(t->text)) continue;
-              entry([&] { append(out, *t); });
-            }
+            for_each_text(b, [&](TextBuilder& t) {
+              rebase(t, s);
+              if (!blank(t.text)) entry([&] { append(out, t); });
+            });
           }
-        } else if (!blank(s.text)) {
-          entry([&] { append(out, s); });
         }
         break;
       }
@@ -398,26 +638,28 @@ class RecordReader {
         entry([&] { out.exact(text_.substr(v.begin, v.end - v.begin), v.begin); });
         break;
       case Value::Type::array:
-        for (const Value& item : v.items)
+        for (const Value& item : values_.of(v))
           collect(item, out, items, depth + 1);
         break;
       case Value::Type::object: {
         // A material, a law, a window: its name field when it has one, else all its strings.
-        for (const auto& [key, value] : v.members) {
-          if (resolve(raw_key(key)).second == config::Field::material_name &&
+        for (const Value& value : values_.of(v)) {
+          if (resolve(raw_key(value.key)).second == config::Field::material_name &&
               value.type == Value::Type::string) {
-            const Value& name = value;  // a lambda may not capture a structured binding in clang 14
-            entry([&] { append(out, decode_string(text_, name)); });
+            entry([&] { decode_into(text_, value, out); });
             return;
           }
         }
         TextBuilder joined;
-        for (const auto& [key, value] : v.members) {
+        for (const Value& value : values_.of(v)) {
           if (value.type != Value::Type::string) continue;
-          TextBuilder s = decode_string(text_, value);
-          if (blank(s.text)) continue;
+          const std::size_t text_mark = joined.text.size();
+          const std::size_t pieces_mark = joined.pieces.size();
           if (!joined.text.empty()) joined.opaque(" ", value.begin, value.begin);
-          append(joined, s);
+          const std::uint32_t at = joined.size();
+          decode_into(text_, value, joined);
+          if (blank(std::string_view(joined.text).substr(at)))
+            truncate(joined, text_mark, pieces_mark);
         }
         if (!blank(joined.text)) entry([&] { append(out, joined); });
         break;
@@ -427,18 +669,18 @@ class RecordReader {
     }
   }
 
-  static std::vector<TextBuilder*> texts_of(Block& b) {
-    std::vector<TextBuilder*> out;
+  // A block's texts: a row's cells, or its line.
+  template <typename F>
+  static void for_each_text(Block& b, F&& each) {
     if (b.kind == Block::Kind::row) {
       for (TextBuilder& c : b.cells)
-        out.push_back(&c);
+        each(c);
     } else {
-      out.push_back(&b.text);
+      each(b.text);
     }
-    return out;
   }
 
-  Element element(const Value& key, const Value& value, const config::ElementDef& def) const {
+  Element element(const Token& key, const Value& value, const config::ElementDef& def) const {
     Element e;
     e.id = def.id;
     e.key = std::string(raw_key(key));
@@ -458,8 +700,7 @@ class RecordReader {
     const TextBuilder s = decode_string(text_, value);
     HtmlDocument doc = read_html(s.text, nullptr, context_.limits.depth);
     for (Block& b : doc.blocks) {
-      for (TextBuilder* t : texts_of(b))
-        rebase(*t, s);
+      for_each_text(b, [&](TextBuilder& t) { rebase(t, s); });
     }
     rebase(doc.title, s);
     Guide inner = recognise(doc.blocks, context_, doc.title);
@@ -470,17 +711,19 @@ class RecordReader {
   }
 
   std::string_view text_;
+  const Values& values_;
   const config::Profile& profile_;
   const Context& context_;
   // Keys point into text_, which outlives the reader.
-  mutable std::unordered_map<std::string_view, std::pair<const config::ElementDef*, config::Field>>
-      resolved_;
+  mutable KeyTable<std::pair<const config::ElementDef*, config::Field>> resolved_;
 };
 
 // A record's "guidelint-disable" field: a rule id, ids separated by commas, or a list of them
 // (empty: every rule), for that record only.
-std::optional<Directive> disable_field(std::string_view text, const Value& record) {
-  for (const auto& [key, value] : record.members) {
+std::optional<Directive> disable_field(std::string_view text, const Values& values,
+                                       const Value& record) {
+  for (const Value& value : values.of(record)) {
+    const Token& key = value.key;
     if (text.substr(key.begin, key.end - key.begin) != "\"guidelint-disable\"") continue;
     Directive d;
     d.kind = Directive::Kind::disable_record;
@@ -488,8 +731,10 @@ std::optional<Directive> disable_field(std::string_view text, const Value& recor
     d.scope = {record.begin, record.end};
     std::vector<const Value*> strings;
     if (value.type == Value::Type::string) strings.push_back(&value);
-    for (const Value& item : value.items) {
-      if (item.type == Value::Type::string) strings.push_back(&item);
+    if (value.type == Value::Type::array) {
+      for (const Value& item : values.of(value)) {
+        if (item.type == Value::Type::string) strings.push_back(&item);
+      }
     }
     for (const Value* v : strings) {
       const std::uint32_t from = v->begin + 1;
@@ -524,6 +769,7 @@ class JsonParser final : public Parser {
     // which no parser sees): the reader's string stream, which RapidJSON scans with SIMD, fits.
     rapidjson::StringStream stream(text.data());
     Builder builder(text, stream, context.limits.depth);
+    builder.reserve(text.size() / 32);
     rapidjson::Reader reader;
     // One value after another: a single document, or NDJSON's one record per line.
     while (true) {
@@ -537,13 +783,14 @@ class JsonParser final : public Parser {
                     {{"limit", static_cast<std::int64_t>(context.limits.depth)}});
           return;
         }
-        if (r.Code() == rapidjson::kParseErrorDocumentEmpty && !builder.roots().empty()) break;
+        if (r.Code() == rapidjson::kParseErrorDocumentEmpty && !builder.values().roots.empty())
+          break;
         const auto at = static_cast<std::uint32_t>(std::min(r.Offset(), text.size()));
         // Records before the error (NDJSON lines) are still linted; the error stays fatal, since
         // what follows it is lost.
         out.error(Span{at, at}, "parse-error.json",
                   {{"problem", std::string(error_name(r.Code()))}});
-        if (builder.roots().empty()) return;
+        if (builder.values().roots.empty()) return;
         break;
       }
       while (stream.Peek() == ' ' || stream.Peek() == '\n' || stream.Peek() == '\r' ||
@@ -552,19 +799,20 @@ class JsonParser final : public Parser {
       }
       if (stream.Peek() == '\0' && stream.Tell() >= text.size()) break;
     }
-    const RecordReader records(text, context);
+    const Values& values = builder.values();
+    const RecordReader records(text, values, context);
     std::vector<const Value*> found;
-    for (const Value& root : builder.roots())
+    for (const Value& root : values.roots)
       records.find_records(root, found);
     if (found.empty()) {
-      out.error(Span{builder.roots().front().begin, builder.roots().front().begin + 1},
+      out.error(Span{values.roots.front().begin, values.roots.front().begin + 1},
                 "parse-error.json-no-record");
       return;
     }
     for (const Value* record : found) {
       if (!context.room_for_guide(out, Span{record->begin, record->begin + 1})) break;
       out.guides.push_back(records.guide(*record));
-      if (auto d = disable_field(text, *record)) out.directives.push_back(std::move(*d));
+      if (auto d = disable_field(text, values, *record)) out.directives.push_back(std::move(*d));
     }
   }
 };

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -15,6 +16,7 @@
 namespace guidelint::parse {
 
 struct Output;
+class LabelIndex;  // blocks.cpp
 
 // What a parser may consult: the profile, to recognise labels in formats that only have labels
 // (HTML pages, text, Word documents), and field names in JSON exports; the limits on nesting,
@@ -22,6 +24,9 @@ struct Output;
 struct Context {
   const config::Profile& profile;
   const config::Limits& limits = config::default_limits();
+  // The profile's labels as the recogniser matches them, made on first use (blocks.cpp). A
+  // context is used by one thread at a time.
+  mutable std::shared_ptr<const LabelIndex> labels = nullptr;
 
   // Is there room for one more guide in `out`? When not, says so once (not fatal: the guides
   // before are linted) at `next`, where the first guide left out starts.

@@ -35,7 +35,10 @@ std::optional<Directive> directive_line(std::string_view line, std::uint32_t at)
 // with '|', or hold at least two of them. Markdown's separator row (|---|:--|) and a row of
 // empty cells have no cells.
 std::optional<std::vector<TextBuilder>> cells_of(std::string_view line, std::uint32_t at) {
-  const std::size_t bars = static_cast<std::size_t>(std::count(line.begin(), line.end(), '|'));
+  const std::size_t first_bar = line.find('|');
+  if (first_bar == std::string_view::npos) return std::nullopt;
+  const std::size_t bars =
+      1 + static_cast<std::size_t>(std::count(line.begin() + first_bar + 1, line.end(), '|'));
   std::uint32_t b = 0;
   auto e = static_cast<std::uint32_t>(line.size());
   trim_range(line, b, e);
@@ -62,6 +65,16 @@ std::optional<std::vector<TextBuilder>> cells_of(std::string_view line, std::uin
   return cells;
 }
 
+// blank(line), deciding at once for a line that starts with anything but whitespace: every
+// whitespace character starts with a space or control byte, or with one of these.
+bool blank_line(std::string_view line) {
+  if (line.empty()) return true;
+  const auto c = static_cast<unsigned char>(line[0]);
+  if (c > ' ' && c < 0x80) return false;
+  if (c >= 0x80 && c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3 && c != 0xEF) return false;
+  return blank(line);
+}
+
 bool header_row(const Block& row, const Context& context) {
   for (const TextBuilder& c : row.cells) {
     if (context.profile.resolve_label(c.text) != nullptr) return false;
@@ -84,13 +97,21 @@ class TextParser final : public Parser {
     }
     std::vector<Block> blocks;
     std::size_t i = 0;
+    // Where the next '\r' is (text.size() when there is none): looked for again only once passed,
+    // so that text without any costs one search.
+    std::size_t cr = text.find('\r');
+    if (cr == std::string_view::npos) cr = text.size();
     while (i < text.size()) {
-      std::size_t end = text.find_first_of("\r\n", i);
-      if (end == std::string_view::npos) end = text.size();
+      if (cr < i) {
+        cr = text.find('\r', i);
+        if (cr == std::string_view::npos) cr = text.size();
+      }
+      std::size_t end = text.find('\n', i);
+      if (end == std::string_view::npos || end > cr) end = std::min(cr, text.size());
       const std::string_view line = text.substr(i, end - i);
       const auto at = static_cast<std::uint32_t>(i);
-      i = end + (text.compare(end, 2, "\r\n") == 0 ? 2 : 1);
-      if (blank(line)) continue;
+      i = end + (end + 1 < text.size() && text[end] == '\r' && text[end + 1] == '\n' ? 2 : 1);
+      if (blank_line(line)) continue;
       if (auto d = directive_line(line, at)) {
         out.directives.push_back(std::move(*d));
         continue;
