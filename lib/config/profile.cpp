@@ -1,5 +1,7 @@
 #include "config/profile.hpp"
 
+#include <bit>
+
 #include "text/fold.hpp"
 #include "text/suggest.hpp"
 #include "text/utf8.hpp"
@@ -99,6 +101,169 @@ std::string_view strip_enumerator(std::string_view label) {
   return label.substr(i);
 }
 
+// ── Labels ───────────────────────────────────────────────────────────────────────────────────
+
+// The profile's folded labels as a trie over their code points, read backwards. Parsers ask
+// resolve_label of nearly every line and cell, nearly always of text that is no label: a
+// candidate is read from its end, a code point at a time, folding each, and most leave the trie
+// at their first or second character, where folding the whole candidate and hashing it would cost
+// more than all the rest of recognising. The candidate without its clause number
+// (strip_enumerator) is a suffix of it: it is a label only if the walk from the end met a label's
+// end on the way.
+class LabelTrie {
+ public:
+  static constexpr std::size_t kNotFound = ~std::size_t{0};
+
+  explicit LabelTrie(const std::unordered_map<std::string, std::size_t>& labels) {
+    std::size_t edges = 0;
+    for (const auto& [key, element] : labels)
+      edges += key.size();
+    std::size_t capacity = 64;
+    while (capacity < 2 * edges)
+      capacity *= 2;
+    slots_.assign(capacity, Slot{kEmpty, 0});
+    shift_ = 64 - static_cast<unsigned>(std::countr_zero(capacity));
+    element_.push_back(kNone);  // the root
+    std::vector<char32_t> cps;
+    for (const auto& [key, element] : labels) {
+      cps.clear();
+      for (std::size_t i = 0; i < key.size();)
+        cps.push_back(utf8::next(key, i));
+      std::uint32_t node = 0;
+      for (std::size_t k = cps.size(); k-- > 0;)
+        node = child_or_add(node, cps[k]);
+      element_[node] = static_cast<std::uint32_t>(element);
+    }
+  }
+
+  // The element the label names, as its folded form or without its clause number; kNotFound.
+  std::size_t resolve(std::string_view label) const {
+    const Walk w = walk(label);
+    if (w.full != kNone) return w.full;
+    if (!w.any) return kNotFound;
+    const std::string_view stripped = strip_enumerator(label);
+    if (stripped.size() == label.size()) return kNotFound;
+    const Walk s = walk(stripped);
+    return s.full == kNone ? kNotFound : s.full;
+  }
+
+ private:
+  static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
+  static constexpr std::uint32_t kNone = ~std::uint32_t{0};
+  struct Slot {
+    std::uint64_t key;  // node << 21 | code point
+    std::uint32_t child;
+  };
+
+  std::size_t slot_of(std::uint64_t key) const {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
+  }
+
+  std::uint32_t child(std::uint32_t node, char32_t cp) const {
+    const std::uint64_t key = (std::uint64_t{node} << 21) | cp;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = slot_of(key);; i = (i + 1) & mask) {
+      if (slots_[i].key == key) return slots_[i].child;
+      if (slots_[i].key == kEmpty) return kNone;
+    }
+  }
+
+  std::uint32_t child_or_add(std::uint32_t node, char32_t cp) {
+    const std::uint64_t key = (std::uint64_t{node} << 21) | cp;
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = slot_of(key);
+    for (; slots_[i].key != kEmpty; i = (i + 1) & mask) {
+      if (slots_[i].key == key) return slots_[i].child;
+    }
+    const auto added = static_cast<std::uint32_t>(element_.size());
+    element_.push_back(kNone);
+    slots_[i] = {key, added};
+    return added;
+  }
+
+  struct Walk {
+    std::uint32_t full = kNone;  // the element the whole of the text folds to a label of
+    bool any = false;            // a label's end was met: a suffix of the text folds to one
+  };
+
+  // The text read backwards, code point by code point as utf8::next reads it forwards: every
+  // byte that is not a continuation byte starts a code point, and a code point of several bytes
+  // is one that decodes to exactly those bytes; any other byte is one code point on its own.
+  Walk walk(std::string_view s) const {
+    Walk out;
+    std::uint32_t node = 0;
+    std::size_t end = s.size();
+    while (end > 0) {
+      const char32_t cp = previous(s, end);
+      // text::fold keeps ASCII digits and lower-case letters as they are; other code points of
+      // the BMP are one look in its table.
+      if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z')) {
+        node = child(node, cp);
+      } else if (cp < 0x10000) {
+        const std::uint32_t entry =
+            text::table::blocks[text::table::index[cp >> 7] * 128u + (cp & 127u)];
+        if ((entry & text::table::kMulti) != 0) {
+          const char32_t* folded = text::table::pool + (entry & 0xFFFFFF);
+          for (std::uint32_t k = (entry >> 24) & 0x7F; k-- > 0 && node != kNone;)
+            node = child(node, folded[k]);
+        } else {
+          node = child(node, entry == 0 ? cp : static_cast<char32_t>(entry));
+        }
+      } else {
+        char32_t one = 0;
+        std::u32string scratch;
+        const std::u32string_view folded = text::fold_code_point(cp, one, scratch);
+        for (std::size_t k = folded.size(); k-- > 0 && node != kNone;)
+          node = child(node, folded[k]);
+      }
+      if (node == kNone) return out;
+      if (element_[node] != kNone) {
+        out.any = true;
+        if (end == 0) out.full = element_[node];
+      }
+    }
+    return out;
+  }
+
+  // The code point that ends s[0, end), as utf8::next reads s from the start: every byte that is
+  // not a continuation byte starts a code point, and a code point of several bytes is one that
+  // decodes to exactly those bytes; any other byte is one code point on its own. Moves `end` to
+  // its start.
+  static char32_t previous(std::string_view s, std::size_t& end) {
+    const auto last = static_cast<unsigned char>(s[end - 1]);
+    if (last < 0x80) {
+      --end;
+      return last;
+    }
+    // Chinese text: a three-byte sequence, checked as utf8::next checks it.
+    if (end >= 3) {
+      const auto b0 = static_cast<unsigned char>(s[end - 3]);
+      const auto b1 = static_cast<unsigned char>(s[end - 2]);
+      if ((b0 & 0xF0) == 0xE0 && (b1 & 0xC0) == 0x80 && (last & 0xC0) == 0x80 &&
+          !(b0 == 0xE0 && b1 < 0xA0) && !(b0 == 0xED && b1 >= 0xA0)) {
+        end -= 3;
+        return (static_cast<char32_t>(b0 & 0x0F) << 12) | (static_cast<char32_t>(b1 & 0x3F) << 6) |
+               (last & 0x3F);
+      }
+    }
+    std::size_t lead = end - 1;
+    while (lead > 0 && end - lead < 4 && (static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80)
+      --lead;
+    std::size_t i = lead;
+    const char32_t decoded = utf8::next(s, i);
+    if (i == end) {
+      end = lead;
+      return decoded;
+    }
+    --end;
+    return utf8::kReplacement;
+  }
+
+  std::vector<Slot> slots_;
+  unsigned shift_ = 0;
+  std::vector<std::uint32_t> element_;  // per node: the element whose label ends there, or kNone
+};
+
 const ElementDef* Profile::find(std::string_view id) const {
   for (const ElementDef& e : elements) {
     if (e.id == id) return &e;
@@ -107,16 +272,9 @@ const ElementDef* Profile::find(std::string_view id) const {
 }
 
 const ElementDef* Profile::resolve_label(std::string_view label) const {
-  // Parsers ask this of nearly every line and cell: fold into a buffer that keeps its memory.
-  thread_local std::string folded;
-  const std::string_view stripped = strip_enumerator(label);
-  for (std::string_view candidate : {label, stripped}) {
-    text::fold(candidate, folded);
-    const auto it = by_label_.find(folded);
-    if (it != by_label_.end()) return &elements[it->second];
-    if (stripped.size() == label.size()) break;
-  }
-  return nullptr;
+  if (!labels_) return nullptr;
+  const std::size_t k = labels_->resolve(label);
+  return k == LabelTrie::kNotFound ? nullptr : &elements[k];
 }
 
 std::string fold_key(std::string_view key) {
@@ -160,6 +318,7 @@ std::optional<Profile> Profile::load(const YamlFile& file) {
   }
   bool ok = check_keys(file, *root, {"name", "title", "sources", "elements", "fields"});
   Profile p;
+  std::unordered_map<std::string, std::size_t> by_label;  // folded label -> element index
   p.name = get_string(file, *root, "name").value_or("");
   p.title = get_string(file, *root, "title").value_or("");
   const YAML::Node elements = get(*root, "elements");
@@ -208,7 +367,7 @@ std::optional<Profile> Profile::load(const YamlFile& file) {
                                 ? labels_node[k - 1]
                                 : def;
       if (folded.empty()) continue;
-      const auto [it, inserted] = p.by_label_.emplace(folded, p.elements.size());
+      const auto [it, inserted] = by_label.emplace(folded, p.elements.size());
       if (!inserted && it->second != p.elements.size()) {
         file.report(at, "config.label-conflict",
                     {{"label", all[k]}, {"element", e.id}, {"other", p.elements[it->second].id}});
@@ -249,6 +408,7 @@ std::optional<Profile> Profile::load(const YamlFile& file) {
     }
   }
   if (!ok) return std::nullopt;
+  p.labels_ = std::make_shared<const LabelTrie>(by_label);
   return p;
 }
 

@@ -1,6 +1,7 @@
 // A profile: the canonical elements of a service guide and every label that names each of them.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,8 @@ struct ElementDef {
   std::vector<std::string> basis;         // documents that ask for the element
   std::vector<std::string> keys;          // field names in platforms' JSON exports
 };
+
+class LabelTrie;
 
 // Record fields of JSON exports that are not guide elements.
 enum class Field { none, region, updated, html, material_name };
@@ -46,9 +49,9 @@ class Profile {
   static std::optional<Profile> load(const YamlFile& file);
 
  private:
-  std::unordered_map<std::string, std::size_t> by_label_;  // folded label -> element index
-  std::unordered_map<std::string, std::size_t> by_key_;    // folded field name -> element index
-  std::unordered_map<std::string, Field> fields_;          // folded field name -> record field
+  std::shared_ptr<const LabelTrie> labels_;  // the folded labels; made by load, never changed
+  std::unordered_map<std::string, std::size_t> by_key_;  // folded field name -> element index
+  std::unordered_map<std::string, Field> fields_;        // folded field name -> record field
 };
 
 // A JSON field name in the form names are compared in.

@@ -15,235 +15,7 @@
 
 namespace guidelint::parse {
 
-// ── The profile's labels as one automaton ────────────────────────────────────────────────────────
-
-// What Profile::resolve_label answers, without folding every candidate. The recogniser asks it of
-// nearly every line and cell, and nearly always of text that is no label: folding each whole
-// candidate and hashing it would cost more than all the rest of the recognising.
-//
-// The profile's labels (each element's name and labels, folded) are a trie over their code points
-// read backwards. A candidate is read from its end, a code point at a time, folding each: most
-// candidates leave the trie at their first or second character. resolve_label folds the candidate,
-// and then the candidate without its clause number (strip_enumerator), which is a suffix of it:
-// both are labels only if the walk from the end meets a label's end on the way.
-//
-// The answer is the profile's own where it can be: the trie takes each folded label to the first
-// element that names it, as Profile::load does, and it is checked against resolve_label for every
-// label once, when built. A profile not built that way (where the check fails) is still asked for
-// every candidate the trie does not rule out.
-class LabelIndex {
- public:
-  explicit LabelIndex(const config::Profile& profile) : profile_(&profile) {
-    std::vector<std::pair<std::string, std::uint32_t>> keys;  // folded label, element
-    for (std::uint32_t k = 0; k < profile.elements.size(); ++k) {
-      const config::ElementDef& e = profile.elements[k];
-      keys.emplace_back(text::fold(e.name), k);
-      for (const std::string& l : e.labels)
-        keys.emplace_back(text::fold(l), k);
-    }
-    std::size_t edges = 0;
-    for (const auto& [key, element] : keys)
-      edges += key.size();
-    std::size_t capacity = 64;
-    while (capacity < 2 * edges)
-      capacity *= 2;
-    slots_.assign(capacity, Slot{kEmpty, 0});
-    shift_ = 64 - static_cast<unsigned>(std::countr_zero(capacity));
-    element_.push_back(kNone);  // the root
-    for (const auto& [key, element] : keys) {
-      if (key.empty()) continue;
-      std::vector<char32_t> cps;
-      for (std::size_t i = 0; i < key.size();)
-        cps.push_back(utf8::next(key, i));
-      std::uint32_t node = 0;
-      for (std::size_t k = cps.size(); k-- > 0;)
-        node = child_or_add(node, cps[k]);
-      if (element_[node] == kNone) element_[node] = element;  // the first element wins, as in load
-    }
-    exact_ = true;
-    for (const config::ElementDef& e : profile.elements) {
-      const auto check = [&](const std::string& label) {
-        if (text::fold(label).empty()) return;
-        if (profile.resolve_label(label) != resolve(label)) exact_ = false;
-      };
-      check(e.name);
-      for (const std::string& l : e.labels)
-        check(l);
-      if (!exact_) break;
-    }
-  }
-
-  // Profile::resolve_label(label).
-  const config::ElementDef* resolve(std::string_view label) const {
-    const Walk w = walk(label);
-    if (!exact_) return w.any ? profile_->resolve_label(label) : nullptr;
-    if (w.full != kNone) return &profile_->elements[w.full];
-    if (!w.any) return nullptr;
-    const std::string_view stripped = config::strip_enumerator(label);
-    if (stripped.size() == label.size()) return nullptr;
-    const Walk s = walk(stripped);
-    return s.full == kNone ? nullptr : &profile_->elements[s.full];
-  }
-
- private:
-  static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
-  static constexpr std::uint32_t kNone = ~std::uint32_t{0};
-  struct Slot {
-    std::uint64_t key;  // node << 21 | code point
-    std::uint32_t child;
-  };
-
-  std::size_t slot_of(std::uint64_t key) const {
-    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
-  }
-
-  std::uint32_t child(std::uint32_t node, char32_t cp) const {
-    const std::uint64_t key = (std::uint64_t{node} << 21) | cp;
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = slot_of(key);; i = (i + 1) & mask) {
-      if (slots_[i].key == key) return slots_[i].child;
-      if (slots_[i].key == kEmpty) return kNone;
-    }
-  }
-
-  std::uint32_t child_or_add(std::uint32_t node, char32_t cp) {
-    const std::uint64_t key = (std::uint64_t{node} << 21) | cp;
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t i = slot_of(key);
-    for (; slots_[i].key != kEmpty; i = (i + 1) & mask) {
-      if (slots_[i].key == key) return slots_[i].child;
-    }
-    const auto added = static_cast<std::uint32_t>(element_.size());
-    element_.push_back(kNone);
-    slots_[i] = {key, added};
-    return added;
-  }
-
-  struct Walk {
-    std::uint32_t full = kNone;  // the element the whole of the text folds to a label of
-    bool any = false;            // a label's end was met: a suffix of the text folds to one
-  };
-
-  // The text read backwards, code point by code point as utf8::next reads it forwards: every
-  // byte that is not a continuation byte starts a code point, and a code point of several bytes
-  // is one that decodes to exactly those bytes; any other byte is one code point on its own.
-  Walk walk(std::string_view s) const {
-    Walk out;
-    std::uint32_t node = 0;
-    std::size_t end = s.size();
-    while (end > 0) {
-      const char32_t cp = previous(s, end);
-      // text::fold keeps ASCII digits and lower-case letters as they are; other code points of
-      // the BMP are one look in its table.
-      if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z')) {
-        node = child(node, cp);
-      } else if (cp < 0x10000) {
-        const std::uint32_t entry =
-            text::table::blocks[text::table::index[cp >> 7] * 128u + (cp & 127u)];
-        if ((entry & text::table::kMulti) != 0) {
-          const char32_t* folded = text::table::pool + (entry & 0xFFFFFF);
-          for (std::uint32_t k = (entry >> 24) & 0x7F; k-- > 0 && node != kNone;)
-            node = child(node, folded[k]);
-        } else {
-          node = child(node, entry == 0 ? cp : static_cast<char32_t>(entry));
-        }
-      } else {
-        char32_t one = 0;
-        std::u32string scratch;
-        const std::u32string_view folded = text::fold_code_point(cp, one, scratch);
-        for (std::size_t k = folded.size(); k-- > 0 && node != kNone;)
-          node = child(node, folded[k]);
-      }
-      if (node == kNone) return out;
-      if (element_[node] != kNone) {
-        out.any = true;
-        if (end == 0) out.full = element_[node];
-      }
-    }
-    return out;
-  }
-
-  // The code point that ends s[0, end), as utf8::next reads s from the start: every byte that is
-  // not a continuation byte starts a code point, and a code point of several bytes is one that
-  // decodes to exactly those bytes; any other byte is one code point on its own. Moves `end` to
-  // its start.
-  static char32_t previous(std::string_view s, std::size_t& end) {
-    const auto last = static_cast<unsigned char>(s[end - 1]);
-    if (last < 0x80) {
-      --end;
-      return last;
-    }
-    // Chinese text: a three-byte sequence, checked as utf8::next checks it.
-    if (end >= 3) {
-      const auto b0 = static_cast<unsigned char>(s[end - 3]);
-      const auto b1 = static_cast<unsigned char>(s[end - 2]);
-      if ((b0 & 0xF0) == 0xE0 && (b1 & 0xC0) == 0x80 && (last & 0xC0) == 0x80 &&
-          !(b0 == 0xE0 && b1 < 0xA0) && !(b0 == 0xED && b1 >= 0xA0)) {
-        end -= 3;
-        return (static_cast<char32_t>(b0 & 0x0F) << 12) | (static_cast<char32_t>(b1 & 0x3F) << 6) |
-               (last & 0x3F);
-      }
-    }
-    std::size_t lead = end - 1;
-    while (lead > 0 && end - lead < 4 && (static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80)
-      --lead;
-    std::size_t i = lead;
-    const char32_t decoded = utf8::next(s, i);
-    if (i == end) {
-      end = lead;
-      return decoded;
-    }
-    --end;
-    return utf8::kReplacement;
-  }
-
-  const config::Profile* profile_;
-  std::vector<Slot> slots_;
-  unsigned shift_ = 0;
-  std::vector<std::uint32_t> element_;  // per node: the element whose label ends there, or kNone
-  bool exact_ = false;
-};
-
 namespace {
-
-// The index of a profile, built once per thread. Profiles are read once and not changed, but one
-// may be freed and another made where it was: an index is taken only when the labels it was built
-// from are still the profile's.
-std::shared_ptr<const LabelIndex> label_index(const config::Profile& profile) {
-  struct Entry {
-    const config::Profile* profile;
-    std::vector<std::pair<std::string, std::vector<std::string>>> labels;
-    std::shared_ptr<const LabelIndex> index;
-  };
-  thread_local std::vector<Entry> cache;
-  const auto same = [&](const Entry& e) {
-    if (e.profile != &profile || e.labels.size() != profile.elements.size()) return false;
-    for (std::size_t k = 0; k < e.labels.size(); ++k) {
-      if (e.labels[k].first != profile.elements[k].name ||
-          e.labels[k].second != profile.elements[k].labels)
-        return false;
-    }
-    return true;
-  };
-  for (std::size_t k = 0; k < cache.size(); ++k) {
-    if (!same(cache[k])) continue;
-    if (k > 0) std::swap(cache[k], cache[0]);  // the one in use first
-    return cache[0].index;
-  }
-  Entry e{&profile, {}, std::make_shared<const LabelIndex>(profile)};
-  for (const config::ElementDef& d : profile.elements)
-    e.labels.emplace_back(d.name, d.labels);
-  if (cache.size() >= 4) cache.pop_back();
-  cache.insert(cache.begin(), std::move(e));
-  return cache[0].index;
-}
-
-// The index for a parse: looked up once, and then kept with the context (the profile does not
-// change while a file is read).
-const LabelIndex& label_index(const Context& context) {
-  if (!context.labels) context.labels = label_index(context.profile);
-  return *context.labels;
-}
 
 // ── Lines ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -434,7 +206,7 @@ bool field_label(std::string_view label, const config::Profile& profile) {
   return profile.resolve_name(config::strip_enumerator(label)).second == config::Field::updated;
 }
 
-std::optional<LabelMatch> match_line(std::string_view t, bool heading, const LabelIndex& labels,
+std::optional<LabelMatch> match_line(std::string_view t, bool heading,
                                      const config::Profile& profile) {
   std::uint32_t b = 0;
   auto e = static_cast<std::uint32_t>(t.size());
@@ -463,14 +235,14 @@ std::optional<LabelMatch> match_line(std::string_view t, bool heading, const Lab
     const auto lb = static_cast<std::uint32_t>(o + open.size());
     const auto le = static_cast<std::uint32_t>(o + c);
     const std::string_view label = t.substr(lb, le - lb);
-    const config::ElementDef* def = labels.resolve(label);
+    const config::ElementDef* def = profile.resolve_label(label);
     if (def == nullptr && !looks_like_label(label)) break;
     return make(lb, le, skip_colon_and_space(t, static_cast<std::uint32_t>(o + c + close.size())),
                 def);
   }
 
   // The whole line is a label: "办理流程", "二、办理地点：".
-  if (const config::ElementDef* def = labels.resolve(rest);
+  if (const config::ElementDef* def = profile.resolve_label(rest);
       def != nullptr && at_most(rest, kMaxLabelChars)) {
     return make(o, o + static_cast<std::uint32_t>(without_trailing_colons(rest)), e, def);
   }
@@ -479,7 +251,7 @@ std::optional<LabelMatch> match_line(std::string_view t, bool heading, const Lab
   if (const std::size_t c = find_colon(t, o, kMaxLabelChars + 1);
       c != std::string_view::npos && c > o) {
     const std::string_view candidate = t.substr(o, c - o);
-    const config::ElementDef* def = labels.resolve(candidate);
+    const config::ElementDef* def = profile.resolve_label(candidate);
     // "更新时间：…": not an element, but a field of the guide the engine reads from it. (Asked
     // last: a label by its layout is taken the same way.)
     if (def != nullptr || ((heading || clause) && looks_like_label(candidate)) ||
@@ -491,7 +263,7 @@ std::optional<LabelMatch> match_line(std::string_view t, bool heading, const Lab
 
   // "收费标准 不收费": a known label, whitespace, the value.
   if (const std::size_t at = next_space(t, o, e); at != std::string_view::npos) {
-    if (const config::ElementDef* def = labels.resolve(t.substr(o, at - o))) {
+    if (const config::ElementDef* def = profile.resolve_label(t.substr(o, at - o))) {
       return make(o, static_cast<std::uint32_t>(at),
                   skip_colon_and_space(t, static_cast<std::uint32_t>(at)), def);
     }
@@ -506,7 +278,7 @@ std::optional<LabelMatch> match_line(std::string_view t, bool heading, const Lab
 // Further "label：value" pairs inside a value, as pages that run all elements into one cell
 // have them ("设定依据:《……》 申请条件:……"): known labels only, each after whitespace.
 std::vector<LabelMatch> inner_pairs(std::string_view t, std::uint32_t from,
-                                    const LabelIndex& labels) {
+                                    const config::Profile& profile) {
   std::vector<LabelMatch> out;
   for (std::size_t colon = next_colon(t, from, t.size()); colon != std::string_view::npos;
        colon = next_colon(t, colon + 1, t.size())) {
@@ -524,7 +296,7 @@ std::vector<LabelMatch> inner_pairs(std::string_view t, std::uint32_t from,
     }
     if (start == from || start == colon) continue;  // the value's own first words
     const std::string_view candidate = t.substr(start, colon - start);
-    if (const config::ElementDef* def = labels.resolve(candidate)) {
+    if (const config::ElementDef* def = profile.resolve_label(candidate)) {
       out.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(colon),
                      skip_colon_and_space(t, static_cast<std::uint32_t>(colon)), def});
     }
@@ -534,11 +306,10 @@ std::vector<LabelMatch> inner_pairs(std::string_view t, std::uint32_t from,
 
 class Recogniser {
  public:
-  explicit Recogniser(const Context& context)
-      : profile_(context.profile), labels_(label_index(context)) {}
+  explicit Recogniser(const Context& context) : profile_(context.profile) {}
 
   void line(const TextBuilder& text, bool heading) {
-    std::optional<LabelMatch> m = match_line(text.text, heading, labels_, profile_);
+    std::optional<LabelMatch> m = match_line(text.text, heading, profile_);
     // A heading before any element that the profile does not know is the document's title
     // (a field of the guide, such as its date, is not).
     if (m && m->def == nullptr && !current_ && guide_.elements.empty() &&
@@ -550,7 +321,7 @@ class Recogniser {
     }
     // Each value runs to the next label on the same line, if there is one; the line is scanned
     // for them once, so a line of thousands of pairs costs what its length does.
-    const std::vector<LabelMatch> more = inner_pairs(text.text, m->value_begin, labels_);
+    const std::vector<LabelMatch> more = inner_pairs(text.text, m->value_begin, profile_);
     for (std::size_t k = 0; k <= more.size(); ++k) {
       const LabelMatch& pair = k == 0 ? *m : more[k - 1];
       start(text, pair);
@@ -568,7 +339,7 @@ class Recogniser {
       std::string_view cell = t.substr(b, e - b);
       cell = cell.substr(0, without_trailing_colons(cell));
       if (cell.empty() || !at_most(cell, kMaxLabelChars)) continue;
-      const config::ElementDef* def = labels_.resolve(cell);
+      const config::ElementDef* def = profile_.resolve_label(cell);
       const bool colon = cell.size() < e - b;  // written with a colon: a label by layout
       if (def != nullptr || (colon && looks_like_label(config::strip_enumerator(cell))) ||
           field_label(cell, profile_)) {
@@ -599,7 +370,7 @@ class Recogniser {
     // Cells that hold "label：value" themselves ("办理地点：某中心 | 办理时间：工作日") are read as
     // lines; a row without any labels (a materials table's rows) continues the element before it.
     const bool labelled = std::any_of(cells.begin(), cells.end(), [&](const TextBuilder& c) {
-      const std::optional<LabelMatch> m = match_line(c.text, false, labels_, profile_);
+      const std::optional<LabelMatch> m = match_line(c.text, false, profile_);
       return m && m->def != nullptr;
     });
     if (labelled) {
@@ -713,7 +484,6 @@ class Recogniser {
   }
 
   const config::Profile& profile_;
-  const LabelIndex& labels_;
   Guide guide_;
   std::optional<Current> current_;
   TextBuilder first_line_;

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <filesystem>
-#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -16,7 +15,6 @@
 namespace guidelint::parse {
 
 struct Output;
-class LabelIndex;  // blocks.cpp
 
 // What a parser may consult: the profile, to recognise labels in formats that only have labels
 // (HTML pages, text, Word documents), and field names in JSON exports; the limits on nesting,
@@ -24,9 +22,6 @@ class LabelIndex;  // blocks.cpp
 struct Context {
   const config::Profile& profile;
   const config::Limits& limits = config::default_limits();
-  // The profile's labels as the recogniser matches them, made on first use (blocks.cpp). A
-  // context is used by one thread at a time.
-  mutable std::shared_ptr<const LabelIndex> labels = nullptr;
 
   // Is there room for one more guide in `out`? When not, says so once (not fatal: the guides
   // before are linted) at `next`, where the first guide left out starts.
