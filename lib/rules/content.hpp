@@ -98,8 +98,8 @@ std::optional<std::vector<std::string>> phrase_list(const Setup& setup, const YA
 
 // The entries of an element, as ranges of its text: its items when the input marked them, else its
 // lines and numbered entries ("1.申请书 2.身份证"), split at line breaks, "；" and enumerators.
-// Entries that fold to nothing are left out.
-std::vector<Item> entries(const Element& element);
+// Entries that fold to nothing are left out. At most `limit` of them, the first.
+std::vector<Item> entries(const Element& element, std::size_t limit = SIZE_MAX);
 // Bytes of an enumerator at the start of text and the blanks after it ("1.", "（一）", "①",
 // "第一步"); 0 when there is none.
 std::uint32_t enumerator_bytes(std::string_view text);

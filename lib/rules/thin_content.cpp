@@ -130,10 +130,11 @@ std::size_t enumerator(std::span<const Cp> cps, std::size_t k) {
 }
 
 // Splits text [begin, end) into trimmed pieces at the code points `split` accepts (the split
-// character is dropped) and before enumerators; pieces that fold to nothing are left out.
+// character is dropped) and before enumerators; pieces that fold to nothing are left out. Stops
+// once `out` holds `limit` pieces.
 template <typename Split>
 void split(const Element& e, std::uint32_t begin, std::uint32_t end, Split split_at,
-           std::vector<Item>& out) {
+           std::vector<Item>& out, std::size_t limit = SIZE_MAX) {
   const std::vector<Cp> cps = decode(e.text, begin, end);
   std::string folded;
   const auto flush = [&](std::size_t from, std::size_t to) {
@@ -151,6 +152,7 @@ void split(const Element& e, std::uint32_t begin, std::uint32_t end, Split split
   };
   std::size_t start = 0;
   for (std::size_t k = 0; k < cps.size(); ++k) {
+    if (out.size() >= limit) return;
     if (split_at(cps, k)) {
       flush(start, k);
       start = k + 1;
@@ -162,7 +164,7 @@ void split(const Element& e, std::uint32_t begin, std::uint32_t end, Split split
       start = k;
     }
   }
-  flush(start, cps.size());
+  if (out.size() < limit) flush(start, cps.size());
 }
 
 bool entry_break(const std::vector<Cp>& cps, std::size_t k) {
@@ -182,18 +184,19 @@ bool step_break(const std::vector<Cp>& cps, std::size_t k) {
 
 }  // namespace
 
-std::vector<Item> entries(const Element& element) {
+std::vector<Item> entries(const Element& element, std::size_t limit) {
   std::vector<Item> out;
   if (element.items.size() >= 2) {
     std::string folded;
     for (const Item& item : element.items) {
+      if (out.size() >= limit) break;
       if (!fold_bounded(element.item_text(item), 0, folded)) out.push_back(item);  // not empty
     }
     return out;
   }
   split(
       element, 0, static_cast<std::uint32_t>(element.text.size()),
-      [](const std::vector<Cp>& cps, std::size_t k) { return entry_break(cps, k); }, out);
+      [](const std::vector<Cp>& cps, std::size_t k) { return entry_break(cps, k); }, out, limit);
   return out;
 }
 
@@ -375,7 +378,9 @@ class ThinContent final : public Rule {
       // A value that is not blank has at least one entry and one step.
       if (minimum->items <= 1 && minimum->steps <= 1) continue;
       // Steps are entries split further: enough entries are enough steps.
-      const auto entries = static_cast<std::int64_t>(content::entries(e).size());
+      // Enough entries to meet both minimums are as good as all of them.
+      const auto enough = static_cast<std::size_t>(std::max(minimum->items, minimum->steps));
+      const auto entries = static_cast<std::int64_t>(content::entries(e, enough).size());
       if (entries < minimum->items) {
         reporter.report("thin-content.items",
                         {{"label", label}, {"count", entries}, {"minimum", minimum->items}},
