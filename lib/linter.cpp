@@ -214,7 +214,8 @@ struct Linter::Impl {
 
   // The config's problems, the first time they are asked for; nothing after.
   std::vector<FileResult> take_problems(Entry* entry) {
-    if (entry == nullptr) return {};
+    // An engine's problems are set when it is built and never change.
+    if (entry == nullptr || entry->built.problems.empty()) return {};
     const std::lock_guard lock(mutex);
     if (entry->problems_reported) return {};
     entry->problems_reported = true;
@@ -232,8 +233,16 @@ struct Linter::Impl {
     return entry->built.engine->lint(std::move(source), options.lint);
   }
 
-  // Reads and lints a file; `used` is null when it could not be read.
-  FileResult lint_path(const fs::path& file, Entry** used);
+  // The engine a thread used last and its folder: files come folder by folder, so most files
+  // find theirs here without taking the lock.
+  struct LastEngine {
+    fs::path dir;
+    Entry* entry = nullptr;
+  };
+
+  // Reads and lints a file; `used` is null when it could not be read. `last`, when given, is
+  // the calling thread's own.
+  FileResult lint_path(const fs::path& file, Entry** used, LastEngine* last = nullptr);
 
   // Lints the files next_file gives on options.jobs threads; see Linter::lint_files.
   void run(const std::function<std::optional<fs::path>()>& next_file,
@@ -271,13 +280,19 @@ std::vector<FileResult> Linter::lint_file(const fs::path& file) const {
   return impl_->with_problems(std::move(result), used);
 }
 
-FileResult Linter::Impl::lint_path(const fs::path& file, Entry** used) {
+FileResult Linter::Impl::lint_path(const fs::path& file, Entry** used, LastEngine* last) {
   *used = nullptr;
   const std::string name = file.string();
   // Read no more than the governing config allows (limits: input_bytes); offsets are 32-bit, so
   // a larger input could not be reported on exactly whatever the config says.
-  const fs::path dir = file.parent_path();
-  Entry* entry = engine_for(dir);
+  fs::path dir = file.parent_path();
+  Entry* entry = nullptr;
+  if (last != nullptr && last->entry != nullptr && last->dir == dir) {
+    entry = last->entry;
+  } else {
+    entry = engine_for(dir);
+    if (last != nullptr) *last = {std::move(dir), entry};
+  }
   const std::uint64_t max_bytes =
       entry->built.engine ? entry->built.engine->max_input_bytes() : kMaxInputBytes;
   source::FileBytes read = source::read_file(file, max_bytes);
@@ -341,9 +356,10 @@ void Linter::Impl::run(const std::function<std::optional<fs::path>()>& next_file
   unsigned jobs = options.jobs;
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   if (jobs <= 1) {
+    LastEngine last;
     while (auto file = next_file()) {
       Entry* used = nullptr;
-      FileResult result = lint_path(*file, &used);
+      FileResult result = lint_path(*file, &used, &last);
       emit(with_problems(std::move(result), used));
     }
     return;
@@ -351,15 +367,21 @@ void Linter::Impl::run(const std::function<std::optional<fs::path>()>& next_file
   // Files are taken in order; a file's results wait in a ring of `window` slots until every
   // file before it has been emitted. Nobody takes a file more than a whole window ahead of the
   // emitted ones, so at most `window` files' results are held whatever the number of files.
-  // Files are taken from next_file under the lock, so a walk of the tree goes on as the files
-  // are linted. The calling thread is one of the `jobs` workers: between emits it lints files
-  // itself, so `jobs` threads share `jobs` cores instead of an emitting thread competing with
-  // them, and it emits whenever the next result is ready.
+  // Files are taken from next_file as they are needed, so a walk of the tree goes on as the
+  // files are linted. The calling thread is one of the `jobs` workers: between emits it lints
+  // files itself, so `jobs` threads share `jobs` cores instead of an emitting thread competing
+  // with them, and it emits whenever the next result is ready.
+  //
+  // A result goes back to the thread that made it to be freed: freeing memory another thread
+  // allocated takes the lock of that thread's malloc arena, which the thread is using, and the
+  // two threads then spent much of the run waiting for each other.
   const std::size_t window = std::size_t{jobs} * 64;
   struct Done {
     FileResult result;
     Entry* used = nullptr;
+    unsigned maker = 0;  // the worker that linted it; 0 the calling thread
   };
+  std::vector<std::vector<std::vector<FileResult>>> freed_by(jobs);  // emitted, per maker
   std::vector<std::optional<Done>> ring(window);
   std::mutex mutex;
   std::condition_variable ready;  // a slot was filled, or the files ran out
@@ -369,16 +391,24 @@ void Linter::Impl::run(const std::function<std::optional<fs::path>()>& next_file
   std::size_t emitted = 0;        // files handed to emit
   bool stop = false;              // emit threw: the workers end
 
-  // With the lock held: the next file and its index, or nullopt when there is none (or no
-  // room for one).
+  // The next file and its index, or nullopt when there is none (or no room for one). Taken
+  // without holding `mutex`: the walk (a folder read, a stat) runs under a lock of its own, so a
+  // thread storing a result or emitting does not wait for it. Files get their indexes in the
+  // order the walk gives them.
+  std::mutex walk_mutex;
   const auto take = [&]() -> std::optional<std::pair<std::size_t, fs::path>> {
-    if (stop || exhausted || taken >= emitted + window) return std::nullopt;
+    const std::lock_guard walking(walk_mutex);
+    {
+      const std::lock_guard lock(mutex);
+      if (stop || exhausted || taken >= emitted + window) return std::nullopt;
+    }
     std::optional<fs::path> f;
     try {
       f = next_file();
     } catch (...) {
       f.reset();
     }
+    const std::lock_guard lock(mutex);
     if (!f) {
       exhausted = true;
       ready.notify_all();
@@ -388,10 +418,11 @@ void Linter::Impl::run(const std::function<std::optional<fs::path>()>& next_file
     return std::pair{taken++, std::move(*f)};
   };
   // Without the lock: lints file i and puts its results in the ring.
-  const auto lint_one = [&](std::size_t i, const fs::path& file) {
+  const auto lint_one = [&](std::size_t i, const fs::path& file, LastEngine& last, unsigned maker) {
     Done done;
+    done.maker = maker;
     try {
-      done.result = lint_path(file, &done.used);
+      done.result = lint_path(file, &done.used, &last);
     } catch (const std::exception& e) {
       // Nothing below is meant to throw; if something does, this file says so and the run
       // goes on.
@@ -406,36 +437,40 @@ void Linter::Impl::run(const std::function<std::optional<fs::path>()>& next_file
     }
     if (wanted) ready.notify_all();
   };
-  const auto work = [&] {
+  const auto work = [&](unsigned maker) {
+    LastEngine last;
     while (true) {
-      std::optional<std::pair<std::size_t, fs::path>> next;
+      std::vector<std::vector<FileResult>> to_free;
       {
         std::unique_lock lock(mutex);
         room.wait(lock, [&] { return stop || exhausted || taken < emitted + window; });
-        next = take();
-        if (!next) return;
+        to_free.swap(freed_by[maker]);
+        if (stop || exhausted) return;
       }
-      lint_one(next->first, next->second);
+      to_free.clear();
+      // Nothing when another thread took the last room or the last file: the loop says which.
+      if (auto next = take()) lint_one(next->first, next->second, last, maker);
     }
   };
   std::vector<std::thread> threads;
   threads.reserve(jobs - 1);
   for (unsigned t = 1; t < jobs; ++t)
-    threads.emplace_back(work);
+    threads.emplace_back(work, t);
   const auto join = [&] {
     for (std::thread& t : threads)
       t.join();
   };
   try {
+    LastEngine last;
     for (std::size_t k = 0;;) {
       Done done;
       {
         std::unique_lock lock(mutex);
         if (!ring[k % window].has_value()) {
           if (exhausted && k >= taken) break;  // every file taken has been emitted
-          if (auto next = take()) {
+          if (!stop && !exhausted && taken < emitted + window) {
             lock.unlock();
-            lint_one(next->first, next->second);
+            if (auto next = take()) lint_one(next->first, next->second, last, 0);
             continue;
           }
           ready.wait(lock,
@@ -447,7 +482,12 @@ void Linter::Impl::run(const std::function<std::optional<fs::path>()>& next_file
         emitted = ++k;
       }
       room.notify_all();
-      emit(with_problems(std::move(done.result), done.used));
+      std::vector<FileResult> results = with_problems(std::move(done.result), done.used);
+      emit(std::move(results));
+      if (done.maker != 0) {
+        const std::lock_guard lock(mutex);
+        freed_by[done.maker].push_back(std::move(results));
+      }
     }
   } catch (...) {
     {
