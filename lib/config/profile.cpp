@@ -200,8 +200,7 @@ class LabelTrie {
       if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z')) {
         node = child(node, cp);
       } else if (cp < 0x10000) {
-        const std::uint32_t entry =
-            text::table::blocks[text::table::index[cp >> 7] * 128u + (cp & 127u)];
+        const std::uint32_t entry = text::table::entry(cp);
         if ((entry & text::table::kMulti) != 0) {
           const char32_t* folded = text::table::pool + (entry & 0xFFFFFF);
           for (std::uint32_t k = (entry >> 24) & 0x7F; k-- > 0 && node != kNone;)

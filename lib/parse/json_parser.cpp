@@ -365,72 +365,9 @@ void truncate(TextBuilder& t, std::size_t text_size, std::size_t pieces) {
   t.pieces.resize(pieces);
 }
 
-// compose(inner, inner_size, outer, outer_size), the same pieces made the same way, with the
-// outer piece for each offset found from the one before: a page's text comes in the order of
-// the string it was read from, so that is mostly the same piece or the next, where compose
-// searches all of them each time.
-std::vector<TextPiece> compose_in_order(const std::vector<TextPiece>& inner,
-                                        std::uint32_t inner_size,
-                                        const std::vector<TextPiece>& outer,
-                                        std::uint32_t outer_size) {
-  std::vector<TextPiece> out;
-  if (outer.empty()) return out;
-  out.reserve(inner.size());
-  using It = std::vector<TextPiece>::const_iterator;
-  It at = outer.begin();
-  // The last outer piece whose text starts at or before o (the first one when none does).
-  const auto outer_piece = [&](std::uint32_t o) {
-    const auto starts_after = [&](It it) { return it + 1 != outer.end() && (it + 1)->text <= o; };
-    if (at->text <= o || at == outer.begin()) {
-      for (int step = 0; step < 4 && starts_after(at); ++step)
-        ++at;
-      if (!starts_after(at)) return at;
-    }
-    const auto it =
-        std::upper_bound(outer.begin(), outer.end(), o,
-                         [](std::uint32_t v, const TextPiece& p) { return v < p.text; });
-    at = it == outer.begin() ? outer.begin() : it - 1;
-    return at;
-  };
-  const auto outer_end = [&](It it) { return it + 1 != outer.end() ? (it + 1)->text : outer_size; };
-  for (std::size_t k = 0; k < inner.size(); ++k) {
-    const TextPiece& p = inner[k];
-    const std::uint32_t text_end = k + 1 < inner.size() ? inner[k + 1].text : inner_size;
-    if (!p.exact) {
-      // Stands for inner [source, source_end) as a whole: the union of what that covers.
-      const It b = outer_piece(p.source);
-      const std::uint32_t from = b->exact ? b->source + (p.source - b->text) : b->source;
-      const It e = outer_piece(p.source_end > p.source ? p.source_end - 1 : p.source);
-      std::uint32_t to = from;
-      if (p.source_end > p.source) {
-        to = e->exact ? e->source + (p.source_end - e->text) : e->source_end;
-      }
-      out.push_back({p.text, from, std::max(from, to), false});
-      continue;
-    }
-    // Exact inner piece: split wherever it crosses outer pieces.
-    std::uint32_t t = p.text;
-    std::uint32_t o = p.source;
-    while (t < text_end) {
-      const It it = outer_piece(o);
-      const std::uint32_t oe = outer_end(it);
-      const std::uint32_t len = std::min(text_end - t, std::max<std::uint32_t>(oe, o + 1) - o);
-      if (it->exact) {
-        const std::uint32_t s = it->source + (o - it->text);
-        out.push_back({t, s, s + len, true});
-      } else {
-        out.push_back({t, it->source, it->source_end, false});
-      }
-      t += len;
-      o += len;
-    }
-  }
-  return out;
-}
-
 // Maps every piece of text read from a string (HTML inside a JSON field) onto the Source.
 void rebase(TextBuilder& t, const TextBuilder& outer) {
-  t.pieces = compose_in_order(t.pieces, t.size(), outer.pieces, outer.size());
+  t.pieces = compose(t.pieces, t.size(), outer.pieces, outer.size());
 }
 
 bool looks_like_html(std::string_view s) {

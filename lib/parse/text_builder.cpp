@@ -193,19 +193,30 @@ bool blank(std::string_view s) {
 
 std::vector<TextPiece> compose(const std::vector<TextPiece>& inner, std::uint32_t inner_size,
                                const std::vector<TextPiece>& outer, std::uint32_t outer_size) {
+  std::vector<TextPiece> out;
+  if (outer.empty()) return out;
+  out.reserve(inner.size());
   // Where inner offset o lies in the Source, as a range: exact outer pieces map byte for byte,
-  // others (a JSON escape) stand for their whole range.
+  // others (a JSON escape) stand for their whole range. The last outer piece whose text starts at
+  // or before o (the first one when none does), found from the one before: inner text mostly
+  // comes in the order of the outer text (a page read from a JSON string), so that is the same
+  // piece or one of the next few; otherwise a search.
+  using It = std::vector<TextPiece>::const_iterator;
+  It at = outer.begin();
   const auto outer_piece = [&](std::uint32_t o) {
+    const auto starts_after = [&](It it) { return it + 1 != outer.end() && (it + 1)->text <= o; };
+    if (at->text <= o || at == outer.begin()) {
+      for (int step = 0; step < 4 && starts_after(at); ++step)
+        ++at;
+      if (!starts_after(at)) return at;
+    }
     const auto it =
         std::upper_bound(outer.begin(), outer.end(), o,
                          [](std::uint32_t v, const TextPiece& p) { return v < p.text; });
-    return it == outer.begin() ? outer.begin() : it - 1;
+    at = it == outer.begin() ? outer.begin() : it - 1;
+    return at;
   };
-  const auto outer_end = [&](std::vector<TextPiece>::const_iterator it) {
-    return it + 1 != outer.end() ? (it + 1)->text : outer_size;
-  };
-  std::vector<TextPiece> out;
-  if (outer.empty()) return out;
+  const auto outer_end = [&](It it) { return it + 1 != outer.end() ? (it + 1)->text : outer_size; };
   for (std::size_t k = 0; k < inner.size(); ++k) {
     const TextPiece& p = inner[k];
     const std::uint32_t text_end = k + 1 < inner.size() ? inner[k + 1].text : inner_size;

@@ -100,6 +100,24 @@ std::optional<std::vector<std::string>> phrase_list(const Setup& setup, const YA
 // lines and numbered entries ("1.申请书 2.身份证"), split at line breaks, "；" and enumerators.
 // Entries that fold to nothing are left out. At most `limit` of them, the first.
 std::vector<Item> entries(const Element& element, std::size_t limit = SIZE_MAX);
+// 一 to 十: the numerals of list numbers (一、 （三）) and, with more, of article numbers.
+inline bool chinese_numeral(char32_t c) {
+  switch (c) {
+    case U'一':
+    case U'二':
+    case U'三':
+    case U'四':
+    case U'五':
+    case U'六':
+    case U'七':
+    case U'八':
+    case U'九':
+    case U'十':
+      return true;
+    default:
+      return false;
+  }
+}
 // Bytes of an enumerator at the start of text and the blanks after it ("1.", "（一）", "①",
 // "第一步"); 0 when there is none.
 std::uint32_t enumerator_bytes(std::string_view text);

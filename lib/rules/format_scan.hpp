@@ -89,8 +89,6 @@ inline void chars(std::string_view text, std::vector<Char>& out) {
   // A character is at least one byte and folds to one character, save the few that fold to
   // several: room for one per byte is made at once, and more only for those.
   if (out.size() < text.size()) out.resize(text.size());
-  const std::uint16_t* const index = text::table::index;
-  const std::uint32_t* const blocks = text::table::blocks;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   Char* o = out.data();
@@ -102,17 +100,12 @@ inline void chars(std::string_view text, std::vector<Char>& out) {
     if (b < 0x80) {
       cp = b;
       ++i;
-    } else if (b >= 0xE1 && b <= 0xEC && i + 2 < n &&
-               ((p[i + 1] ^ 0x80u) | (p[i + 2] ^ 0x80u)) < 0x40) {
-      // U+1000–U+CFFF, most Chinese text: two continuation bytes make it well formed.
-      cp = (char32_t{b & 0x0Fu} << 12) | (char32_t{p[i + 1] & 0x3Fu} << 6) | (p[i + 2] & 0x3Fu);
-      i += 3;
-    } else {
+    } else if (cp = utf8::next_common(p, n, i); cp == 0) {
       cp = utf8::next(text, i);
     }
     if (cp < 0x10000) {
       // A BMP character folding to one, itself or another, is one table lookup.
-      const std::uint32_t entry = blocks[index[cp >> 7] * 128u + (cp & 127u)];
+      const std::uint32_t entry = text::table::entry(cp);
       if ((entry & text::table::kMulti) == 0) {
         o[count++] = {entry == 0 ? cp : static_cast<char32_t>(entry), begin,
                       static_cast<std::uint32_t>(i), false};

@@ -38,23 +38,13 @@ bool numeral(char32_t c) {
     case U'零':
     case U'〇':
     case U'○':
-    case U'一':
-    case U'二':
-    case U'三':
-    case U'四':
-    case U'五':
-    case U'六':
-    case U'七':
-    case U'八':
-    case U'九':
-    case U'十':
     case U'百':
     case U'千':
     case U'两':
     case U'兩':
       return true;
     default:
-      return digit(c);
+      return digit(c) || chinese_numeral(c);
   }
 }
 bool space(char32_t c) {
@@ -85,15 +75,8 @@ class Parser {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     for (std::size_t i = 0; i < text.size();) {
       const auto at = static_cast<std::uint32_t>(i);
-      char32_t c;
-      if (p[i] >= 0xE1 && p[i] <= 0xEC && i + 2 < text.size() &&
-          ((p[i + 1] ^ 0x80u) | (p[i + 2] ^ 0x80u)) < 0x40) {
-        // U+1000–U+CFFF, most of a basis: always well formed with two continuation bytes.
-        c = (p[i] & 0x0Fu) << 12 | (p[i + 1] & 0x3Fu) << 6 | (p[i + 2] & 0x3Fu);
-        i += 3;
-      } else {
-        c = utf8::next(text, i);
-      }
+      char32_t c = utf8::next_common(p, text.size(), i);
+      if (c == 0) c = utf8::next(text, i);
       cps_.push_back({c, at, static_cast<std::uint32_t>(i)});
     }
     taken_.assign(cps_.size(), false);

@@ -107,21 +107,18 @@ bool fold_bounded(std::string_view text, std::size_t limit, std::string& out, st
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t i = 0; i < text.size();) {
     // A three-byte character folding leaves as it is (most Chinese text) is copied as it is.
-    if (const unsigned char b = bytes[i]; b >= 0xE1 && b <= 0xEC && i + 2 < text.size() &&
-                                          (bytes[i + 1] & 0xC0) == 0x80 &&
-                                          (bytes[i + 2] & 0xC0) == 0x80) {
-      const char32_t cp = (b & 0x0Fu) << 12 | (bytes[i + 1] & 0x3Fu) << 6 | (bytes[i + 2] & 0x3Fu);
-      if (text::table::blocks[text::table::index[cp >> 7] * 128u + (cp & 127u)] == 0) {
-        if (++n > limit) {
-          out.resize(static_cast<std::size_t>(p - begin));
-          if (count != nullptr) *count = n;
-          return false;
-        }
-        std::memcpy(p, bytes + i, 3);
-        p += 3;
-        i += 3;
-        continue;
+    std::size_t after = i;
+    if (const char32_t cp = utf8::next_common(bytes, text.size(), after);
+        cp != 0 && text::table::entry(cp) == 0) {
+      if (++n > limit) {
+        out.resize(static_cast<std::size_t>(p - begin));
+        if (count != nullptr) *count = n;
+        return false;
       }
+      std::memcpy(p, bytes + i, 3);
+      p += 3;
+      i = after;
+      continue;
     }
     for (const char32_t f : text::fold_code_point(utf8::next(text, i), one, scratch)) {
       if (++n > limit) {

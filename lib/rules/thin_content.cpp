@@ -36,23 +36,6 @@ std::vector<Cp> decode(std::string_view text, std::uint32_t begin, std::uint32_t
 bool digit(char32_t c) {
   return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９');
 }
-bool chinese_numeral(char32_t c) {
-  switch (c) {
-    case U'一':
-    case U'二':
-    case U'三':
-    case U'四':
-    case U'五':
-    case U'六':
-    case U'七':
-    case U'八':
-    case U'九':
-    case U'十':
-      return true;
-    default:
-      return false;
-  }
-}
 bool circled(char32_t c) {
   return (c >= U'①' && c <= U'⑳') || (c >= U'⑴' && c <= U'⒇');
 }

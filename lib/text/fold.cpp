@@ -62,7 +62,7 @@ void fold_code_point(char32_t cp, std::string& out) {
     fold_supplementary(cp, out);
     return;
   }
-  const std::uint32_t entry = kFoldBlocks[kFoldIndex[cp >> 7] * 128u + (cp & 127u)];
+  const std::uint32_t entry = table::entry(cp);
   if (entry == 0) {
     utf8::append(out, cp);
   } else if ((entry & kFoldMulti) == 0) {
@@ -78,8 +78,9 @@ void fold_code_point(char32_t cp, std::string& out) {
 void fold(std::string_view input, std::string& out) {
   out.clear();
   out.reserve(input.size());
+  const auto* bytes = reinterpret_cast<const unsigned char*>(input.data());
   for (std::size_t i = 0; i < input.size();) {
-    const auto b = static_cast<unsigned char>(input[i]);
+    const unsigned char b = bytes[i];
     // ASCII letters and digits are the only ASCII characters folding keeps unchanged or lowers.
     if (b < 0x80) {
       ++i;
@@ -91,17 +92,12 @@ void fold(std::string_view input, std::string& out) {
       continue;
     }
     // A three-byte character folding leaves as it is (most Chinese text) is copied as it is.
-    if (b >= 0xE1 && b <= 0xEC && i + 2 < input.size() &&
-        (static_cast<unsigned char>(input[i + 1]) & 0xC0) == 0x80 &&
-        (static_cast<unsigned char>(input[i + 2]) & 0xC0) == 0x80) {
-      const char32_t cp = (b & 0x0Fu) << 12 |
-                          (static_cast<unsigned char>(input[i + 1]) & 0x3Fu) << 6 |
-                          (static_cast<unsigned char>(input[i + 2]) & 0x3Fu);
-      if (kFoldBlocks[kFoldIndex[cp >> 7] * 128u + (cp & 127u)] == 0) {
-        out.append(input.data() + i, 3);
-        i += 3;
-        continue;
-      }
+    std::size_t after = i;
+    if (const char32_t cp = utf8::next_common(bytes, input.size(), after);
+        cp != 0 && table::entry(cp) == 0) {
+      out.append(input.data() + i, 3);
+      i = after;
+      continue;
     }
     fold_code_point(utf8::next(input, i), out);
   }

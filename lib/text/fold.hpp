@@ -20,6 +20,10 @@ extern const std::uint16_t* const index;
 extern const std::uint32_t* const blocks;
 extern const char32_t* const pool;
 inline constexpr std::uint32_t kMulti = 0x80000000u;
+// The table's entry for a BMP code point.
+inline std::uint32_t entry(char32_t cp) {
+  return blocks[index[cp >> 7] * 128u + (cp & 127u)];
+}
 }  // namespace table
 
 std::u32string_view fold_supplementary(char32_t cp, std::u32string& scratch);
@@ -28,7 +32,7 @@ std::u32string_view fold_supplementary(char32_t cp, std::u32string& scratch);
 // BMP); empty when folding removes the character. Inline: automata call it for every character.
 inline std::u32string_view fold_code_point(char32_t cp, char32_t& one, std::u32string& scratch) {
   if (cp >= 0x10000) return fold_supplementary(cp, scratch);
-  const std::uint32_t entry = table::blocks[table::index[cp >> 7] * 128u + (cp & 127u)];
+  const std::uint32_t entry = table::entry(cp);
   if ((entry & table::kMulti) != 0) {
     return {table::pool + (entry & 0xFFFFFF), (entry >> 24) & 0x7F};
   }

@@ -196,13 +196,7 @@ void Matcher::find(std::string_view text, std::vector<Hit>& out) const {
     if (b < 0x80) {
       cp = b;
       ++i;
-    } else if (b >= 0xE1 && b <= 0xEC && i + 2 < n &&
-               ((p[i + 1] ^ 0x80u) | (p[i + 2] ^ 0x80u)) < 0x40) {
-      // Three bytes for U+1000–U+CFFF, as most CJK text is: with two continuation bytes such a
-      // sequence is always well formed (no overlong form, no surrogate), so it is decoded here.
-      cp = (char32_t{b & 0x0Fu} << 12) | (char32_t{p[i + 1] & 0x3Fu} << 6) | (p[i + 2] & 0x3Fu);
-      i += 3;
-    } else {
+    } else if (cp = utf8::next_common(p, n, i); cp == 0) {
       cp = utf8::next(text, i);
     }
     // The bitmap (8 KiB) stays in the first-level cache, where the tables would not.
