@@ -89,20 +89,12 @@ inline void chars(std::string_view text, std::vector<Char>& out) {
   // A character is at least one byte and folds to one character, save the few that fold to
   // several: room for one per byte is made at once, and more only for those.
   if (out.size() < text.size()) out.resize(text.size());
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   Char* o = out.data();
   std::size_t count = 0;
   for (std::size_t i = 0; i < n;) {
     const auto begin = static_cast<std::uint32_t>(i);
-    const unsigned char b = p[i];
-    char32_t cp;
-    if (b < 0x80) {
-      cp = b;
-      ++i;
-    } else if (cp = utf8::next_common(p, n, i); cp == 0) {
-      cp = utf8::next(text, i);
-    }
+    const char32_t cp = utf8::next_fast(text, i);
     if (cp < 0x10000) {
       // A BMP character folding to one, itself or another, is one table lookup.
       const std::uint32_t entry = text::table::entry(cp);

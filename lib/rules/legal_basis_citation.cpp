@@ -72,11 +72,9 @@ class Parser {
  public:
   explicit Parser(std::string_view text) : text_(text) {
     cps_.reserve(text.size() / 2);  // mostly three-byte characters
-    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     for (std::size_t i = 0; i < text.size();) {
       const auto at = static_cast<std::uint32_t>(i);
-      char32_t c = utf8::next_common(p, text.size(), i);
-      if (c == 0) c = utf8::next(text, i);
+      const char32_t c = utf8::next_fast(text, i);
       cps_.push_back({c, at, static_cast<std::uint32_t>(i)});
     }
     taken_.assign(cps_.size(), false);

@@ -169,7 +169,6 @@ void Matcher::find(std::string_view text, std::vector<Hit>& out) const {
   std::uint32_t state = 0;
   char32_t one = 0;
   std::u32string scratch;
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   const auto feed = [&](char32_t f, std::uint32_t start, std::size_t end) {
     if (state == 0 && f < 0x10000) {
@@ -191,14 +190,7 @@ void Matcher::find(std::string_view text, std::vector<Hit>& out) const {
   };
   for (std::size_t i = 0; i < n;) {
     const auto start = static_cast<std::uint32_t>(i);
-    const unsigned char b = p[i];
-    char32_t cp;
-    if (b < 0x80) {
-      cp = b;
-      ++i;
-    } else if (cp = utf8::next_common(p, n, i); cp == 0) {
-      cp = utf8::next(text, i);
-    }
+    const char32_t cp = utf8::next_fast(text, i);
     // The bitmap (8 KiB) stays in the first-level cache, where the tables would not.
     if (state == 0 && cp < 0x10000 && (root_bits_[cp >> 6] >> (cp & 63) & 1) == 0) continue;
     for (const char32_t f : fold_code_point(cp, one, scratch))

@@ -74,6 +74,15 @@ inline char32_t next_common(const unsigned char* p, std::size_t n, std::size_t& 
   return cp;
 }
 
+// utf8::next with ASCII and the common three-byte characters taken first: for loops over every
+// character of a guide's text.
+inline char32_t next_fast(std::string_view s, std::size_t& i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  if (p[i] < 0x80) return p[i++];
+  if (const char32_t cp = next_common(p, s.size(), i); cp != 0) return cp;
+  return next(s, i);
+}
+
 namespace detail {
 
 // The first malformed sequence in p[i, n), i being where a sequence starts: skips ASCII eight
