@@ -44,6 +44,11 @@ std::string check_rule_flag(const std::string& v) {
              : "not a severity (off, info, warning, error): " + v.substr(eq + 1);
 }
 
+// --as-of's check: empty when v is a date.
+std::string check_date(const std::string& v) {
+  return guidelint::Date::parse(v) ? std::string() : "not a date of the form YYYY-MM-DD: " + v;
+}
+
 // The linter's options from the flags linting and auditing share.
 guidelint::LinterOptions linter_options(const std::string& config, const std::string& as_of,
                                         const std::string& input_format, unsigned jobs,
@@ -523,10 +528,7 @@ int audit_main(int argc, char** argv) {
       ->type_name("URL");
   app.add_option("--as-of", as_of, "The date rules and content age treat as today")
       ->type_name("YYYY-MM-DD")
-      ->check([](const std::string& v) {
-        return guidelint::Date::parse(v) ? std::string()
-                                         : "not a date of the form YYYY-MM-DD: " + v;
-      });
+      ->check(check_date);
   app.add_option("--locale", locale,
                  "Language of the report (default: from LC_ALL/LC_MESSAGES/LANG)")
       ->check(CLI::IsMember({"zh-Hans", "zh-Hant", "en"}));
@@ -731,10 +733,7 @@ int main(int argc, char** argv) {
       ->type_name("NAME");
   app.add_option("--as-of", as_of, "The date rules treat as today (default: today)")
       ->type_name("YYYY-MM-DD")
-      ->check([](const std::string& v) {
-        return guidelint::Date::parse(v) ? std::string()
-                                         : "not a date of the form YYYY-MM-DD: " + v;
-      });
+      ->check(check_date);
   app.add_option("--locale", locale, "Language of messages (default: from LC_ALL/LC_MESSAGES/LANG)")
       ->check(CLI::IsMember({"zh-Hans", "zh-Hant", "en"}));
   app.add_option("--color", run.color,

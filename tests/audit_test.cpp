@@ -26,13 +26,21 @@ AuditModel national() {
 }
 
 // Audits a fixture folder as the command does: through a Linter, results streamed into the Audit.
+// An audit of root on as_of; compared with a previous JSON report when one is given.
 std::unique_ptr<Audit> run(const fs::path& root, AuditModel model = national(),
-                           const std::string& as_of = "2025-06-30") {
+                           const std::string& as_of = "2025-06-30",
+                           const std::string& previous = {},
+                           std::vector<std::pair<std::string, std::string>> settings = {}) {
   AuditOptions options;
   options.model = std::move(model);
   options.as_of = Date::parse(as_of);
   options.roots = {root};
+  options.settings = std::move(settings);
   auto audit = std::make_unique<Audit>(std::move(options));
+  if (!previous.empty()) {
+    std::string error;
+    EXPECT_TRUE(audit->compare_with(previous, &error)) << error;
+  }
   LinterOptions lo;
   lo.lint.as_of = Date::parse(as_of);
   lo.jobs = 2;
@@ -286,20 +294,7 @@ TEST(Audit, ComparesWithAPreviousReport) {
   // 文旅局/gone.xml (failing) went away.
   std::ostringstream previous;
   audit_json(*run(kAudit / "before", national(), "2025-06-01"), previous, {});
-  AuditOptions options;
-  options.model = national();
-  options.as_of = Date::parse("2025-06-30");
-  options.roots = {kAudit / "site"};
-  Audit audit(std::move(options));
-  std::string error;
-  ASSERT_TRUE(audit.compare_with(previous.str(), &error)) << error;
-  LinterOptions lo;
-  lo.lint.as_of = Date::parse("2025-06-30");
-  Linter(lo).lint_paths({kAudit / "site"}, [&](std::vector<FileResult>&& results) {
-    for (const FileResult& r : results)
-      audit.add(r);
-  });
-  const AuditReport r = audit.report();
+  const AuditReport r = run(kAudit / "site", national(), "2025-06-30", previous.str())->report();
   ASSERT_TRUE(r.comparison);
   const AuditComparison& c = *r.comparison;
   EXPECT_EQ(c.previous_date, "2025-06-01");
@@ -317,6 +312,7 @@ TEST(Audit, ComparesWithAPreviousReport) {
   EXPECT_DOUBLE_EQ(c.previous_element_share.at("hours"), 1.0 / 6.0);
 
   Audit other(AuditOptions{});
+  std::string error;
   EXPECT_FALSE(other.compare_with("{\"schema\":\"something-else\"}", &error));
   EXPECT_FALSE(other.compare_with("not json", &error));
   EXPECT_FALSE(
@@ -345,22 +341,10 @@ void key_paths(const rapidjson::Value& v, const std::string& at, std::set<std::s
 TEST(Audit, JsonSchemaIsStable) {
   std::ostringstream previous;
   audit_json(*run(kAudit / "before", national(), "2025-06-01"), previous, {});
-  AuditOptions options;
-  options.model = national();
-  options.as_of = Date::parse("2025-06-30");
-  options.roots = {kAudit / "site"};
-  options.settings = {{"config", "x"}};
-  Audit audit(std::move(options));
-  std::string error;
-  ASSERT_TRUE(audit.compare_with(previous.str(), &error));
-  LinterOptions lo;
-  lo.lint.as_of = Date::parse("2025-06-30");
-  Linter(lo).lint_paths({kAudit / "site"}, [&](std::vector<FileResult>&& results) {
-    for (const FileResult& r : results)
-      audit.add(r);
-  });
+  const auto audit =
+      run(kAudit / "site", national(), "2025-06-30", previous.str(), {{"config", "x"}});
   std::ostringstream out;
-  audit_json(audit, out, {});
+  audit_json(*audit, out, {});
   rapidjson::Document doc;
   doc.Parse(out.str().c_str());
   ASSERT_FALSE(doc.HasParseError()) << out.str();

@@ -7,10 +7,8 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
-#include <memory>
 #include <optional>
 
-#include "text/fold.hpp"
 #include "text/utf8.hpp"
 
 namespace guidelint::parse {
