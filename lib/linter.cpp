@@ -150,7 +150,7 @@ class FileWalk {
       const bool is_dir = e.is_directory(s);
       // Not FIFOs or devices: reading them might never end. A link to nowhere with a guide's
       // name is kept, so that linting it reports the broken link.
-      const bool lintable = parse::parser_for_extension(e.path()) != nullptr;
+      const bool lintable = parse::parser_for_extension(name) != nullptr;
       const bool dangling = e.is_symlink(s) && !fs::exists(e.status(s));
       if (!is_dir && !(lintable && (e.is_regular_file(s) || dangling))) continue;
       if (ignores_.any()) {

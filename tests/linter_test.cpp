@@ -6,10 +6,27 @@
 #include <sys/stat.h>
 
 #include "guidelint/guidelint.hpp"
+#include "parse/parser.hpp"
 
 namespace guidelint {
 namespace {
 namespace fs = std::filesystem;
+
+// The walk chooses files by extension without making a std::filesystem::path of each: the
+// extension it reads must be the one std::filesystem gives.
+TEST(FileSelection, ExtensionIsStdFilesystemsAndCaseInsensitive) {
+  for (const char* name :
+       {"a.xml", "dir/a.XML", "dir.d/a", "a.b.json", ".profile", "dir/.hidden", "dir/.hidden.xml",
+        ".", "..", "dir/..", "dir/", "a.", "/abs/x.Html", "x..docx", "noext", ""}) {
+    EXPECT_EQ(parse::extension_of(name), fs::path(name).extension().string()) << name;
+  }
+  EXPECT_EQ(parse::parser_for_extension("G.XmL"), parse::parser_for_format("xml"));
+  EXPECT_EQ(parse::parser_for_extension("dir/g.JSONL"), parse::parser_for_format("json"));
+  EXPECT_EQ(parse::parser_for_extension("g.htm"), parse::parser_for_format("html"));
+  EXPECT_EQ(parse::parser_for_extension("dir.xml/g"), nullptr);
+  EXPECT_EQ(parse::parser_for_extension(".xml"), nullptr);
+  EXPECT_EQ(parse::parser_for_extension("g.xmlx"), nullptr);
+}
 
 class LinterTree : public ::testing::Test {
  protected:

@@ -12,6 +12,30 @@
 namespace guidelint {
 namespace {
 
+// Element::blank decides most values by their first byte; every kind of space must still count.
+TEST(Element, BlankWhateverTheSpaceAndNotOtherwise) {
+  const auto blank = [](std::string text) {
+    Element e;
+    e.text = std::move(text);
+    return e.blank();
+  };
+  EXPECT_TRUE(blank(""));
+  std::string all;
+  for (char32_t cp = 0; cp < 0x110000; ++cp) {
+    if (!utf8::is_space(cp)) continue;
+    std::string one;
+    utf8::append(one, cp);
+    all += one;
+    EXPECT_TRUE(blank(one)) << static_cast<std::uint32_t>(cp);
+    EXPECT_FALSE(blank(one + "x")) << static_cast<std::uint32_t>(cp);
+  }
+  EXPECT_TRUE(blank(all));
+  for (const char* text : {"a", "~", "\x7f", "中", "《法》", "\xe9\xbf\xbf", "\xef\xbc\x9a",
+                           "\xc2\xa9", "\xe2\x80\x94", "\xff", "\xe3\x80", " \xe4\xb8\xad"}) {
+    EXPECT_FALSE(blank(text)) << text;
+  }
+}
+
 TEST(Source, PositionsCountCodePointsAndUtf16Units) {
   // "设定依据：" then a supplementary-plane character (U+20000, two UTF-16 units), then "x".
   const Source s("a.txt", "ab\n设定依据：\xF0\xA0\x80\x80x\n");
@@ -42,12 +66,17 @@ TEST(Source, CrLfAndLoneCrEndLines) {
 
 TEST(Source, LinesOfLongInputsWhereverTheirBreaksAre) {
   // Line breaks are found in blocks; a \r anywhere, however far in, changes how lines end.
-  for (const std::string& tail : {std::string(), std::string("x\r\ny"), std::string("x\ry\r")}) {
+  for (const std::string& tail :
+       {std::string(), std::string("x\r\ny"), std::string("x\ry\r"), std::string("\n\n\r")}) {
     for (std::size_t length : {1u, 31u, 32u, 33u, 64u, 100u, 1000u}) {
       std::string text;
       while (text.size() < length)
         text += text.size() % 5 == 4 ? "\n" : "设";
-      text += tail;
+      // The \r after the rest, in its middle (between characters), and before it.
+      std::size_t at = length % 3 == 0 ? 0 : length % 3 == 1 ? text.size() / 2 : text.size();
+      while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80)
+        ++at;
+      text.insert(at, tail);
       std::vector<std::string_view> lines;
       std::size_t begin = 0;
       for (std::size_t i = 0; i <= text.size(); ++i) {

@@ -43,14 +43,44 @@ const Parser* parser_for_format(std::string_view format) {
   return nullptr;
 }
 
-const Parser* parser_for_extension(const std::filesystem::path& name) {
-  std::string ext = name.extension().string();
+namespace {
+
+// Every parser's extensions, gathered once: a folder walk asks for each entry, and each file's
+// lint asks again.
+const std::vector<std::pair<std::string, const Parser*>>& extension_table() {
+  static const auto table = [] {
+    std::vector<std::pair<std::string, const Parser*>> all;
+    for (const Parser* p : parsers()) {
+      for (std::string& ext : p->extensions())
+        all.emplace_back(std::move(ext), p);
+    }
+    return all;
+  }();
+  return table;
+}
+
+}  // namespace
+
+std::string_view extension_of(std::string_view name) {
+  // As std::filesystem::path::extension: from the last dot of the last component, except in a
+  // name that is only a leading dot's ("." , "..", ".profile").
+  const std::string_view file = name.substr(name.rfind('/') + 1);
+  if (file == "." || file == "..") return {};
+  const std::size_t dot = file.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return {};
+  return file.substr(dot);
+}
+
+const Parser* parser_for_extension(std::string_view name) {
+  const std::string_view ext = extension_of(name);
   if (ext.empty()) return nullptr;
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  for (const Parser* p : parsers()) {
-    const auto exts = p->extensions();
-    if (std::find(exts.begin(), exts.end(), ext) != exts.end()) return p;
+  for (const auto& [known, p] : extension_table()) {
+    if (known.size() == ext.size() &&
+        std::equal(known.begin(), known.end(), ext.begin(), [](char k, char c) {
+          return k == static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        })) {
+      return p;
+    }
   }
   return nullptr;
 }

@@ -52,8 +52,10 @@ class Parser {
 
 const std::vector<const Parser*>& parsers();
 const Parser* parser_for_format(std::string_view format);
+// A path's extension with its dot, as std::filesystem::path::extension gives it; empty when none.
+std::string_view extension_of(std::string_view name);
 // The parser a file name's extension selects (case-insensitive), or nullptr.
-const Parser* parser_for_extension(const std::filesystem::path& name);
+const Parser* parser_for_extension(std::string_view name);
 // By the name's extension (case-insensitive); for names without a known extension (stdin, a
 // buffer) by the content's first characters. nullptr when neither tells.
 const Parser* parser_for(const Source& source);

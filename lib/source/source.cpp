@@ -15,6 +15,10 @@
 
 namespace guidelint {
 
+namespace {
+void index_lines(std::string_view t, std::vector<std::uint32_t>& starts);
+}  // namespace
+
 Source::Source(std::string name, std::string bytes)
     : name_(std::move(name)), bytes_(std::move(bytes)) {
   if (bytes_.size() > 0xFFFFFFFFu) {
@@ -31,23 +35,7 @@ Source::Source(std::string name, std::string bytes)
     transcoded_ = std::move(d.text);
     origin_ = std::move(d.origin);
   }
-  const std::string_view t = text();
-  // A line ends at \n, at \r\n, or at a lone \r, as editors count lines. memchr finds the
-  // \n quickly; lone \r (old Mac files) needs the slower scan only when there is a \r at all.
-  line_starts_.push_back(0);
-  if (std::memchr(t.data(), '\r', t.size()) == nullptr) {
-    for (const char* p = t.data(); (p = static_cast<const char*>(std::memchr(
-                                        p, '\n', t.data() + t.size() - p))) != nullptr;) {
-      ++p;
-      line_starts_.push_back(static_cast<std::uint32_t>(p - t.data()));
-    }
-  } else {
-    for (std::size_t i = 0; i < t.size(); ++i) {
-      if (t[i] == '\n' || (t[i] == '\r' && (i + 1 == t.size() || t[i + 1] != '\n'))) {
-        line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
-      }
-    }
-  }
+  index_lines(text(), line_starts_);
   if (d.error_at) {
     // Positions of an input that could not be decoded are those of its bytes.
     decode_error_ = DecodeError{*d.error_at - std::min(*d.error_at, text_begin_), d.error_id,
@@ -96,9 +84,47 @@ __attribute__((target("avx2,popcnt"))) std::size_t count_leads_avx2(const char* 
   }
   return i;
 }
+// Adds the start of each line after a \n in p[0, n) to `starts`, 32 bytes at a time; stops at
+// the first block holding a \r (which needs the careful scan). Returns how many bytes it read.
+__attribute__((target("avx2"))) std::size_t index_newlines_avx2(
+    const char* p, std::size_t n, std::vector<std::uint32_t>& starts) {
+  const __m256i lf = _mm256_set1_epi8('\n');
+  const __m256i cr = _mm256_set1_epi8('\r');
+  std::size_t i = 0;
+  for (; i + 32 <= n; i += 32) {
+    const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    if (_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, cr)) != 0) break;
+    auto lines = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, lf)));
+    for (; lines != 0; lines &= lines - 1)
+      starts.push_back(static_cast<std::uint32_t>(i + __builtin_ctz(lines) + 1));
+  }
+  return i;
+}
 #else
 #define GUIDELINT_SOURCE_AVX2 0
 #endif
+
+// A line ends at \n, at \r\n, or at a lone \r, as editors count lines. Text without a \r
+// (nearly all) is split at its \n alone; a lone \r (old Mac files) needs the careful scan.
+void index_lines(std::string_view t, std::vector<std::uint32_t>& starts) {
+  starts.reserve(std::min<std::size_t>(t.size() / 32, 4096) + 1);
+  starts.push_back(0);
+  std::size_t i = 0;
+#if GUIDELINT_SOURCE_AVX2
+  if (has_avx2()) i = index_newlines_avx2(t.data(), t.size(), starts);
+#endif
+  for (; i < t.size(); ++i) {
+    if (t[i] == '\r') break;
+    if (t[i] == '\n') starts.push_back(static_cast<std::uint32_t>(i + 1));
+  }
+  if (i == t.size()) return;
+  starts.resize(1);
+  for (i = 0; i < t.size(); ++i) {
+    if (t[i] == '\n' || (t[i] == '\r' && (i + 1 == t.size() || t[i + 1] != '\n'))) {
+      starts.push_back(static_cast<std::uint32_t>(i + 1));
+    }
+  }
+}
 
 // Adds the code points and UTF-16 units of t[from, to) to the columns. Decoded text is valid
 // UTF-8, so counting lead bytes is enough (a four-byte one is two UTF-16 units), 32 bytes at a
