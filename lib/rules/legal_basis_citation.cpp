@@ -51,7 +51,16 @@ bool space(char32_t c) {
   return utf8::is_space(c);
 }
 
-// Does a folded title or name end like a law, regulation or rule?
+// Does folded text end like a law, regulation or rule?
+bool law_suffix(std::string_view folded) {
+  for (const std::string_view suffix : {"法", "法典", "条例", "规定", "办法", "细则", "规则",
+                                        "通则", "准则", "决定", "规程", "章程"}) {
+    if (folded.ends_with(suffix)) return true;
+  }
+  return false;
+}
+
+// Does a title or name end like a law, regulation or rule?
 bool law_name(std::string_view name) {
   // Leave out a qualifier in brackets at the end: 《…实施细则（林业部分）》, （试行）.
   std::string_view core = name;
@@ -60,12 +69,27 @@ bool law_name(std::string_view name) {
     const std::size_t open = core.rfind(close == ")" ? "(" : "（");
     if (open != std::string_view::npos && open > 0) core = core.substr(0, open);
   }
-  const std::string folded = text::fold(core);
-  for (const std::string_view suffix : {"法", "法典", "条例", "规定", "办法", "细则", "规则",
-                                        "通则", "准则", "决定", "规程", "章程"}) {
-    if (folded.ends_with(suffix)) return true;
+  // The suffixes are two code points at most: only the end of the name is folded, back to where
+  // folding has kept two of its characters.
+  std::u32string tail;
+  std::u32string scratch;
+  char32_t one = 0;
+  std::size_t end = core.size();
+  while (end > 0 && tail.size() < 2) {
+    std::size_t begin = end - 1;
+    while (begin > 0 && end - begin < 4 && (static_cast<unsigned char>(core[begin]) & 0xC0) == 0x80)
+      --begin;
+    std::size_t i = begin;
+    const char32_t c = utf8::next(core, i);
+    // Not one well-formed character: fold the whole name, as the rest of the parser reads it.
+    if (i != end) return law_suffix(text::fold(core));
+    tail.insert(0, text::fold_code_point(c, one, scratch));
+    end = begin;
   }
-  return false;
+  std::string folded;
+  for (const char32_t c : tail)
+    utf8::append(folded, c);
+  return law_suffix(folded);
 }
 
 class Parser {

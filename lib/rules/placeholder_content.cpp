@@ -89,19 +89,30 @@ std::uint32_t code_points(std::string_view folded) {
   return n;
 }
 
-bool fold_bounded(std::string_view text, std::size_t limit, std::string& out, std::size_t* count) {
+namespace {
+
+// fold_bounded, and without `out` only counting: the characters are folded but not written.
+bool fold_bounded_into(std::string_view text, std::size_t limit, std::string* out,
+                       std::size_t* count) {
   // Written through a pointer into room made once: a folded code point takes at most 4 bytes.
   const std::size_t room = (limit + 1) * 4;
-  if (room > 4096) {
-    text::fold(text, out);
-    const std::size_t n = code_points(out);
+  if (out != nullptr && room > 4096) {
+    text::fold(text, *out);
+    const std::size_t n = code_points(*out);
     if (count != nullptr) *count = n;
     return n <= limit;
   }
-  out.resize(room);
-  char* const begin = out.data();
+  char* begin = nullptr;
+  if (out != nullptr) {
+    out->resize(room);
+    begin = out->data();
+  }
   char* p = begin;
   std::size_t n = 0;
+  const auto stop = [&] {
+    if (out != nullptr) out->resize(static_cast<std::size_t>(p - begin));
+    if (count != nullptr) *count = n;
+  };
   char32_t one = 0;
   std::u32string scratch;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
@@ -111,21 +122,22 @@ bool fold_bounded(std::string_view text, std::size_t limit, std::string& out, st
     if (const char32_t cp = utf8::next_common(bytes, text.size(), after);
         cp != 0 && text::table::entry(cp) == 0) {
       if (++n > limit) {
-        out.resize(static_cast<std::size_t>(p - begin));
-        if (count != nullptr) *count = n;
+        stop();
         return false;
       }
-      std::memcpy(p, bytes + i, 3);
-      p += 3;
+      if (out != nullptr) {
+        std::memcpy(p, bytes + i, 3);
+        p += 3;
+      }
       i = after;
       continue;
     }
     for (const char32_t f : text::fold_code_point(utf8::next(text, i), one, scratch)) {
       if (++n > limit) {
-        out.resize(static_cast<std::size_t>(p - begin));
-        if (count != nullptr) *count = n;
+        stop();
         return false;
       }
+      if (out == nullptr) continue;
       if (f < 0x80) {
         *p++ = static_cast<char>(f);
       } else if (f < 0x800) {
@@ -143,9 +155,18 @@ bool fold_bounded(std::string_view text, std::size_t limit, std::string& out, st
       }
     }
   }
-  out.resize(static_cast<std::size_t>(p - begin));
-  if (count != nullptr) *count = n;
+  stop();
   return true;
+}
+
+}  // namespace
+
+bool fold_bounded(std::string_view text, std::size_t limit, std::string& out, std::size_t* count) {
+  return fold_bounded_into(text, limit, &out, count);
+}
+
+bool count_bounded(std::string_view text, std::size_t limit, std::size_t* count) {
+  return fold_bounded_into(text, limit, nullptr, count);
 }
 
 PhraseSet::PhraseSet(std::vector<std::string> phrases) {
@@ -389,11 +410,28 @@ bool may_hold_template(std::string_view text) {
       t[b] = 0;
     return t;
   }();
+  // Of the three-byte characters those lead bytes begin, the blocks of 64 code points (a lead
+  // byte and the next) that hold no mark or bracket: most of U+6000–U+6FFF, the dashes and quotes
+  // of U+2000–U+203F.
+  static const auto plain_block = [] {
+    const auto& classes = template_classes();
+    std::array<bool, 0x10000 / 64> t{};
+    for (std::size_t b = 0; b < t.size(); ++b)
+      t[b] = std::all_of(classes.begin() + static_cast<std::ptrdiff_t>(b * 64),
+                         classes.begin() + static_cast<std::ptrdiff_t>(b * 64 + 64),
+                         [](std::uint8_t k) { return k == 0; });
+    return t;
+  }();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t i = 0; i < text.size();) {
     const unsigned char byte = bytes[i];
     if (!open && skip[byte] != 0) {
       i += skip[byte];
+      continue;
+    }
+    if (!open && (byte & 0xF0) == 0xE0 && i + 2 < text.size() &&
+        plain_block[(byte & 0x0Fu) << 6 | (bytes[i + 1] & 0x3Fu)]) {
+      i += 3;
       continue;
     }
     char32_t c = byte;
