@@ -147,6 +147,17 @@ TEST(ThinContent, MinimumsOfCharactersEntriesAndSteps) {
   EXPECT_TRUE(findings(lint("事项名称：甲\n申请材料：\n居民身份证原件\n户口簿\n", two)).empty());
 }
 
+TEST(ThinContent, CharactersAreCountedAsFoldingLeavesThem) {
+  // Ideographs in any script count one each, a ligature as its letters, marks not at all.
+  for (const std::string_view value :
+       {"本ﬁ", "一丁 ㈠", "書ＡＢ、", "書本（丁）", "\u3000甲乙丙。"}) {
+    const FileResult r = lint("事项名称：甲\n申请条件：" + std::string(value) + "\n");
+    ASSERT_EQ(findings(r).size(), 1u) << value;
+    EXPECT_EQ(arg(*findings(r)[0], "count"), "3") << value;
+  }
+  EXPECT_TRUE(findings(lint("事项名称：甲\n申请条件：書本丁ﬁ\n")).empty());
+}
+
 TEST(ThinContent, BlankAndPlaceholderValuesAreLeftToOtherRules) {
   // Blank: required-element; "相关法规", "无", "详见附件": placeholder-content.
   const FileResult r =

@@ -92,32 +92,62 @@ std::uint32_t code_points(std::string_view folded) {
 
 namespace {
 
-// fold_bounded, and without `out` only counting: the characters are folded but not written.
+// The lead bytes of three-byte characters that all fold to one character (U+5000–U+9FFF,
+// ideographs): counted without decoding them.
+const std::array<bool, 16>& single_fold_leads() {
+  static const auto leads = [] {
+    std::array<bool, 16> t{};
+    for (char32_t lead = 1; lead < 0xD; ++lead) {
+      bool all = true;
+      for (char32_t cp = lead << 12; all && cp < (lead + 1) << 12; ++cp)
+        all = (text::table::entry(cp) & text::table::kMulti) == 0;
+      t[lead] = all;
+    }
+    return t;
+  }();
+  return leads;
+}
+
+// fold_bounded, and without kWrite only counting: the characters are folded but not written.
+template <bool kWrite>
 bool fold_bounded_into(std::string_view text, std::size_t limit, std::string* out,
                        std::size_t* count) {
   // Written through a pointer into room made once: a folded code point takes at most 4 bytes.
   const std::size_t room = (limit + 1) * 4;
-  if (out != nullptr && room > 4096) {
+  if (kWrite && room > 4096) {
     text::fold(text, *out);
     const std::size_t n = code_points(*out);
     if (count != nullptr) *count = n;
     return n <= limit;
   }
   char* begin = nullptr;
-  if (out != nullptr) {
+  if constexpr (kWrite) {
     out->resize(room);
     begin = out->data();
   }
   char* p = begin;
   std::size_t n = 0;
   const auto stop = [&] {
-    if (out != nullptr) out->resize(static_cast<std::size_t>(p - begin));
+    if constexpr (kWrite) out->resize(static_cast<std::size_t>(p - begin));
     if (count != nullptr) *count = n;
   };
   char32_t one = 0;
   std::u32string scratch;
+  const std::array<bool, 16>* single = nullptr;
+  if constexpr (!kWrite) single = &single_fold_leads();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t i = 0; i < text.size();) {
+    if constexpr (!kWrite) {
+      if ((bytes[i] & 0xF0) == 0xE0 && (*single)[bytes[i] & 0x0F] && i + 2 < text.size() &&
+          ((bytes[i + 1] ^ 0x80u) | (bytes[i + 2] ^ 0x80u)) < 0x40) {
+        if (++n > limit) {
+          stop();
+          return false;
+        }
+        i += 3;
+        continue;
+      }
+    }
     // A three-byte character folding leaves as it is (most Chinese text) is copied as it is.
     std::size_t after = i;
     if (const char32_t cp = utf8::next_common(bytes, text.size(), after);
@@ -126,7 +156,7 @@ bool fold_bounded_into(std::string_view text, std::size_t limit, std::string* ou
         stop();
         return false;
       }
-      if (out != nullptr) {
+      if constexpr (kWrite) {
         std::memcpy(p, bytes + i, 3);
         p += 3;
       }
@@ -138,7 +168,7 @@ bool fold_bounded_into(std::string_view text, std::size_t limit, std::string* ou
         stop();
         return false;
       }
-      if (out == nullptr) continue;
+      if constexpr (!kWrite) continue;
       if (f < 0x80) {
         *p++ = static_cast<char>(f);
       } else if (f < 0x800) {
@@ -163,11 +193,11 @@ bool fold_bounded_into(std::string_view text, std::size_t limit, std::string* ou
 }  // namespace
 
 bool fold_bounded(std::string_view text, std::size_t limit, std::string& out, std::size_t* count) {
-  return fold_bounded_into(text, limit, &out, count);
+  return fold_bounded_into<true>(text, limit, &out, count);
 }
 
 bool count_bounded(std::string_view text, std::size_t limit, std::size_t* count) {
-  return fold_bounded_into(text, limit, nullptr, count);
+  return fold_bounded_into<false>(text, limit, nullptr, count);
 }
 
 PhraseSet::PhraseSet(std::vector<std::string> phrases) {
