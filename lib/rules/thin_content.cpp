@@ -331,7 +331,7 @@ class ThinContent final : public Rule {
   void check(const Context& context, const Reporter& reporter) const override {
     std::string folded;
     for (const Element& e : context.guide.elements) {
-      if (e.id.empty() || e.blank()) continue;  // blank: required-element's business
+      if (e.id.empty()) continue;
       const Minimum* minimum = nullptr;
       for (const auto& [id, m] : o_.minimums) {
         if (id == e.id) minimum = &m;
@@ -339,6 +339,7 @@ class ThinContent final : public Rule {
       const bool procedure = std::find(o_.step_elements.begin(), o_.step_elements.end(), e.id) !=
                              o_.step_elements.end();
       if (minimum == nullptr && !procedure) continue;
+      if (e.blank()) continue;  // required-element's business
       // Only a short value is a placeholder, a chain of step names or short of characters; most
       // are ruled out by their first character and none is folded further than these need.
       const char32_t first = content::first_folded(e.text);
