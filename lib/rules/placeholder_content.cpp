@@ -425,14 +425,17 @@ const std::array<std::uint8_t, 0x10000>& template_classes() {
 #if GUIDELINT_UTF8_AVX2
 // The first byte at or after i (a character's start) that may begin a mark or an opening bracket,
 // 32 bytes at a time: the ASCII ones, and the lead byte with the next of the 64-code-point blocks
-// that hold the others. Most text between two such bytes is passed over here; within the last 33
-// bytes, the first character not looked at.
+// that hold the others, and for the blocks of the common punctuation (、。，：) the last byte too.
+// Most text between two such bytes is passed over here; within the last 34 bytes, the first
+// character not looked at.
 __attribute__((target("avx2"))) std::size_t next_mark_lead(const unsigned char* p, std::size_t n,
                                                            std::size_t i) {
   // Each byte is classed by its two nibbles, looked up apart and the bits both give kept. Bits:
   // 0 C3 (×), 1 E2 (╳ ○◯ ✕✖), 2 E3 (〇 【《…), 3 E6 (某), 4 EF (﹍ （［Ｘ＿ ｘ｛), 5 X x _ [ { (and
   // DEL), 6 $ (. As the byte after a lead, the bits of the leads whose block it selects: 97 for
-  // C3 and E2, 95 9C for E2, 80 for E3, 9F for E6, B9 BC BD for EF.
+  // C3 and E2, 95 9C for E2, 80 for E3, 9F for E6, B9 BC BD for EF. As the byte after that, for
+  // E3: 87 88 8A 8C 8E 90 94 96 (and some other, not 81 82); for EF: 88 8D–8F 98 9B B8 BB BF (and
+  // some other, not 8C 9A); the other leads take any.
   static constexpr std::array<std::uint8_t, 16> lead_low = {
       0, 0, 0x02, 0x05, 0x40, 0, 0x08, 0, 0x60, 0, 0, 0x20, 0, 0, 0, 0x30};
   static constexpr std::array<std::uint8_t, 16> lead_high = {0, 0, 0x40, 0, 0,    0x20, 0,    0x20,
@@ -441,6 +444,10 @@ __attribute__((target("avx2"))) std::size_t next_mark_lead(const unsigned char* 
                                                             0,    0x10, 0, 0, 0x12, 0x10, 0, 0x08};
   static constexpr std::array<std::uint8_t, 16> next_high = {0,    0,    0, 0,    0, 0, 0, 0,
                                                              0x04, 0x0B, 0, 0x10, 0, 0, 0, 0};
+  static constexpr std::array<std::uint8_t, 16> last_low = {
+      0x04, 0, 0, 0, 0x04, 0, 0x04, 0x04, 0x14, 0, 0x04, 0x10, 0x04, 0x10, 0x14, 0x10};
+  static constexpr std::array<std::uint8_t, 16> last_high = {0,    0,    0, 0,    0, 0, 0, 0,
+                                                             0x14, 0x14, 0, 0x10, 0, 0, 0, 0};
   // (Spelt out: a lambda would not be compiled for AVX2.)
   const __m256i lead_lows = _mm256_broadcastsi128_si256(
       _mm_loadu_si128(reinterpret_cast<const __m128i*>(lead_low.data())));
@@ -450,9 +457,14 @@ __attribute__((target("avx2"))) std::size_t next_mark_lead(const unsigned char* 
       _mm_loadu_si128(reinterpret_cast<const __m128i*>(next_low.data())));
   const __m256i next_highs = _mm256_broadcastsi128_si256(
       _mm_loadu_si128(reinterpret_cast<const __m128i*>(next_high.data())));
+  const __m256i last_lows = _mm256_broadcastsi128_si256(
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(last_low.data())));
+  const __m256i last_highs = _mm256_broadcastsi128_si256(
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(last_high.data())));
   const __m256i nibble = _mm256_set1_epi8(0x0F);
   const __m256i ascii = _mm256_set1_epi8(0x60);
-  while (i + 33 <= n) {
+  const __m256i two_bytes = _mm256_set1_epi8(0x6B);  // the leads the third byte does not narrow
+  while (i + 34 <= n) {
     const __m256i in = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
     const __m256i next = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 1));
     const __m256i lead = _mm256_and_si256(
@@ -461,7 +473,12 @@ __attribute__((target("avx2"))) std::size_t next_mark_lead(const unsigned char* 
     const __m256i after = _mm256_and_si256(
         _mm256_shuffle_epi8(next_lows, _mm256_and_si256(next, nibble)),
         _mm256_shuffle_epi8(next_highs, _mm256_and_si256(_mm256_srli_epi16(next, 4), nibble)));
-    const __m256i hit = _mm256_and_si256(lead, _mm256_or_si256(after, ascii));
+    const __m256i third = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 2));
+    const __m256i last = _mm256_and_si256(
+        _mm256_shuffle_epi8(last_lows, _mm256_and_si256(third, nibble)),
+        _mm256_shuffle_epi8(last_highs, _mm256_and_si256(_mm256_srli_epi16(third, 4), nibble)));
+    const __m256i hit = _mm256_and_si256(_mm256_and_si256(lead, _mm256_or_si256(after, ascii)),
+                                         _mm256_or_si256(last, two_bytes));
     const auto none = static_cast<std::uint32_t>(
         _mm256_movemask_epi8(_mm256_cmpeq_epi8(hit, _mm256_setzero_si256())));
     if (none != 0xFFFFFFFFu) return i + static_cast<std::size_t>(std::countr_one(none));
@@ -511,7 +528,7 @@ bool may_hold_template(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
 #if GUIDELINT_UTF8_AVX2
     // Outside brackets only a mark or an opening bracket counts: pass over the text up to one.
-    if (!open && avx2 && i + 33 <= text.size()) {
+    if (!open && avx2 && i + 34 <= text.size()) {
       i = next_mark_lead(bytes, text.size(), i);
       if (i >= text.size()) break;
     }
