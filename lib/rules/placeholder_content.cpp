@@ -228,7 +228,7 @@ char32_t first_folded(std::string_view text) {
   char32_t one = 0;
   std::u32string scratch;
   for (std::size_t i = 0; i < text.size();) {
-    const std::u32string_view f = text::fold_code_point(utf8::next(text, i), one, scratch);
+    const std::u32string_view f = text::fold_code_point(utf8::next_fast(text, i), one, scratch);
     if (!f.empty()) return f.front();
   }
   return 0;
@@ -570,7 +570,7 @@ void find_templates(std::string_view text, std::vector<Item>& out) {
   cps.reserve(text.size() / 2);  // mostly three-byte characters
   for (std::size_t i = 0; i < text.size();) {
     const auto at = static_cast<std::uint32_t>(i);
-    const char32_t c = utf8::next(text, i);
+    const char32_t c = utf8::next_fast(text, i);
     cps.push_back({c, at, static_cast<std::uint32_t>(i)});
   }
   const auto cp = [&](std::ptrdiff_t k) -> char32_t {

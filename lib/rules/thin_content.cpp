@@ -209,7 +209,7 @@ std::uint32_t enumerator_bytes(std::string_view text) {
   // Nearly every value starts with a character no enumerator starts with: ruled out by that
   // character alone, without decoding further.
   std::size_t first_end = 0;
-  const char32_t first = text.empty() ? 0 : utf8::next(text, first_end);
+  const char32_t first = text.empty() ? 0 : utf8::next_fast(text, first_end);
   if (!circled(first) && first != U'（' && first != U'(' && first != U'第' && !digit(first) &&
       !chinese_numeral(first))
     return 0;
@@ -218,7 +218,7 @@ std::uint32_t enumerator_bytes(std::string_view text) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < text.size() && n < cps.size(); ++n) {
     const auto at = static_cast<std::uint32_t>(i);
-    const char32_t c = utf8::next(text, i);
+    const char32_t c = utf8::next_fast(text, i);
     cps[n] = {c, at, static_cast<std::uint32_t>(i)};
   }
   std::size_t k = enumerator([&](std::size_t i) -> char32_t { return i < n ? cps[i].cp : 0; }, 0);
@@ -283,7 +283,7 @@ std::vector<Item> generic_steps(std::string_view text, const std::vector<std::u3
   char32_t one = 0;
   for (std::size_t i = 0; i < text.size();) {
     const auto at = static_cast<std::uint32_t>(i);
-    const char32_t c = utf8::next(text, i);
+    const char32_t c = utf8::next_fast(text, i);
     for (const char32_t f : text::fold_code_point(c, one, scratch)) {
       folded.push_back(f);
       origin.push_back({at, static_cast<std::uint32_t>(i)});
