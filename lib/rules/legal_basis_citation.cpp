@@ -4,6 +4,7 @@
 //
 // Also home of the citation parser (rules/content.hpp).
 #include <algorithm>
+#include <array>
 
 #include "rules/catalog_scan.hpp"
 #include "rules/content.hpp"
@@ -102,6 +103,10 @@ class Parser {
       cps_.push_back({c, at, static_cast<std::uint32_t>(i)});
     }
     taken_.assign(cps_.size(), false);
+    // A basis cites a few laws and articles: room made once, not grown and moved.
+    out_.citations.reserve(8);
+    refs_.reserve(8);
+    ref_cps_.reserve(8);
   }
 
   Citations run() {
@@ -109,8 +114,11 @@ class Parser {
     documents();
     articles();
     named();
-    std::sort(out_.citations.begin(), out_.citations.end(),
-              [](const Citation& a, const Citation& b) { return a.begin < b.begin; });
+    // Each pass finds its citations in order; sorted already when one pass found them all (the
+    // sort would move each one).
+    const auto before = [](const Citation& a, const Citation& b) { return a.begin < b.begin; };
+    if (!std::is_sorted(out_.citations.begin(), out_.citations.end(), before))
+      std::sort(out_.citations.begin(), out_.citations.end(), before);
     attach();
     return std::move(out_);
   }
@@ -167,8 +175,17 @@ class Parser {
                                      {U"＜＜", U"＞＞", false}, {U"〈", U"〉", false},
                                      {U"«", U"»", false},       {U"＜", U"＞", false},
                                      {U"「", U"」", true},      {U"『", U"』", true}};
+    // The characters a title opens with, compared first: most characters open none.
+    static constexpr auto firsts = [] {
+      std::array<char32_t, std::size(kinds)> f{};
+      for (std::size_t n = 0; n < f.size(); ++n)
+        f[n] = kinds[n].open[0];
+      return f;
+    }();
     for (std::size_t k = 0; k < cps_.size(); ++k) {
-      if (common_han(at(k))) continue;  // most of a basis; no bracket is one
+      const char32_t c = at(k);
+      if (common_han(c)) continue;  // most of a basis; no bracket is one
+      if (std::none_of(firsts.begin(), firsts.end(), [c](char32_t f) { return f == c; })) continue;
       for (const Kind& kind : kinds) {
         if (at(k) != kind.open[0] || (kind.open.size() > 1 && at(k + 1) != kind.open[1])) continue;
         const std::size_t close = close_of(k, kind.open, kind.close);
@@ -348,6 +365,7 @@ class Parser {
   // the title's number.
   void attach() {
     std::vector<Citation> merged;
+    merged.reserve(out_.citations.size());
     for (Citation& c : out_.citations) {
       if (c.kind == Citation::Kind::document && !merged.empty() &&
           merged.back().kind == Citation::Kind::title && merged.back().number.empty()) {
