@@ -251,6 +251,7 @@ struct Options {
   std::vector<std::pair<std::string, Minimum>> minimums;
   std::vector<std::u32string> step_words;  // folded
   std::vector<char32_t> step_firsts;       // their first code points, sorted
+  std::vector<char32_t> step_chars;        // all their code points, sorted
   std::vector<std::string> step_elements;
   content::PhraseSet ignore;
 };
@@ -345,9 +346,10 @@ class ThinContent final : public Rule {
       const char32_t first = content::first_folded(e.text);
       if (first == 0) continue;  // marks only: placeholder-content's business
       const bool ignorable = o_.ignore.may_start(first);
-      const bool chain =
-          procedure &&
-          (glue(first) || std::binary_search(o_.step_firsts.begin(), o_.step_firsts.end(), first));
+      const bool chain = procedure &&
+                         (glue(first) || std::binary_search(o_.step_firsts.begin(),
+                                                            o_.step_firsts.end(), first)) &&
+                         only_steps(e.text);
       std::int64_t limit = minimum != nullptr ? minimum->chars : 0;
       if (ignorable) limit = std::max<std::int64_t>(limit, o_.ignore.longest());
       if (chain) limit = std::max(limit, kGenericLimit);
@@ -406,6 +408,23 @@ class ThinContent final : public Rule {
   }
 
  private:
+  // Can text be a chain of step names, all its folded characters glue or in a step word and no
+  // more of them than generic_steps reads? Most procedures have another character in the first
+  // few, and are then counted only as far as their minimum.
+  bool only_steps(std::string_view text) const {
+    std::size_t n = 0;
+    char32_t one = 0;
+    std::u32string scratch;
+    for (std::size_t i = 0; i < text.size();) {
+      for (const char32_t f : text::fold_code_point(utf8::next_fast(text, i), one, scratch)) {
+        if (++n > static_cast<std::size_t>(kGenericLimit)) return false;
+        if (!glue(f) && !std::binary_search(o_.step_chars.begin(), o_.step_chars.end(), f))
+          return false;
+      }
+    }
+    return true;
+  }
+
   Options o_;
 };
 
@@ -476,10 +495,12 @@ RuleType thin_content_type() {
         for (const std::string& w : words) {
           if (std::u32string f = to_u32(text::fold(w)); !f.empty()) {
             o.step_firsts.push_back(f.front());
+            o.step_chars.insert(o.step_chars.end(), f.begin(), f.end());
             o.step_words.push_back(std::move(f));
           }
         }
         std::sort(o.step_firsts.begin(), o.step_firsts.end());
+        std::sort(o.step_chars.begin(), o.step_chars.end());
         o.step_elements = {"procedure"};
         if (config::get(setup.options, "step_elements").IsDefined()) {
           if (auto given = element_list_option(setup, "step_elements")) {
