@@ -178,6 +178,39 @@ TEST(PlaceholderContent, TemplatePlaceholdersAreFoundWhereTheyAre) {
             (std::vector<std::string>{"XX", "X"}));
 }
 
+TEST(PlaceholderContent, TemplatesAnywhereInALongValue) {
+  // Long text is passed over in blocks up to the characters a mark or an opening bracket can
+  // start with: marks at every offset, between text of the same lead bytes (是 时 “” — 、。，：)
+  // that holds none.
+  const std::vector<std::string> marks = {
+      "XX",   "××",   "○○",    "〇〇", "某某",   "___", "＿＿＿", "【】", "（ ）",
+      "［］", "${a}", "{{b}}", "ＸＸ", "ｘｘ",   "✕✕",  "╳╳",     "◯◯",   "﹍﹍﹍",
+      "《》", "〖〗", "「」",  "『』", "｛　｝", "( )", "[ ]",    "〈〉", "〔〕"};
+  const std::vector<std::string> filler = {"是", "时", "，", "明", "“", "”",  "—", "、",
+                                           "政", "。", "：", "书", "…", "料", "a", "1"};
+  // One mark a value: any one is enough for the whole value to be looked at closely.
+  const EngineResult engine = Engine::from_yaml("", "cfg.yaml", ".");
+  ASSERT_TRUE(engine.engine);
+  const auto text_of = [&](std::size_t length, std::size_t from) {
+    std::string out;
+    for (std::size_t n = 0; n < length; ++n)
+      out += filler[(from + n) % (filler.size() - 2)];  // no letter or digit next to a mark
+    return out;
+  };
+  for (std::size_t shift = 0; shift < 4; ++shift) {
+    for (std::size_t k = 0; k < marks.size(); ++k) {
+      const std::string text = "申请材料：" + text_of((k * 7 + shift * 5) % 23 + 10, k) + marks[k] +
+                               text_of(12 + shift * 3, k + 1) + "\n";
+      const FileResult r = engine.engine->lint(std::make_shared<const Source>("g.txt", text), {});
+      EXPECT_EQ(marked(r), std::vector<std::string>{marks[k]}) << text;
+    }
+  }
+  std::string plain = "申请材料：";
+  for (std::size_t n = 0; n < 200; ++n)
+    plain += filler[n % filler.size()];
+  EXPECT_TRUE(findings(lint(plain + "\n")).empty());
+}
+
 TEST(PlaceholderContent, LatinLettersThatAreNotPlaceholders) {
   const FileResult r = lint(
       "事项名称：X光机放射诊疗许可\n"

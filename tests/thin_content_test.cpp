@@ -101,6 +101,21 @@ TEST(ThinContent, GenericStepsWhateverTheSeparators) {
   EXPECT_EQ(text_at(xml, *findings(xml)[0]), "受理</item><item>审查</item><item>决定");
 }
 
+TEST(ThinContent, AChainIsStepNamesAndGlueOnlyAndShort) {
+  std::string chain;
+  for (int k = 0; k < 60; ++k)
+    chain += "申请";
+  // 120 characters of step names are a chain; 122 are not, and are one step.
+  EXPECT_EQ(ids(lint("事项名称：甲\n办理流程：" + chain + "\n")),
+            (std::vector<std::string>{"thin-content.generic-steps"}));
+  EXPECT_EQ(ids(lint("事项名称：甲\n办理流程：" + chain + "申请\n")),
+            (std::vector<std::string>{"thin-content.steps"}));
+  // A word that names no step: its characters are counted instead.
+  const FileResult r = lint("事项名称：甲\n办理流程：申请、受理、审核、邮寄\n");
+  EXPECT_EQ(ids(r), (std::vector<std::string>{"thin-content.chars"}));
+  EXPECT_EQ(arg(*findings(r).at(0), "count"), "8");
+}
+
 TEST(ThinContent, StepsThatSayWhereOrHowAreNotGeneric) {
   EXPECT_TRUE(findings(lint("事项名称：甲\n" + std::string(kGoodProcedure))).empty());
   // A word beyond the list makes it more than names; the minimums still apply.
@@ -145,6 +160,17 @@ TEST(ThinContent, MinimumsOfCharactersEntriesAndSteps) {
   EXPECT_EQ(findings(items)[0]->message_id, "thin-content.items");
   EXPECT_TRUE(findings(lint("事项名称：甲\n申请材料：1.居民身份证原件 2.户口簿\n", two)).empty());
   EXPECT_TRUE(findings(lint("事项名称：甲\n申请材料：\n居民身份证原件\n户口簿\n", two)).empty());
+}
+
+TEST(ThinContent, CharactersAreCountedAsFoldingLeavesThem) {
+  // Ideographs in any script count one each, a ligature as its letters, marks not at all.
+  for (const std::string_view value :
+       {"本ﬁ", "一丁 ㈠", "書ＡＢ、", "書本（丁）", "\u3000甲乙丙。"}) {
+    const FileResult r = lint("事项名称：甲\n申请条件：" + std::string(value) + "\n");
+    ASSERT_EQ(findings(r).size(), 1u) << value;
+    EXPECT_EQ(arg(*findings(r)[0], "count"), "3") << value;
+  }
+  EXPECT_TRUE(findings(lint("事项名称：甲\n申请条件：書本丁ﬁ\n")).empty());
 }
 
 TEST(ThinContent, BlankAndPlaceholderValuesAreLeftToOtherRules) {

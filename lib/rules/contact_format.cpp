@@ -62,7 +62,7 @@ class ContactFormat final : public Rule {
   explicit ContactFormat(Settings s) : s_(std::move(s)) {}
 
   void check(const Context& context, const Reporter& reporter) const override {
-    Buffers b;
+    static thread_local Buffers b;
     for (const Element& e : context.guide.elements) {
       if (e.id.empty()) continue;
       const bool phone = scan::listed(s_.phone_elements, e.id);
@@ -77,7 +77,7 @@ class ContactFormat final : public Rule {
   }
 
  private:
-  // Memory kept from element to element.
+  // Memory kept from element to element and, one per thread, from guide to guide.
   struct Buffers {
     std::vector<Char> chars;  // the element's text
     std::vector<Group> run;

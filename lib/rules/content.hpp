@@ -79,6 +79,9 @@ std::uint32_t code_points(std::string_view folded);
 // `count`, when given, gets the code points in out.
 bool fold_bounded(std::string_view text, std::size_t limit, std::string& out,
                   std::size_t* count = nullptr);
+// The same without keeping the folded text: whether text folds to at most `limit` code points,
+// and how many it has up to limit + 1.
+bool count_bounded(std::string_view text, std::size_t limit, std::size_t* count = nullptr);
 
 // ── Options ───────────────────────────────────────────────────────────────────────────────────
 

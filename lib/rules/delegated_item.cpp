@@ -60,14 +60,20 @@ class DelegatedItem final : public Rule {
  public:
   void check(const Context& context, const Reporter& reporter) const override {
     const Guide& guide = context.guide;
-    const Element* agency = guide.find("agency");
-    const std::string agency_text =
-        agency != nullptr && !agency->blank() ? agency->text : guide.department;
-    const Level level =
-        agency_text.empty() ? Level::unknown : agency_level(text::fold(agency_text));
+    // The agency and its level, read for the few guides whose item was delegated.
+    const Element* agency = nullptr;
+    std::string agency_text;
+    Level level = Level::unknown;
+    bool agency_read = false;
     for (const CatalogMatch* m : context.catalogs.item()) {
       const config::CatalogEntry& entry = *m->entry;
       if (entry.action != config::Action::delegated || !in_force(entry, context.as_of)) continue;
+      if (!agency_read) {
+        agency_read = true;
+        agency = guide.find("agency");
+        agency_text = agency != nullptr && !agency->blank() ? agency->text : guide.department;
+        if (!agency_text.empty()) level = agency_level(text::fold(agency_text));
+      }
       const Level target = target_level(text::fold(entry.action_text));
       std::vector<Arg> args = citation(entry, context.as_of);
       args.push_back(

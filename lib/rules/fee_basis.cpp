@@ -42,7 +42,8 @@ class FeeBasis final : public Rule {
     const Element* first = nullptr;
     bool free = false;
     bool basis = false;
-    std::vector<Char> s;  // the element's text; its memory kept from element to element
+    // The element's text; its memory kept from element to element and from guide to guide.
+    static thread_local std::vector<Char> s;
     for (const Element& e : context.guide.elements) {
       if (!scan::listed(s_.elements, e.id) || e.blank()) continue;
       if (first == nullptr) first = &e;

@@ -4,6 +4,7 @@
 //
 // Also home of the citation parser (rules/content.hpp).
 #include <algorithm>
+#include <array>
 
 #include "rules/catalog_scan.hpp"
 #include "rules/content.hpp"
@@ -51,7 +52,16 @@ bool space(char32_t c) {
   return utf8::is_space(c);
 }
 
-// Does a folded title or name end like a law, regulation or rule?
+// Does folded text end like a law, regulation or rule?
+bool law_suffix(std::string_view folded) {
+  for (const std::string_view suffix : {"法", "法典", "条例", "规定", "办法", "细则", "规则",
+                                        "通则", "准则", "决定", "规程", "章程"}) {
+    if (folded.ends_with(suffix)) return true;
+  }
+  return false;
+}
+
+// Does a title or name end like a law, regulation or rule?
 bool law_name(std::string_view name) {
   // Leave out a qualifier in brackets at the end: 《…实施细则（林业部分）》, （试行）.
   std::string_view core = name;
@@ -60,12 +70,27 @@ bool law_name(std::string_view name) {
     const std::size_t open = core.rfind(close == ")" ? "(" : "（");
     if (open != std::string_view::npos && open > 0) core = core.substr(0, open);
   }
-  const std::string folded = text::fold(core);
-  for (const std::string_view suffix : {"法", "法典", "条例", "规定", "办法", "细则", "规则",
-                                        "通则", "准则", "决定", "规程", "章程"}) {
-    if (folded.ends_with(suffix)) return true;
+  // The suffixes are two code points at most: only the end of the name is folded, back to where
+  // folding has kept two of its characters.
+  std::u32string tail;
+  std::u32string scratch;
+  char32_t one = 0;
+  std::size_t end = core.size();
+  while (end > 0 && tail.size() < 2) {
+    std::size_t begin = end - 1;
+    while (begin > 0 && end - begin < 4 && (static_cast<unsigned char>(core[begin]) & 0xC0) == 0x80)
+      --begin;
+    std::size_t i = begin;
+    const char32_t c = utf8::next(core, i);
+    // Not one well-formed character: fold the whole name, as the rest of the parser reads it.
+    if (i != end) return law_suffix(text::fold(core));
+    tail.insert(0, text::fold_code_point(c, one, scratch));
+    end = begin;
   }
-  return false;
+  std::string folded;
+  for (const char32_t c : tail)
+    utf8::append(folded, c);
+  return law_suffix(folded);
 }
 
 class Parser {
@@ -78,6 +103,10 @@ class Parser {
       cps_.push_back({c, at, static_cast<std::uint32_t>(i)});
     }
     taken_.assign(cps_.size(), false);
+    // A basis cites a few laws and articles: room made once, not grown and moved.
+    out_.citations.reserve(8);
+    refs_.reserve(8);
+    ref_cps_.reserve(8);
   }
 
   Citations run() {
@@ -85,8 +114,11 @@ class Parser {
     documents();
     articles();
     named();
-    std::sort(out_.citations.begin(), out_.citations.end(),
-              [](const Citation& a, const Citation& b) { return a.begin < b.begin; });
+    // Each pass finds its citations in order; sorted already when one pass found them all (the
+    // sort would move each one).
+    const auto before = [](const Citation& a, const Citation& b) { return a.begin < b.begin; };
+    if (!std::is_sorted(out_.citations.begin(), out_.citations.end(), before))
+      std::sort(out_.citations.begin(), out_.citations.end(), before);
     attach();
     return std::move(out_);
   }
@@ -143,8 +175,17 @@ class Parser {
                                      {U"＜＜", U"＞＞", false}, {U"〈", U"〉", false},
                                      {U"«", U"»", false},       {U"＜", U"＞", false},
                                      {U"「", U"」", true},      {U"『", U"』", true}};
+    // The characters a title opens with, compared first: most characters open none.
+    static constexpr auto firsts = [] {
+      std::array<char32_t, std::size(kinds)> f{};
+      for (std::size_t n = 0; n < f.size(); ++n)
+        f[n] = kinds[n].open[0];
+      return f;
+    }();
     for (std::size_t k = 0; k < cps_.size(); ++k) {
-      if (common_han(at(k))) continue;  // most of a basis; no bracket is one
+      const char32_t c = at(k);
+      if (common_han(c)) continue;  // most of a basis; no bracket is one
+      if (std::none_of(firsts.begin(), firsts.end(), [c](char32_t f) { return f == c; })) continue;
       for (const Kind& kind : kinds) {
         if (at(k) != kind.open[0] || (kind.open.size() > 1 && at(k + 1) != kind.open[1])) continue;
         const std::size_t close = close_of(k, kind.open, kind.close);
@@ -324,6 +365,7 @@ class Parser {
   // the title's number.
   void attach() {
     std::vector<Citation> merged;
+    merged.reserve(out_.citations.size());
     for (Citation& c : out_.citations) {
       if (c.kind == Citation::Kind::document && !merged.empty() &&
           merged.back().kind == Citation::Kind::title && merged.back().number.empty()) {
@@ -413,7 +455,7 @@ class LegalBasisCitation final : public Rule {
 
   void check(const Context& context, const Reporter& reporter) const override {
     for (const Element& e : context.guide.elements) {
-      if (e.blank() || std::find(elements_.begin(), elements_.end(), e.id) == elements_.end())
+      if (std::find(elements_.begin(), elements_.end(), e.id) == elements_.end() || e.blank())
         continue;
       const content::Citations parsed = content::parse_citations(e.text);
       if (parsed.citations.empty()) {

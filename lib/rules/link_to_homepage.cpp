@@ -171,8 +171,7 @@ class LinkToHomepage final : public Rule {
 
   void check(const Context& context, const Reporter& reporter) const override {
     for (const Element& e : context.guide.elements) {
-      if (!checked(e) || e.blank()) continue;
-      check_element(context, e, reporter);
+      if (checked(e)) check_element(context, e, reporter);
     }
   }
 
@@ -300,6 +299,8 @@ class LinkToHomepage final : public Rule {
       find_bare_urls(text, 0, size, urls);
       if (urls.empty()) return;
     }
+    // A blank value is required-element's business: asked only of the few with a link or address.
+    if (e.blank()) return;
     // A link to a page of its own (a form, a document, an image) is content.
     for (const Link& l : e.links) {
       if (!front_page(l.url)) return;

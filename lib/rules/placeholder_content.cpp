@@ -6,6 +6,7 @@
 // phrase set and the options keyed by element id.
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 
 #include "rules/catalog_scan.hpp"
@@ -89,43 +90,85 @@ std::uint32_t code_points(std::string_view folded) {
   return n;
 }
 
-bool fold_bounded(std::string_view text, std::size_t limit, std::string& out, std::size_t* count) {
+namespace {
+
+// The lead bytes of three-byte characters that all fold to one character (U+5000–U+9FFF,
+// ideographs): counted without decoding them.
+const std::array<bool, 16>& single_fold_leads() {
+  static const auto leads = [] {
+    std::array<bool, 16> t{};
+    for (char32_t lead = 1; lead < 0xD; ++lead) {
+      bool all = true;
+      for (char32_t cp = lead << 12; all && cp < (lead + 1) << 12; ++cp)
+        all = (text::table::entry(cp) & text::table::kMulti) == 0;
+      t[lead] = all;
+    }
+    return t;
+  }();
+  return leads;
+}
+
+// fold_bounded, and without kWrite only counting: the characters are folded but not written.
+template <bool kWrite>
+bool fold_bounded_into(std::string_view text, std::size_t limit, std::string* out,
+                       std::size_t* count) {
   // Written through a pointer into room made once: a folded code point takes at most 4 bytes.
   const std::size_t room = (limit + 1) * 4;
-  if (room > 4096) {
-    text::fold(text, out);
-    const std::size_t n = code_points(out);
+  if (kWrite && room > 4096) {
+    text::fold(text, *out);
+    const std::size_t n = code_points(*out);
     if (count != nullptr) *count = n;
     return n <= limit;
   }
-  out.resize(room);
-  char* const begin = out.data();
+  char* begin = nullptr;
+  if constexpr (kWrite) {
+    out->resize(room);
+    begin = out->data();
+  }
   char* p = begin;
   std::size_t n = 0;
+  const auto stop = [&] {
+    if constexpr (kWrite) out->resize(static_cast<std::size_t>(p - begin));
+    if (count != nullptr) *count = n;
+  };
   char32_t one = 0;
   std::u32string scratch;
+  const std::array<bool, 16>* single = nullptr;
+  if constexpr (!kWrite) single = &single_fold_leads();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t i = 0; i < text.size();) {
+    if constexpr (!kWrite) {
+      if ((bytes[i] & 0xF0) == 0xE0 && (*single)[bytes[i] & 0x0F] && i + 2 < text.size() &&
+          ((bytes[i + 1] ^ 0x80u) | (bytes[i + 2] ^ 0x80u)) < 0x40) {
+        if (++n > limit) {
+          stop();
+          return false;
+        }
+        i += 3;
+        continue;
+      }
+    }
     // A three-byte character folding leaves as it is (most Chinese text) is copied as it is.
     std::size_t after = i;
     if (const char32_t cp = utf8::next_common(bytes, text.size(), after);
         cp != 0 && text::table::entry(cp) == 0) {
       if (++n > limit) {
-        out.resize(static_cast<std::size_t>(p - begin));
-        if (count != nullptr) *count = n;
+        stop();
         return false;
       }
-      std::memcpy(p, bytes + i, 3);
-      p += 3;
+      if constexpr (kWrite) {
+        std::memcpy(p, bytes + i, 3);
+        p += 3;
+      }
       i = after;
       continue;
     }
     for (const char32_t f : text::fold_code_point(utf8::next(text, i), one, scratch)) {
       if (++n > limit) {
-        out.resize(static_cast<std::size_t>(p - begin));
-        if (count != nullptr) *count = n;
+        stop();
         return false;
       }
+      if constexpr (!kWrite) continue;
       if (f < 0x80) {
         *p++ = static_cast<char>(f);
       } else if (f < 0x800) {
@@ -143,9 +186,18 @@ bool fold_bounded(std::string_view text, std::size_t limit, std::string& out, st
       }
     }
   }
-  out.resize(static_cast<std::size_t>(p - begin));
-  if (count != nullptr) *count = n;
+  stop();
   return true;
+}
+
+}  // namespace
+
+bool fold_bounded(std::string_view text, std::size_t limit, std::string& out, std::size_t* count) {
+  return fold_bounded_into<true>(text, limit, &out, count);
+}
+
+bool count_bounded(std::string_view text, std::size_t limit, std::size_t* count) {
+  return fold_bounded_into<false>(text, limit, nullptr, count);
 }
 
 PhraseSet::PhraseSet(std::vector<std::string> phrases) {
@@ -176,7 +228,7 @@ char32_t first_folded(std::string_view text) {
   char32_t one = 0;
   std::u32string scratch;
   for (std::size_t i = 0; i < text.size();) {
-    const std::u32string_view f = text::fold_code_point(utf8::next(text, i), one, scratch);
+    const std::u32string_view f = text::fold_code_point(utf8::next_fast(text, i), one, scratch);
     if (!f.empty()) return f.front();
   }
   return 0;
@@ -370,6 +422,74 @@ const std::array<std::uint8_t, 0x10000>& template_classes() {
   return table;
 }
 
+#if GUIDELINT_UTF8_AVX2
+// The first byte at or after i (a character's start) that may begin a mark or an opening bracket,
+// 32 bytes at a time: the ASCII ones, and the lead byte with the next of the 64-code-point blocks
+// that hold the others, and for the blocks of the common punctuation (、。，：) the last byte too.
+// Most text between two such bytes is passed over here; within the last 34 bytes, the first
+// character not looked at.
+__attribute__((target("avx2"))) std::size_t next_mark_lead(const unsigned char* p, std::size_t n,
+                                                           std::size_t i) {
+  // Each byte is classed by its two nibbles, looked up apart and the bits both give kept. Bits:
+  // 0 C3 (×), 1 E2 (╳ ○◯ ✕✖), 2 E3 (〇 【《…), 3 E6 (某), 4 EF (﹍ （［Ｘ＿ ｘ｛), 5 X x _ [ { (and
+  // DEL), 6 $ (. As the byte after a lead, the bits of the leads whose block it selects: 97 for
+  // C3 and E2, 95 9C for E2, 80 for E3, 9F for E6, B9 BC BD for EF. As the byte after that, for
+  // E3: 87 88 8A 8C 8E 90 94 96 (and some other, not 81 82); for EF: 88 8D–8F 98 9B B8 BB BF (and
+  // some other, not 8C 9A); the other leads take any.
+  static constexpr std::array<std::uint8_t, 16> lead_low = {
+      0, 0, 0x02, 0x05, 0x40, 0, 0x08, 0, 0x60, 0, 0, 0x20, 0, 0, 0, 0x30};
+  static constexpr std::array<std::uint8_t, 16> lead_high = {0, 0, 0x40, 0, 0,    0x20, 0,    0x20,
+                                                             0, 0, 0,    0, 0x01, 0,    0x1E, 0};
+  static constexpr std::array<std::uint8_t, 16> next_low = {0x04, 0,    0, 0, 0,    0x02, 0, 0x03,
+                                                            0,    0x10, 0, 0, 0x12, 0x10, 0, 0x08};
+  static constexpr std::array<std::uint8_t, 16> next_high = {0,    0,    0, 0,    0, 0, 0, 0,
+                                                             0x04, 0x0B, 0, 0x10, 0, 0, 0, 0};
+  static constexpr std::array<std::uint8_t, 16> last_low = {
+      0x04, 0, 0, 0, 0x04, 0, 0x04, 0x04, 0x14, 0, 0x04, 0x10, 0x04, 0x10, 0x14, 0x10};
+  static constexpr std::array<std::uint8_t, 16> last_high = {0,    0,    0, 0,    0, 0, 0, 0,
+                                                             0x14, 0x14, 0, 0x10, 0, 0, 0, 0};
+  // (Spelt out: a lambda would not be compiled for AVX2.)
+  const __m256i lead_lows = _mm256_broadcastsi128_si256(
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(lead_low.data())));
+  const __m256i lead_highs = _mm256_broadcastsi128_si256(
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(lead_high.data())));
+  const __m256i next_lows = _mm256_broadcastsi128_si256(
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(next_low.data())));
+  const __m256i next_highs = _mm256_broadcastsi128_si256(
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(next_high.data())));
+  const __m256i last_lows = _mm256_broadcastsi128_si256(
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(last_low.data())));
+  const __m256i last_highs = _mm256_broadcastsi128_si256(
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(last_high.data())));
+  const __m256i nibble = _mm256_set1_epi8(0x0F);
+  const __m256i ascii = _mm256_set1_epi8(0x60);
+  const __m256i two_bytes = _mm256_set1_epi8(0x6B);  // the leads the third byte does not narrow
+  while (i + 34 <= n) {
+    const __m256i in = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    const __m256i next = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 1));
+    const __m256i lead = _mm256_and_si256(
+        _mm256_shuffle_epi8(lead_lows, _mm256_and_si256(in, nibble)),
+        _mm256_shuffle_epi8(lead_highs, _mm256_and_si256(_mm256_srli_epi16(in, 4), nibble)));
+    const __m256i after = _mm256_and_si256(
+        _mm256_shuffle_epi8(next_lows, _mm256_and_si256(next, nibble)),
+        _mm256_shuffle_epi8(next_highs, _mm256_and_si256(_mm256_srli_epi16(next, 4), nibble)));
+    const __m256i third = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 2));
+    const __m256i last = _mm256_and_si256(
+        _mm256_shuffle_epi8(last_lows, _mm256_and_si256(third, nibble)),
+        _mm256_shuffle_epi8(last_highs, _mm256_and_si256(_mm256_srli_epi16(third, 4), nibble)));
+    const __m256i hit = _mm256_and_si256(_mm256_and_si256(lead, _mm256_or_si256(after, ascii)),
+                                         _mm256_or_si256(last, two_bytes));
+    const auto none = static_cast<std::uint32_t>(
+        _mm256_movemask_epi8(_mm256_cmpeq_epi8(hit, _mm256_setzero_si256())));
+    if (none != 0xFFFFFFFFu) return i + static_cast<std::size_t>(std::countr_one(none));
+    i += 32;
+  }
+  while (i < n && (p[i] & 0xC0) == 0x80)
+    ++i;  // the rest of a character passed over
+  return i;
+}
+#endif
+
 bool may_hold_template(std::string_view text) {
   const auto& classes = template_classes();
   bool open = false;  // the last character other than a blank opened a bracket
@@ -389,11 +509,38 @@ bool may_hold_template(std::string_view text) {
       t[b] = 0;
     return t;
   }();
+  // Of the three-byte characters those lead bytes begin, the blocks of 64 code points (a lead
+  // byte and the next) that hold no mark or bracket: most of U+6000–U+6FFF, the dashes and quotes
+  // of U+2000–U+203F.
+  static const auto plain_block = [] {
+    const auto& classes = template_classes();
+    std::array<bool, 0x10000 / 64> t{};
+    for (std::size_t b = 0; b < t.size(); ++b)
+      t[b] = std::all_of(classes.begin() + static_cast<std::ptrdiff_t>(b * 64),
+                         classes.begin() + static_cast<std::ptrdiff_t>(b * 64 + 64),
+                         [](std::uint8_t k) { return k == 0; });
+    return t;
+  }();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+#if GUIDELINT_UTF8_AVX2
+  static const bool avx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2"));
+#endif
   for (std::size_t i = 0; i < text.size();) {
+#if GUIDELINT_UTF8_AVX2
+    // Outside brackets only a mark or an opening bracket counts: pass over the text up to one.
+    if (!open && avx2 && i + 34 <= text.size()) {
+      i = next_mark_lead(bytes, text.size(), i);
+      if (i >= text.size()) break;
+    }
+#endif
     const unsigned char byte = bytes[i];
     if (!open && skip[byte] != 0) {
       i += skip[byte];
+      continue;
+    }
+    if (!open && (byte & 0xF0) == 0xE0 && i + 2 < text.size() &&
+        plain_block[(byte & 0x0Fu) << 6 | (bytes[i + 1] & 0x3Fu)]) {
+      i += 3;
       continue;
     }
     char32_t c = byte;
@@ -423,7 +570,7 @@ void find_templates(std::string_view text, std::vector<Item>& out) {
   cps.reserve(text.size() / 2);  // mostly three-byte characters
   for (std::size_t i = 0; i < text.size();) {
     const auto at = static_cast<std::uint32_t>(i);
-    const char32_t c = utf8::next(text, i);
+    const char32_t c = utf8::next_fast(text, i);
     cps.push_back({c, at, static_cast<std::uint32_t>(i)});
   }
   const auto cp = [&](std::ptrdiff_t k) -> char32_t {

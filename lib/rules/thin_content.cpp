@@ -5,7 +5,6 @@
 // Also home of the entries and steps of an element (rules/content.hpp).
 #include <algorithm>
 #include <array>
-#include <span>
 
 #include "rules/catalog_scan.hpp"
 #include "rules/content.hpp"
@@ -22,16 +21,39 @@ struct Cp {
   std::uint32_t next;
 };
 
-std::vector<Cp> decode(std::string_view text, std::uint32_t begin, std::uint32_t end) {
-  std::vector<Cp> out;
-  out.reserve((end - begin) / 2);  // mostly three-byte characters
-  for (std::size_t i = begin; i < end;) {
-    const auto at = static_cast<std::uint32_t>(i);
-    const char32_t c = utf8::next(text, i);
-    out.push_back({c, at, static_cast<std::uint32_t>(i)});
+// The code points of text [begin, end), decoded only as far as they are looked at: a list split
+// until it has enough entries reads no further than that.
+class Cps {
+ public:
+  Cps(std::string_view text, std::uint32_t begin, std::uint32_t end)
+      : text_(text), i_(begin), end_(end) {
+    cps_.reserve(std::min<std::size_t>((end - begin) / 2, 256));  // mostly three-byte characters
   }
-  return out;
-}
+  // Is there a code point k?
+  bool has(std::size_t k) {
+    while (cps_.size() <= k && i_ < end_) {
+      const auto at = static_cast<std::uint32_t>(i_);
+      const char32_t c = utf8::next_fast(text_, i_);
+      cps_.push_back({c, at, static_cast<std::uint32_t>(i_)});
+    }
+    return k < cps_.size();
+  }
+  // Code point k, 0 past the end.
+  char32_t at(std::size_t k) { return has(k) ? cps_[k].cp : 0; }
+  // Code point k, looked at already.
+  const Cp& operator[](std::size_t k) const { return cps_[k]; }
+  // All the code points, decoded to the end.
+  std::size_t size() {
+    has(SIZE_MAX - 1);
+    return cps_.size();
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t i_;
+  std::size_t end_;
+  std::vector<Cp> cps_;
+};
 
 bool digit(char32_t c) {
   return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９');
@@ -73,8 +95,9 @@ bool boundary(char32_t c) {
 
 // Does an enumerator start at cps[k] ("1.", "2、", "（3）", "一、", "①", "第一步")? Returns its
 // length in code points, 0 when none.
-std::size_t enumerator(std::span<const Cp> cps, std::size_t k) {
-  const auto at = [&](std::size_t i) -> char32_t { return i < cps.size() ? cps[i].cp : 0; };
+// `at(i)` is code point i, 0 past the end.
+template <typename At>
+std::size_t enumerator(At at, std::size_t k) {
   // Most characters begin none: ideographs other than 第 and the numerals, and plain letters.
   if (const char32_t c = at(k);
       (c >= 0x4E00 && c <= 0x9FFF && c != U'第' && !chinese_numeral(c)) || (c >= U'A' && c <= U'z'))
@@ -118,8 +141,8 @@ std::size_t enumerator(std::span<const Cp> cps, std::size_t k) {
 template <typename Split>
 void split(const Element& e, std::uint32_t begin, std::uint32_t end, Split split_at,
            std::vector<Item>& out, std::size_t limit = SIZE_MAX) {
-  const std::vector<Cp> cps = decode(e.text, begin, end);
-  std::string folded;
+  Cps cps(e.text, begin, end);
+  const auto at = [&](std::size_t i) { return cps.at(i); };
   const auto flush = [&](std::size_t from, std::size_t to) {
     while (from < to && utf8::is_space(cps[from].cp))
       ++from;
@@ -129,12 +152,12 @@ void split(const Element& e, std::uint32_t begin, std::uint32_t end, Split split
     const std::string_view piece =
         std::string_view(e.text).substr(cps[from].at, cps[to - 1].next - cps[from].at);
     // An enumerator alone ("1.") is not an entry.
-    const std::size_t n = enumerator(cps, from);
-    if (fold_bounded(piece, 0, folded) || (n > 0 && from + n >= to)) return;
+    const std::size_t n = enumerator(at, from);
+    if (count_bounded(piece, 0) || (n > 0 && from + n >= to)) return;
     out.push_back({cps[from].at, cps[to - 1].next});
   };
   std::size_t start = 0;
-  for (std::size_t k = 0; k < cps.size(); ++k) {
+  for (std::size_t k = 0; cps.has(k); ++k) {
     if (out.size() >= limit) return;
     if (split_at(cps, k)) {
       flush(start, k);
@@ -142,7 +165,7 @@ void split(const Element& e, std::uint32_t begin, std::uint32_t end, Split split
     } else if (k > start && !digit(cps[k - 1].cp) &&
                (boundary(cps[k - 1].cp) || digit(cps[k].cp) || circled(cps[k].cp) ||
                 cps[k].cp == U'（' || cps[k].cp == U'(') &&
-               enumerator(cps, k) > 0) {
+               enumerator(at, k) > 0) {
       flush(start, k);
       start = k;
     }
@@ -150,18 +173,18 @@ void split(const Element& e, std::uint32_t begin, std::uint32_t end, Split split
   if (out.size() < limit) flush(start, cps.size());
 }
 
-bool entry_break(const std::vector<Cp>& cps, std::size_t k) {
+bool entry_break(const Cps& cps, std::size_t k) {
   const char32_t c = cps[k].cp;
   return c == U'\n' || c == U'\r' || c == U'；' || c == U';';
 }
 
-bool step_break(const std::vector<Cp>& cps, std::size_t k) {
+bool step_break(Cps& cps, std::size_t k) {
   const char32_t c = cps[k].cp;
   if (entry_break(cps, k) || arrow(c) || c == U'，' || c == U',' || c == U'。') return true;
   if (!dash(c)) return false;
   // 9:00-17:00 and 2019-2020 are not two steps.
   const char32_t before = k > 0 ? cps[k - 1].cp : 0;
-  const char32_t after = k + 1 < cps.size() ? cps[k + 1].cp : 0;
+  const char32_t after = cps.at(k + 1);
   return !(digit(before) && digit(after));
 }
 
@@ -170,16 +193,15 @@ bool step_break(const std::vector<Cp>& cps, std::size_t k) {
 std::vector<Item> entries(const Element& element, std::size_t limit) {
   std::vector<Item> out;
   if (element.items.size() >= 2) {
-    std::string folded;
     for (const Item& item : element.items) {
       if (out.size() >= limit) break;
-      if (!fold_bounded(element.item_text(item), 0, folded)) out.push_back(item);  // not empty
+      if (!count_bounded(element.item_text(item), 0)) out.push_back(item);  // not empty
     }
     return out;
   }
   split(
       element, 0, static_cast<std::uint32_t>(element.text.size()),
-      [](const std::vector<Cp>& cps, std::size_t k) { return entry_break(cps, k); }, out, limit);
+      [](const Cps& cps, std::size_t k) { return entry_break(cps, k); }, out, limit);
   return out;
 }
 
@@ -187,7 +209,7 @@ std::uint32_t enumerator_bytes(std::string_view text) {
   // Nearly every value starts with a character no enumerator starts with: ruled out by that
   // character alone, without decoding further.
   std::size_t first_end = 0;
-  const char32_t first = text.empty() ? 0 : utf8::next(text, first_end);
+  const char32_t first = text.empty() ? 0 : utf8::next_fast(text, first_end);
   if (!circled(first) && first != U'（' && first != U'(' && first != U'第' && !digit(first) &&
       !chinese_numeral(first))
     return 0;
@@ -196,11 +218,10 @@ std::uint32_t enumerator_bytes(std::string_view text) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < text.size() && n < cps.size(); ++n) {
     const auto at = static_cast<std::uint32_t>(i);
-    const char32_t c = utf8::next(text, i);
+    const char32_t c = utf8::next_fast(text, i);
     cps[n] = {c, at, static_cast<std::uint32_t>(i)};
   }
-  const std::span<const Cp> view(cps.data(), n);
-  std::size_t k = enumerator(view, 0);
+  std::size_t k = enumerator([&](std::size_t i) -> char32_t { return i < n ? cps[i].cp : 0; }, 0);
   if (k == 0) return 0;
   while (k < n && utf8::is_space(cps[k].cp))
     ++k;
@@ -211,8 +232,8 @@ std::vector<Item> steps(const Element& element) {
   std::vector<Item> out;
   for (const Item& entry : entries(element))
     split(
-        element, entry.begin, entry.end,
-        [](const std::vector<Cp>& cps, std::size_t k) { return step_break(cps, k); }, out);
+        element, entry.begin, entry.end, [](Cps& cps, std::size_t k) { return step_break(cps, k); },
+        out);
   return out;
 }
 
@@ -230,6 +251,7 @@ struct Options {
   std::vector<std::pair<std::string, Minimum>> minimums;
   std::vector<std::u32string> step_words;  // folded
   std::vector<char32_t> step_firsts;       // their first code points, sorted
+  std::vector<char32_t> step_chars;        // all their code points, sorted
   std::vector<std::string> step_elements;
   content::PhraseSet ignore;
 };
@@ -262,7 +284,7 @@ std::vector<Item> generic_steps(std::string_view text, const std::vector<std::u3
   char32_t one = 0;
   for (std::size_t i = 0; i < text.size();) {
     const auto at = static_cast<std::uint32_t>(i);
-    const char32_t c = utf8::next(text, i);
+    const char32_t c = utf8::next_fast(text, i);
     for (const char32_t f : text::fold_code_point(c, one, scratch)) {
       folded.push_back(f);
       origin.push_back({at, static_cast<std::uint32_t>(i)});
@@ -310,7 +332,7 @@ class ThinContent final : public Rule {
   void check(const Context& context, const Reporter& reporter) const override {
     std::string folded;
     for (const Element& e : context.guide.elements) {
-      if (e.id.empty() || e.blank()) continue;  // blank: required-element's business
+      if (e.id.empty()) continue;
       const Minimum* minimum = nullptr;
       for (const auto& [id, m] : o_.minimums) {
         if (id == e.id) minimum = &m;
@@ -318,20 +340,24 @@ class ThinContent final : public Rule {
       const bool procedure = std::find(o_.step_elements.begin(), o_.step_elements.end(), e.id) !=
                              o_.step_elements.end();
       if (minimum == nullptr && !procedure) continue;
+      if (e.blank()) continue;  // required-element's business
       // Only a short value is a placeholder, a chain of step names or short of characters; most
       // are ruled out by their first character and none is folded further than these need.
       const char32_t first = content::first_folded(e.text);
       if (first == 0) continue;  // marks only: placeholder-content's business
       const bool ignorable = o_.ignore.may_start(first);
-      const bool chain =
-          procedure &&
-          (glue(first) || std::binary_search(o_.step_firsts.begin(), o_.step_firsts.end(), first));
+      const bool chain = procedure &&
+                         (glue(first) || std::binary_search(o_.step_firsts.begin(),
+                                                            o_.step_firsts.end(), first)) &&
+                         only_steps(e.text);
       std::int64_t limit = minimum != nullptr ? minimum->chars : 0;
       if (ignorable) limit = std::max<std::int64_t>(limit, o_.ignore.longest());
       if (chain) limit = std::max(limit, kGenericLimit);
       std::size_t folded_chars = 0;
-      const bool complete =
-          content::fold_bounded(e.text, static_cast<std::size_t>(limit), folded, &folded_chars);
+      // The folded text itself only for the phrases to ignore; else its length is enough.
+      const auto bound = static_cast<std::size_t>(limit);
+      const bool complete = ignorable ? content::fold_bounded(e.text, bound, folded, &folded_chars)
+                                      : content::count_bounded(e.text, bound, &folded_chars);
       // "无", "详见附件": placeholder-content's business.
       if (ignorable && complete && o_.ignore.whole(e.text, folded)) continue;
       const std::string label = label_of(context, e);
@@ -382,6 +408,23 @@ class ThinContent final : public Rule {
   }
 
  private:
+  // Can text be a chain of step names, all its folded characters glue or in a step word and no
+  // more of them than generic_steps reads? Most procedures have another character in the first
+  // few, and are then counted only as far as their minimum.
+  bool only_steps(std::string_view text) const {
+    std::size_t n = 0;
+    char32_t one = 0;
+    std::u32string scratch;
+    for (std::size_t i = 0; i < text.size();) {
+      for (const char32_t f : text::fold_code_point(utf8::next_fast(text, i), one, scratch)) {
+        if (++n > static_cast<std::size_t>(kGenericLimit)) return false;
+        if (!glue(f) && !std::binary_search(o_.step_chars.begin(), o_.step_chars.end(), f))
+          return false;
+      }
+    }
+    return true;
+  }
+
   Options o_;
 };
 
@@ -452,10 +495,12 @@ RuleType thin_content_type() {
         for (const std::string& w : words) {
           if (std::u32string f = to_u32(text::fold(w)); !f.empty()) {
             o.step_firsts.push_back(f.front());
+            o.step_chars.insert(o.step_chars.end(), f.begin(), f.end());
             o.step_words.push_back(std::move(f));
           }
         }
         std::sort(o.step_firsts.begin(), o.step_firsts.end());
+        std::sort(o.step_chars.begin(), o.step_chars.end());
         o.step_elements = {"procedure"};
         if (config::get(setup.options, "step_elements").IsDefined()) {
           if (auto given = element_list_option(setup, "step_elements")) {

@@ -86,7 +86,7 @@ class TimeLimitFormat final : public Rule {
 
   void check(const Context& context, const Reporter& reporter) const override {
     std::vector<Limit> all;
-    Buffers b;
+    static thread_local Buffers b;
     for (const Element& e : context.guide.elements) {
       if (!scan::listed(s_.elements, e.id) || e.blank()) continue;
       const Role role = scan::listed(s_.legal_elements, e.id)      ? Role::legal
@@ -101,7 +101,7 @@ class TimeLimitFormat final : public Rule {
   }
 
  private:
-  // Memory kept from element to element.
+  // Memory kept from element to element and, one per thread, from guide to guide.
   struct Buffers {
     std::vector<scan::Char> chars;  // the element's text
     std::vector<scan::Phrases::Hit> hits;
