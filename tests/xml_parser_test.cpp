@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <array>
+
 #include "parse/parser.hpp"
+#include "parse/text_builder.hpp"
 
 namespace guidelint::parse {
 namespace {
@@ -232,6 +235,38 @@ TEST(XmlParser, TheProblemNamedForWhitespaceThenAStrayLessThan) {
   ASSERT_EQ(p.out.diagnostics.size(), 1u);
   EXPECT_EQ(std::get<std::string>(p.out.diagnostics[0].args.at(0).value), "end_element_mismatch");
   EXPECT_EQ(p.out.diagnostics[0].span->begin, 8u);
+}
+
+// Trimming an element's text removes its end: the pieces there go, the one the cut falls inside
+// is cut short, and a piece ending right at the cut is kept whole.
+TEST(TextBuilder, ErasingTheEnd) {
+  TextBuilder b;
+  b.exact("ab", 10);
+  b.opaque("&", 20, 25);
+  b.exact("cd  ", 30);
+  const auto pieces = [&] {
+    std::vector<std::array<std::uint32_t, 4>> out;
+    for (const TextPiece& p : b.pieces)
+      out.push_back({p.text, p.source, p.source_end, p.exact ? 1u : 0u});
+    return out;
+  };
+  using Pieces = std::vector<std::array<std::uint32_t, 4>>;
+  b.erase(5, 9);
+  EXPECT_EQ(b.text, "ab&cd");
+  EXPECT_EQ(pieces(), (Pieces{{0, 10, 12, 1}, {2, 20, 25, 0}, {3, 30, 32, 1}}));
+  b.erase(3, 5);
+  EXPECT_EQ(b.text, "ab&");
+  EXPECT_EQ(pieces(), (Pieces{{0, 10, 12, 1}, {2, 20, 25, 0}}));
+  b.erase(2, 3);
+  EXPECT_EQ(pieces(), (Pieces{{0, 10, 12, 1}}));
+  b.erase(1, 2);
+  EXPECT_EQ(b.text, "a");
+  EXPECT_EQ(pieces(), (Pieces{{0, 10, 11, 1}}));
+  // The same cut inside the text moves the pieces after it back.
+  b.exact("xyz", 40);
+  b.erase(1, 2);
+  EXPECT_EQ(b.text, "ayz");
+  EXPECT_EQ(pieces(), (Pieces{{0, 10, 11, 1}, {1, 41, 43, 1}}));
 }
 
 TEST(XmlParser, ChoosesByExtensionOrContent) {

@@ -66,6 +66,20 @@ void TextBuilder::references(std::string_view raw, std::uint32_t source) {
 void TextBuilder::erase(std::uint32_t from, std::uint32_t to) {
   to = std::min(to, size());
   if (from >= to) return;
+  if (to == size() && !pieces.empty() && pieces.back().text < to) {
+    // The end of the text (trimmed whitespace, a closing line break): the pieces from `from` on
+    // are dropped, and an exact one it falls inside is cut short.
+    std::uint32_t next = to;  // where the piece after the last one kept starts
+    while (!pieces.empty() && pieces.back().text >= from) {
+      next = pieces.back().text;
+      pieces.pop_back();
+    }
+    if (!pieces.empty() && pieces.back().exact && next > from) {
+      pieces.back().source_end = pieces.back().source + (from - pieces.back().text);
+    }
+    text.resize(from);
+    return;
+  }
   const std::uint32_t cut = to - from;
   // In place: each piece is dropped, or kept where the pieces kept before it end (moved back
   // past the cut, or cut short); only a piece the cut lies inside makes two.

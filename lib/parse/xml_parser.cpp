@@ -386,7 +386,12 @@ class Tree {
 class Reader {
  public:
   Reader(std::string_view text, const Tree& tree, Output& out)
-      : text_(text), nodes_(tree.nodes()), anchors_(tree.anchors), lean_(tree.lean()), out_(out) {}
+      : text_(text),
+        nodes_(tree.nodes()),
+        size_(tree.size()),
+        anchors_(tree.anchors),
+        lean_(tree.lean()),
+        out_(out) {}
 
   std::string_view name(const Node& n) const { return text_.substr(n.at, n.length); }
   std::string_view value(const Node& n) const { return text_.substr(n.at, n.length); }
@@ -420,18 +425,23 @@ class Reader {
       g.updated_span =
           Span{updated.begin, updated.begin + static_cast<std::uint32_t>(updated.raw.size())};
     }
-    // An element's text is never longer than the element: the builder shared by the elements
-    // is made long enough for any of them at once.
+    // An element's text is never longer than the element, and its nodes but for references
+    // add a piece and a line break each at most: the builder shared by the elements is made
+    // large enough for any of them at once.
+    const std::uint32_t after = node.next != kNone ? node.next : size_;  // the guide's nodes end
     std::size_t count = 0;
     std::size_t longest = 0;
+    std::uint32_t most = 0;  // nodes in an element
     for (std::uint32_t c = first_child(i); c != kNone; c = nodes_[c].next) {
       const Node& child = nodes_[c];
       if (child.type != pugi::node_element) continue;
       ++count;
       longest = std::max<std::size_t>(longest, child.end - child.begin());
+      most = std::max(most, (child.next != kNone ? child.next : after) - c);
     }
     g.elements.reserve(count);
     b_.text.reserve(longest);
+    b_.pieces.reserve(2 * std::size_t{most});
     for (std::uint32_t c = first_child(i); c != kNone; c = nodes_[c].next) {
       if (nodes_[c].type == pugi::node_element) {
         element(c, g.elements.emplace_back());
@@ -537,6 +547,7 @@ class Reader {
 
   std::string_view text_;
   const Node* nodes_;
+  std::uint32_t size_;  // of nodes_
   const std::vector<std::pair<std::uint32_t, pugi::xml_node_struct*>>& anchors_;
   bool lean_;  // whitespace-only text is not in nodes_ but between them
   Output& out_;
