@@ -269,6 +269,32 @@ TEST(TextBuilder, ErasingTheEnd) {
   EXPECT_EQ(pieces(), (Pieces{{0, 10, 11, 1}, {1, 41, 43, 1}}));
 }
 
+// Trimming tells most text has nothing to trim by its first and last bytes; whatever the bytes,
+// it trims what trim_range does.
+TEST(TextBuilder, TrimsWhatTrimRangeDoes) {
+  for (const std::string_view s :
+       {"", " ", "甲", "甲。", "（甲）", " 甲", "甲\t", "\u3000甲\u3000", "甲\u00a0", "\u00a0",
+        "甲\ufeff", "\u2028甲\u2029", "甲\u202f", "\u205f甲", "\u1680甲\u200b", "a\u2000\u200a",
+        "甲\u200c", "\u00a9甲\u00bf", "\u3001甲\u30fb"}) {
+    TextBuilder b;
+    b.exact(s, 100);
+    std::vector<Item> items;
+    std::vector<Link> links;
+    const Item item = b.trim(0, b.size(), items, links);
+    std::uint32_t begin = 0;
+    auto end = static_cast<std::uint32_t>(s.size());
+    trim_range(s, begin, end);
+    EXPECT_EQ(b.text, s.substr(begin, end - begin)) << s;
+    EXPECT_EQ(item.begin, 0u) << s;
+    EXPECT_EQ(item.end, end - begin) << s;
+    if (!b.text.empty()) {
+      ASSERT_EQ(b.pieces.size(), 1u) << s;
+      EXPECT_EQ(b.pieces[0].source, 100 + begin) << s;
+      EXPECT_EQ(b.pieces[0].source_end, 100 + end) << s;
+    }
+  }
+}
+
 TEST(XmlParser, ChoosesByExtensionOrContent) {
   EXPECT_EQ(parser_for(Source("a.XML", "")), &xml_parser());
   EXPECT_EQ(parser_for(Source("<stdin>", "  <guide/>")), &xml_parser());

@@ -1,6 +1,7 @@
 #include "parse/text_builder.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "text/utf8.hpp"
 
@@ -152,6 +153,24 @@ inline std::size_t space_length(std::string_view s, std::size_t i) {
   return multibyte_space_length(s, i, c);
 }
 
+// What a byte can be in a whitespace character: its first byte (ASCII whitespace, or the lead
+// byte of one above), its last (ASCII whitespace, or the final byte of one above).
+constexpr std::uint8_t kMayStart = 1;
+constexpr std::uint8_t kMayEnd = 2;
+constexpr std::array<std::uint8_t, 256> kSpaceBytes = [] {
+  std::array<std::uint8_t, 256> bytes{};
+  for (unsigned c = '\t'; c <= '\r'; ++c)
+    bytes[c] = kMayStart | kMayEnd;
+  bytes[' '] = kMayStart | kMayEnd;
+  for (const unsigned c : {0xC2u, 0xE1u, 0xE2u, 0xE3u, 0xEFu})
+    bytes[c] = kMayStart;
+  for (unsigned c = 0x80; c <= 0x8B; ++c)
+    bytes[c] = kMayEnd;
+  for (const unsigned c : {0x9Fu, 0xA0u, 0xA8u, 0xA9u, 0xAFu, 0xBFu})
+    bytes[c] = kMayEnd;
+  return bytes;
+}();
+
 }  // namespace
 
 void trim_range(std::string_view s, std::uint32_t& begin, std::uint32_t& end) {
@@ -171,6 +190,12 @@ void trim_range(std::string_view s, std::uint32_t& begin, std::uint32_t& end) {
 
 Item TextBuilder::trim(std::uint32_t begin, std::uint32_t end, std::vector<Item>& items,
                        std::vector<Link>& links) {
+  // Most text has no whitespace at either end, which its first and last bytes tell.
+  const auto byte = [&](std::uint32_t at) { return static_cast<unsigned char>(text[at]); };
+  if (begin == end || ((kSpaceBytes[byte(begin)] & kMayStart) == 0 &&
+                       (kSpaceBytes[byte(end - 1)] & kMayEnd) == 0)) {
+    return Item{begin, end};
+  }
   std::uint32_t b = begin;
   std::uint32_t e = end;
   trim_range(text, b, e);
