@@ -154,9 +154,11 @@ inline std::size_t space_length(std::string_view s, std::size_t i) {
 }
 
 // What a byte can be in a whitespace character: its first byte (ASCII whitespace, or the lead
-// byte of one above), its last (ASCII whitespace, or the final byte of one above).
+// byte of one above), its last (ASCII whitespace, or the final byte of one above), the one before
+// the last of one above.
 constexpr std::uint8_t kMayStart = 1;
 constexpr std::uint8_t kMayEnd = 2;
+constexpr std::uint8_t kMayPenult = 4;
 constexpr std::array<std::uint8_t, 256> kSpaceBytes = [] {
   std::array<std::uint8_t, 256> bytes{};
   for (unsigned c = '\t'; c <= '\r'; ++c)
@@ -168,6 +170,8 @@ constexpr std::array<std::uint8_t, 256> kSpaceBytes = [] {
     bytes[c] = kMayEnd;
   for (const unsigned c : {0x9Fu, 0xA0u, 0xA8u, 0xA9u, 0xAFu, 0xBFu})
     bytes[c] = kMayEnd;
+  for (const unsigned c : {0x80u, 0x81u, 0x9Au, 0xBBu, 0xC2u})
+    bytes[c] |= kMayPenult;
   return bytes;
 }();
 
@@ -190,12 +194,16 @@ void trim_range(std::string_view s, std::uint32_t& begin, std::uint32_t& end) {
 
 Item TextBuilder::trim(std::uint32_t begin, std::uint32_t end, std::vector<Item>& items,
                        std::vector<Link>& links) {
-  // Most text has no whitespace at either end, which its first and last bytes tell.
-  const auto byte = [&](std::uint32_t at) { return static_cast<unsigned char>(text[at]); };
-  if (begin == end || ((kSpaceBytes[byte(begin)] & kMayStart) == 0 &&
-                       (kSpaceBytes[byte(end - 1)] & kMayEnd) == 0)) {
-    return Item{begin, end};
-  }
+  // Most text has no whitespace at either end, which its first and last two bytes tell.
+  const auto is = [&](std::uint32_t at, std::uint8_t what) {
+    return (kSpaceBytes[static_cast<unsigned char>(text[at])] & what) != 0;
+  };
+  const auto may_end_in_space = [&] {
+    if (!is(end - 1, kMayEnd)) return false;
+    return static_cast<unsigned char>(text[end - 1]) < 0x80 || end - begin < 2 ||
+           is(end - 2, kMayPenult);
+  };
+  if (begin == end || (!is(begin, kMayStart) && !may_end_in_space())) return Item{begin, end};
   std::uint32_t b = begin;
   std::uint32_t e = end;
   trim_range(text, b, e);
