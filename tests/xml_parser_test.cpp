@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <array>
+
 #include "parse/parser.hpp"
+#include "parse/text_builder.hpp"
 
 namespace guidelint::parse {
 namespace {
@@ -232,6 +235,64 @@ TEST(XmlParser, TheProblemNamedForWhitespaceThenAStrayLessThan) {
   ASSERT_EQ(p.out.diagnostics.size(), 1u);
   EXPECT_EQ(std::get<std::string>(p.out.diagnostics[0].args.at(0).value), "end_element_mismatch");
   EXPECT_EQ(p.out.diagnostics[0].span->begin, 8u);
+}
+
+// Trimming an element's text removes its end: the pieces there go, the one the cut falls inside
+// is cut short, and a piece ending right at the cut is kept whole.
+TEST(TextBuilder, ErasingTheEnd) {
+  TextBuilder b;
+  b.exact("ab", 10);
+  b.opaque("&", 20, 25);
+  b.exact("cd  ", 30);
+  const auto pieces = [&] {
+    std::vector<std::array<std::uint32_t, 4>> out;
+    for (const TextPiece& p : b.pieces)
+      out.push_back({p.text, p.source, p.source_end, p.exact ? 1u : 0u});
+    return out;
+  };
+  using Pieces = std::vector<std::array<std::uint32_t, 4>>;
+  b.erase(5, 9);
+  EXPECT_EQ(b.text, "ab&cd");
+  EXPECT_EQ(pieces(), (Pieces{{0, 10, 12, 1}, {2, 20, 25, 0}, {3, 30, 32, 1}}));
+  b.erase(3, 5);
+  EXPECT_EQ(b.text, "ab&");
+  EXPECT_EQ(pieces(), (Pieces{{0, 10, 12, 1}, {2, 20, 25, 0}}));
+  b.erase(2, 3);
+  EXPECT_EQ(pieces(), (Pieces{{0, 10, 12, 1}}));
+  b.erase(1, 2);
+  EXPECT_EQ(b.text, "a");
+  EXPECT_EQ(pieces(), (Pieces{{0, 10, 11, 1}}));
+  // The same cut inside the text moves the pieces after it back.
+  b.exact("xyz", 40);
+  b.erase(1, 2);
+  EXPECT_EQ(b.text, "ayz");
+  EXPECT_EQ(pieces(), (Pieces{{0, 10, 11, 1}, {1, 41, 43, 1}}));
+}
+
+// Trimming tells most text has nothing to trim by its first and last bytes; whatever the bytes,
+// it trims what trim_range does.
+TEST(TextBuilder, TrimsWhatTrimRangeDoes) {
+  for (const std::string_view s :
+       {"", " ", "甲", "甲。", "（甲）", " 甲", "甲\t", "\u3000甲\u3000", "甲\u00a0", "\u00a0",
+        "甲\ufeff", "\u2028甲\u2029", "甲\u202f", "\u205f甲", "\u1680甲\u200b", "a\u2000\u200a",
+        "甲\u200c", "\u00a9甲\u00bf", "\u3001甲\u30fb"}) {
+    TextBuilder b;
+    b.exact(s, 100);
+    std::vector<Item> items;
+    std::vector<Link> links;
+    const Item item = b.trim(0, b.size(), items, links);
+    std::uint32_t begin = 0;
+    auto end = static_cast<std::uint32_t>(s.size());
+    trim_range(s, begin, end);
+    EXPECT_EQ(b.text, s.substr(begin, end - begin)) << s;
+    EXPECT_EQ(item.begin, 0u) << s;
+    EXPECT_EQ(item.end, end - begin) << s;
+    if (!b.text.empty()) {
+      ASSERT_EQ(b.pieces.size(), 1u) << s;
+      EXPECT_EQ(b.pieces[0].source, 100 + begin) << s;
+      EXPECT_EQ(b.pieces[0].source_end, 100 + end) << s;
+    }
+  }
 }
 
 TEST(XmlParser, ChoosesByExtensionOrContent) {

@@ -1,6 +1,7 @@
 #include "parse/text_builder.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "text/utf8.hpp"
 
@@ -66,6 +67,20 @@ void TextBuilder::references(std::string_view raw, std::uint32_t source) {
 void TextBuilder::erase(std::uint32_t from, std::uint32_t to) {
   to = std::min(to, size());
   if (from >= to) return;
+  if (to == size() && !pieces.empty() && pieces.back().text < to) {
+    // The end of the text (trimmed whitespace, a closing line break): the pieces from `from` on
+    // are dropped, and an exact one it falls inside is cut short.
+    std::uint32_t next = to;  // where the piece after the last one kept starts
+    while (!pieces.empty() && pieces.back().text >= from) {
+      next = pieces.back().text;
+      pieces.pop_back();
+    }
+    if (!pieces.empty() && pieces.back().exact && next > from) {
+      pieces.back().source_end = pieces.back().source + (from - pieces.back().text);
+    }
+    text.resize(from);
+    return;
+  }
   const std::uint32_t cut = to - from;
   // In place: each piece is dropped, or kept where the pieces kept before it end (moved back
   // past the cut, or cut short); only a piece the cut lies inside makes two.
@@ -138,6 +153,28 @@ inline std::size_t space_length(std::string_view s, std::size_t i) {
   return multibyte_space_length(s, i, c);
 }
 
+// What a byte can be in a whitespace character: its first byte (ASCII whitespace, or the lead
+// byte of one above), its last (ASCII whitespace, or the final byte of one above), the one before
+// the last of one above.
+constexpr std::uint8_t kMayStart = 1;
+constexpr std::uint8_t kMayEnd = 2;
+constexpr std::uint8_t kMayPenult = 4;
+constexpr std::array<std::uint8_t, 256> kSpaceBytes = [] {
+  std::array<std::uint8_t, 256> bytes{};
+  for (unsigned c = '\t'; c <= '\r'; ++c)
+    bytes[c] = kMayStart | kMayEnd;
+  bytes[' '] = kMayStart | kMayEnd;
+  for (const unsigned c : {0xC2u, 0xE1u, 0xE2u, 0xE3u, 0xEFu})
+    bytes[c] = kMayStart;
+  for (unsigned c = 0x80; c <= 0x8B; ++c)
+    bytes[c] = kMayEnd;
+  for (const unsigned c : {0x9Fu, 0xA0u, 0xA8u, 0xA9u, 0xAFu, 0xBFu})
+    bytes[c] = kMayEnd;
+  for (const unsigned c : {0x80u, 0x81u, 0x9Au, 0xBBu, 0xC2u})
+    bytes[c] |= kMayPenult;
+  return bytes;
+}();
+
 }  // namespace
 
 void trim_range(std::string_view s, std::uint32_t& begin, std::uint32_t& end) {
@@ -157,6 +194,16 @@ void trim_range(std::string_view s, std::uint32_t& begin, std::uint32_t& end) {
 
 Item TextBuilder::trim(std::uint32_t begin, std::uint32_t end, std::vector<Item>& items,
                        std::vector<Link>& links) {
+  // Most text has no whitespace at either end, which its first and last two bytes tell.
+  const auto is = [&](std::uint32_t at, std::uint8_t what) {
+    return (kSpaceBytes[static_cast<unsigned char>(text[at])] & what) != 0;
+  };
+  const auto may_end_in_space = [&] {
+    if (!is(end - 1, kMayEnd)) return false;
+    return static_cast<unsigned char>(text[end - 1]) < 0x80 || end - begin < 2 ||
+           is(end - 2, kMayPenult);
+  };
+  if (begin == end || (!is(begin, kMayStart) && !may_end_in_space())) return Item{begin, end};
   std::uint32_t b = begin;
   std::uint32_t e = end;
   trim_range(text, b, e);

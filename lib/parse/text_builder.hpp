@@ -41,7 +41,9 @@ class TextBuilder {
 
   // A line break between block entries, unless the text is empty or already ends with one.
   void block_break(std::uint32_t source) {
-    if (!text.empty() && text.back() != '\n') opaque("\n", source, source);
+    if (text.empty() || text.back() == '\n') return;
+    pieces.push_back({size(), source, source, false});
+    text.push_back('\n');
   }
 
   // Raw character data: entity and character references are decoded.

@@ -105,6 +105,10 @@ std::string decoded(std::string_view raw) {
 
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 
+// What the Reader makes of an element, by its name: a list entry, a line break, a link, or
+// content read through.
+enum class Kind : std::uint8_t { other, item, br, a };
+
 // A node of the document and its place in the Source.
 struct Node {
   std::uint32_t at;      // pugixml's offset: an element's or instruction's name, else the value
@@ -114,6 +118,7 @@ struct Node {
   std::uint32_t label;   // an element's label attribute as written, when has_label
   std::uint32_t label_length;
   std::uint8_t type;  // a pugi::xml_node_type
+  Kind kind;          // of an element
   bool has_children;  // the first child is the next node
   bool self_closing;
   bool has_label;
@@ -138,10 +143,10 @@ struct Node {
 };
 
 // The document read once, in document order, into a flat list of nodes (a node's first child
-// right after it) that knows where each node ends. pugixml's traversal hands over every node
-// with its depth; the nodes still open are kept on a stack, and a node is closed when the next
-// one is no deeper: an element then ends at the first end tag after its last child, so the ends
-// are found by one pass forward through the text.
+// right after it) that knows where each node ends. pugixml's nodes are walked down their first
+// children and along their siblings, and a node is closed when its last child is: an element
+// then ends at the first end tag after its last child, so the ends are found by one pass
+// forward through the text.
 //
 // Most of an indented document is whitespace between elements, so pugixml is asked to leave out
 // whitespace-only character data (the `lean` reading) and to keep an element's first text as its
@@ -150,7 +155,7 @@ struct Node {
 // two nodes is exactly the whitespace-only character data left out: the Reader reads it from
 // there. Text between nodes that is not whitespace (an "<?xml ...?>" inside an element) is
 // reported (Result::unaccounted), and the document is read again whole, every text a node.
-class Tree final : public pugi::xml_tree_walker {
+class Tree {
  public:
   enum class Result { ok, too_deep, unaccounted };
 
@@ -163,22 +168,66 @@ class Tree final : public pugi::xml_tree_walker {
 
   // Reads `doc`, parsed in place from buffer_ (a copy of text_). Reading stops at the first
   // node nested deeper than max_depth.
-  Result read(pugi::xml_document& doc) {
+  Result read(const pugi::xml_document& doc) {
     capacity_ = static_cast<std::uint32_t>(text_.size() / 48 + 16);
     nodes_.reset(new Node[capacity_]);
-    if (doc.traverse(*this)) close(0);
+    std::uint32_t prev = kNone;  // the node before the next one at its level
+    pugi::xml_node n = doc.first_child();
+    while (true) {
+      if (!n) {  // the last child of the innermost open element, or of the document
+        if (top_ == 0) break;
+        const Open parent = open_[--top_];
+        if (!close(parent.index, prev, top_)) return result_;
+        prev = parent.index;
+        n = parent.node.next_sibling();
+        continue;
+      }
+      const std::uint32_t i = add(n, prev);
+      if (result_ != Result::ok) return result_;
+      prev = i;
+      if (nodes_[i].type == pugi::node_element) {
+        // Text before any other child is the element's value (parse_embed_pcdata).
+        std::uint32_t last = kNone;
+        if (lean_) {
+          if (const char* value = n.value(); *value != '\0') last = embedded(i, value);
+          if (result_ != Result::ok) return result_;
+        }
+        if (pugi::xml_node child = n.first_child()) {
+          push({i, n});
+          prev = last;
+          n = child;
+          continue;
+        }
+        if (!close(i, last, top_)) return result_;
+      }
+      n = n.next_sibling();
+    }
     return result_;
   }
 
   const Node* nodes() const { return nodes_.get(); }
   std::uint32_t size() const { return count_; }
+  bool lean() const { return lean_; }
 
-  bool for_each(pugi::xml_node& n) override {
-    const int d = depth();  // 0 for the document's own children
-    if (d > max_depth_) return stop(Result::too_deep);
-    const auto level = static_cast<std::size_t>(d);
-    const std::uint32_t prev = close(level);
-    if (result_ != Result::ok) return false;
+ private:
+  // An element whose children are being read, and its pugixml node.
+  struct Open {
+    std::uint32_t index;
+    pugi::xml_node node;
+  };
+
+  bool stop(Result result) {
+    result_ = result;
+    return false;
+  }
+
+  // Adds node n, which follows node `prev` at its level (kNone: it is the first), inside the
+  // open elements; an element is left open. Returns its index.
+  std::uint32_t add(const pugi::xml_node& n, std::uint32_t prev) {
+    if (static_cast<std::int64_t>(top_) > max_depth_) {
+      stop(Result::too_deep);
+      return kNone;
+    }
     const pugi::xml_node_type type = n.type();
     // pugixml places an element or a processing instruction at its name, after '<' or "<?";
     // character data, CDATA and comments at the value, the raw bytes of the input (no entity or
@@ -186,12 +235,15 @@ class Tree final : public pugi::xml_tree_walker {
     const bool named = type == pugi::node_element || type == pugi::node_pi;
     const char* at = named ? n.name() : n.value();
     const auto offset = static_cast<std::uint32_t>(at - buffer_);
-    if (level > 0) {
-      const std::uint32_t parent = open_[level - 1];
+    if (top_ > 0) {
+      const std::uint32_t parent = open_[top_ - 1].index;
       // The text between the previous sibling (or the parent's start tag) and this node.
       if (lean_) {
         const std::uint32_t from = prev != kNone ? nodes_[prev].end : nodes_[parent].end;
-        if (!space(from, Node::markup_of(type, offset))) return stop(Result::unaccounted);
+        if (!space(from, Node::markup_of(type, offset))) {
+          stop(Result::unaccounted);
+          return kNone;
+        }
       }
       if (prev == kNone) nodes_[parent].has_children = true;
     }
@@ -201,14 +253,17 @@ class Tree final : public pugi::xml_tree_walker {
     node.at = offset;
     node.length = static_cast<std::uint32_t>(std::strlen(at));
     node.type = static_cast<std::uint8_t>(type);
-    push(i);
     if (type == pugi::node_element) {
-      if (node.length == 1 && at[0] == 'a') anchors.emplace_back(i, n.internal_object());
-      start_tag(node);
-      // Text before any other child is the element's value (parse_embed_pcdata).
-      if (lean_) {
-        if (const char* value = n.value(); *value != '\0') return embedded(i, level, value);
+      const std::string_view name(at, node.length);
+      if (name == "item") {
+        node.kind = Kind::item;
+      } else if (name == "br") {
+        node.kind = Kind::br;
+      } else if (name == "a") {
+        node.kind = Kind::a;
+        anchors.emplace_back(i, n.internal_object());
       }
+      start_tag(node);
     } else if (type == pugi::node_pi) {
       const std::size_t end = text_.find("?>", node.at);
       node.end = static_cast<std::uint32_t>(end == std::string_view::npos ? text_.size() : end + 2);
@@ -217,15 +272,7 @@ class Tree final : public pugi::xml_tree_walker {
       if (type != pugi::node_pcdata) node.end += 3;  // "]]>" or "-->"
       if (type == pugi::node_comment) comments.push_back(i);
     }
-    return true;
-  }
-
-  bool lean() const { return lean_; }
-
- private:
-  bool stop(Result result) {
-    result_ = result;
-    return false;
+    return i;
   }
 
   Node& append() {
@@ -241,18 +288,24 @@ class Tree final : public pugi::xml_tree_walker {
     return node;
   }
 
-  void push(std::uint32_t i) {
+  void push(const Open& open) {
     if (top_ == open_.size()) open_.resize(open_.size() * 2 + 16);
-    open_[top_++] = i;
+    open_[top_++] = open;
   }
 
-  // Adds the text pugixml kept as the value of element `parent` (at `level`) as its first
-  // child, left open for the next child to follow.
-  bool embedded(std::uint32_t parent, std::size_t level, const char* value) {
-    if (static_cast<std::int64_t>(level) + 1 > max_depth_) return stop(Result::too_deep);
+  // Adds the text pugixml kept as the value of element `parent` (the innermost open one but
+  // for it) as its first child; returns its index.
+  std::uint32_t embedded(std::uint32_t parent, const char* value) {
+    if (static_cast<std::int64_t>(top_) + 1 > max_depth_) {
+      stop(Result::too_deep);
+      return kNone;
+    }
     const auto offset = static_cast<std::uint32_t>(value - buffer_);
     // Only an XML declaration pugixml skipped can stand between the start tag and the value.
-    if (!space(nodes_[parent].end, offset)) return stop(Result::unaccounted);
+    if (!space(nodes_[parent].end, offset)) {
+      stop(Result::unaccounted);
+      return kNone;
+    }
     nodes_[parent].has_children = true;
     const std::uint32_t i = count_;
     Node& node = append();
@@ -260,44 +313,39 @@ class Tree final : public pugi::xml_tree_walker {
     node.length = static_cast<std::uint32_t>(std::strlen(value));
     node.end = node.at + node.length;
     node.type = pugi::node_pcdata;
-    push(i);
-    return true;
+    return i;
   }
 
-  // Closes the open nodes at `level` and deeper, the deepest first; returns the last one closed
-  // (the node at `level`), or kNone. An element with children is closed right after its last.
-  std::uint32_t close(std::size_t level) {
-    std::uint32_t last = kNone;
-    while (top_ > level) {
-      const std::uint32_t j = open_[--top_];  // at level top_
-      Node& n = nodes_[j];
-      if (n.type == pugi::node_element && !n.self_closing) {
-        // The content ends at the first end tag after the last child (or the start tag).
-        const std::uint32_t from = n.has_children ? nodes_[last].end : n.end;
-        const std::size_t size = text_.size();
-        std::size_t i = from;
-        while (i + 1 < size && !(text_[i] == '<' && text_[i + 1] == '/'))
-          ++i;
-        if (i + 1 >= size) {
-          i = size;
-        } else if (lean_ && i > from) {
-          if (!space(from, static_cast<std::uint32_t>(i))) {
-            stop(Result::unaccounted);
-            return kNone;
-          }
-          // Whitespace alone in an element is a child, one level deeper.
-          if (!n.has_children && static_cast<std::int64_t>(top_) + 1 > max_depth_) {
-            stop(Result::too_deep);
-            return kNone;
-          }
+  // Closes element nodes_[j] at `level` whose last child is `last` (kNone: it has none): its
+  // content ends at the first end tag after that child (or the start tag).
+  bool close(std::uint32_t j, std::uint32_t last, std::size_t level) {
+    Node& n = nodes_[j];
+    if (n.self_closing) return true;
+    const std::uint32_t from = last != kNone ? nodes_[last].end : n.end;
+    const std::size_t size = text_.size();
+    std::size_t i = from;
+    while (i < size && is_trim_space(text_[i]))
+      ++i;
+    const std::size_t blank_end = i;  // the end of the whitespace after `from`
+    while (i + 1 < size && !(text_[i] == '<' && text_[i + 1] == '/'))
+      ++i;
+    if (i + 1 >= size) {
+      i = size;
+    } else {
+      if (lean_ && i > from) {
+        if (i != blank_end) return stop(Result::unaccounted);
+        // Whitespace alone in an element is a child, one level deeper.
+        if (last == kNone && static_cast<std::int64_t>(level) + 1 > max_depth_) {
+          return stop(Result::too_deep);
         }
-        while (i < size && text_[i] != '>')
-          ++i;
-        n.end = static_cast<std::uint32_t>(i < size ? i + 1 : size);
       }
-      last = j;
+      // Right after whitespace, the end tag is this element's: its name is skipped.
+      if (i == blank_end) i = std::min(size, i + 2 + n.length);
     }
-    return last;
+    while (i < size && text_[i] != '>')
+      ++i;
+    n.end = static_cast<std::uint32_t>(i < size ? i + 1 : size);
+    return true;
   }
 
   // Whether text [from, to) is XML whitespace only (or nothing).
@@ -330,15 +378,20 @@ class Tree final : public pugi::xml_tree_walker {
   Result result_ = Result::ok;
   std::unique_ptr<Node[]> nodes_;  // in document order
   std::uint32_t capacity_ = 0;
-  std::uint32_t count_ = 0;          // of nodes_ in use
-  std::vector<std::uint32_t> open_;  // the nodes not yet closed, one per level
-  std::size_t top_ = 0;              // how many of open_ are
+  std::uint32_t count_ = 0;  // of nodes_ in use
+  std::vector<Open> open_;   // the elements not yet closed, outermost first
+  std::size_t top_ = 0;      // how many of open_ are
 };
 
 class Reader {
  public:
   Reader(std::string_view text, const Tree& tree, Output& out)
-      : text_(text), nodes_(tree.nodes()), anchors_(tree.anchors), lean_(tree.lean()), out_(out) {}
+      : text_(text),
+        nodes_(tree.nodes()),
+        size_(tree.size()),
+        anchors_(tree.anchors),
+        lean_(tree.lean()),
+        out_(out) {}
 
   std::string_view name(const Node& n) const { return text_.substr(n.at, n.length); }
   std::string_view value(const Node& n) const { return text_.substr(n.at, n.length); }
@@ -372,18 +425,23 @@ class Reader {
       g.updated_span =
           Span{updated.begin, updated.begin + static_cast<std::uint32_t>(updated.raw.size())};
     }
-    // An element's text is never longer than the element: the builder shared by the elements
-    // is made long enough for any of them at once.
+    // An element's text is never longer than the element, and its nodes but for references
+    // add a piece and a line break each at most: the builder shared by the elements is made
+    // large enough for any of them at once.
+    const std::uint32_t after = node.next != kNone ? node.next : size_;  // the guide's nodes end
     std::size_t count = 0;
     std::size_t longest = 0;
+    std::uint32_t most = 0;  // nodes in an element
     for (std::uint32_t c = first_child(i); c != kNone; c = nodes_[c].next) {
       const Node& child = nodes_[c];
       if (child.type != pugi::node_element) continue;
       ++count;
       longest = std::max<std::size_t>(longest, child.end - child.begin());
+      most = std::max(most, (child.next != kNone ? child.next : after) - c);
     }
     g.elements.reserve(count);
     b_.text.reserve(longest);
+    b_.pieces.reserve(2 * std::size_t{most});
     for (std::uint32_t c = first_child(i); c != kNone; c = nodes_[c].next) {
       if (nodes_[c].type == pugi::node_element) {
         element(c, g.elements.emplace_back());
@@ -416,7 +474,7 @@ class Reader {
     }
     std::size_t items = 0;
     for (std::uint32_t c = first_child(i); c != kNone; c = nodes_[c].next)
-      items += nodes_[c].type == pugi::node_element && name(nodes_[c]) == "item" ? 1 : 0;
+      items += nodes_[c].kind == Kind::item ? 1 : 0;
     e.items.reserve(items);
     // One builder for every element: its buffers are reused, and the element gets a copy of
     // just the size it needs.
@@ -435,9 +493,7 @@ class Reader {
     return pugi::xml_node(it->second).attribute("href").value();
   }
 
-  bool block(std::uint32_t i) const {
-    return nodes_[i].type == pugi::node_element && name(nodes_[i]) == "item";
-  }
+  bool block(std::uint32_t i) const { return nodes_[i].kind == Kind::item; }
 
   // Whitespace-only character data next to a block entry or at either end of an element's
   // content is layout, not text; between inline elements it separates words and is kept.
@@ -465,17 +521,16 @@ class Reader {
         case pugi::node_cdata:
           b_.exact(value(child), child.at);
           break;
-        case pugi::node_element: {
-          const std::string_view tag = name(child);
-          if (tag == "item") {
+        case pugi::node_element:
+          if (child.kind == Kind::item) {
             b_.block_break(child.begin());
             const std::uint32_t begin = b_.size();
             content(c, e);
             e.items.push_back(b_.trim(begin, b_.size(), e.items, e.links));
             b_.block_break(child.end);
-          } else if (tag == "br") {
+          } else if (child.kind == Kind::br) {
             b_.opaque("\n", child.begin(), child.end);
-          } else if (tag == "a") {
+          } else if (child.kind == Kind::a) {
             Link link{decoded(href(c)), b_.size(), 0};
             content(c, e);
             link.end = b_.size();
@@ -484,7 +539,6 @@ class Reader {
             content(c, e);
           }
           break;
-        }
         default:
           break;
       }
@@ -493,6 +547,7 @@ class Reader {
 
   std::string_view text_;
   const Node* nodes_;
+  std::uint32_t size_;  // of nodes_
   const std::vector<std::pair<std::uint32_t, pugi::xml_node_struct*>>& anchors_;
   bool lean_;  // whitespace-only text is not in nodes_ but between them
   Output& out_;
