@@ -14,12 +14,15 @@ struct NodeAccess;
 }  // namespace guidelint::config
 
 namespace YAML {
-// Node's constructor from a built node is private; as_if, a friend of Node, reaches it.
+// Node's constructor from a built node and its parts are private; as_if, a friend of Node,
+// reaches them.
 template <>
 struct as_if<guidelint::config::NodeAccess, void> {
   static Node make(detail::node& node, const detail::shared_memory_holder& memory) {
     return Node(node, memory);
   }
+  static detail::node& node(const Node& n) { return *n.m_pNode; }
+  static const detail::shared_memory_holder& memory(const Node& n) { return n.m_pMemory; }
 };
 }  // namespace YAML
 
@@ -655,8 +658,12 @@ std::optional<YAML::Node> load(const YamlFile& file) {
 
 YAML::Node get(const YAML::Node& map, std::string_view key) {
   if (!map.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
-  for (const auto& kv : map) {
-    if (kv.first.IsScalar() && kv.first.Scalar() == key) return kv.second;
+  // yaml-cpp's own pairs: Node's iterator makes two Nodes, each holding the document, of every
+  // pair it passes, which made reading a catalog cost as much as parsing it.
+  using Access = YAML::as_if<NodeAccess, void>;
+  for (const auto& kv : Access::node(map)) {
+    if (kv.first->type() == YAML::NodeType::Scalar && kv.first->scalar() == key)
+      return Access::make(*kv.second, Access::memory(map));
   }
   return YAML::Node(YAML::NodeType::Undefined);
 }
@@ -670,23 +677,25 @@ bool expect_map(const YamlFile& file, const YAML::Node& node, std::string_view k
 bool check_keys(const YamlFile& file, const YAML::Node& map,
                 const std::vector<std::string>& known) {
   if (!map.IsMap()) return true;
+  using Access = YAML::as_if<NodeAccess, void>;
+  const auto node = [&](YAML::detail::node* n) { return Access::make(*n, Access::memory(map)); };
   bool ok = true;
-  std::set<std::string> seen;
-  for (const auto& kv : map) {
-    if (!kv.first.IsScalar()) {
-      file.report(kv.first, "config.wrong-type", {{"key", "?"}, {"expected", "string"}});
+  std::set<std::string_view> seen;
+  for (const auto& kv : Access::node(map)) {
+    if (kv.first->type() != YAML::NodeType::Scalar) {
+      file.report(node(kv.first), "config.wrong-type", {{"key", "?"}, {"expected", "string"}});
       ok = false;
       continue;
     }
-    const std::string& key = kv.first.Scalar();
+    const std::string& key = kv.first->scalar();
     if (!seen.insert(key).second) {
-      file.report(kv.first, "config.duplicate-key", {{"key", key}});
+      file.report(node(kv.first), "config.duplicate-key", {{"key", key}});
       ok = false;
     }
     if (known.empty() || std::find(known.begin(), known.end(), key) != known.end()) continue;
     std::vector<Arg> args{{"key", key}};
     if (auto s = text::suggest(key, known)) args.push_back({"suggestion", *s});
-    file.report(kv.first, "config.unknown-key", std::move(args));
+    file.report(node(kv.first), "config.unknown-key", std::move(args));
     ok = false;
   }
   return ok;
