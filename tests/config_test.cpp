@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include "config/builtin.hpp"
@@ -439,7 +440,9 @@ TEST(ReadPlain, GivesUpOnWhatItCannotReadExactly) {
       {"a: http://example.org/x?y=1\n", true},
       {"a: \" x \"\nb: ''\nc: \"\"\nd: 'a\"b'\n", true},
       {"  a: 1\n  b: {k: [x, y], l: z}\n", true},
-      {"\xEF\xBB\xBF" "a: x\n", false},
+      {"\xEF\xBB\xBF"
+       "a: x\n",
+       false},
       {"a: x\x04y\n", false},
       {std::string(600, '[') + std::string(600, ']') + "\n", false},
       {std::string(1100, 'k') + ": x\n", false},
@@ -474,6 +477,101 @@ TEST(ReadPlain, GivesUpOnWhatItCannotReadExactly) {
       EXPECT_EQ(r.events, yaml_cpp_events(text)) << text;
     }
   }
+}
+
+// Texts made at random of the pieces configs are written with, at random depths: whatever the
+// plain reader reads it must read as yaml-cpp does.
+TEST(ReadPlain, AgreesWithYamlCppOnRandomTexts) {
+  const std::vector<std::string> keys = {"a", "b-c", "d_e", "1", "null", "x.y", "节点"};
+  const std::vector<std::string> values = {"x",
+                                           "y z",
+                                           "~",
+                                           "null",
+                                           "'q''s'",
+                                           "\"d\\\"q\"",
+                                           "[x, y]",
+                                           "{k: v}",
+                                           "*p",
+                                           "&p v",
+                                           "&p [x]",
+                                           "http://a/b",
+                                           "-x",
+                                           "x #c",
+                                           "x:y",
+                                           "x: y",
+                                           "[x,\n  y]",
+                                           "[x, {k: [y]}]",
+                                           "\"\"",
+                                           "''",
+                                           "[]",
+                                           "{}",
+                                           "[x, ]",
+                                           "[a: b]",
+                                           "{k}",
+                                           "\"a\\tb\"",
+                                           "x  ",
+                                           "'a\n  b'",
+                                           "&p\n  [x]",
+                                           "[x?]",
+                                           "[*p]",
+                                           "x # c: d",
+                                           "[\"a\", 'b']",
+                                           "?x",
+                                           "|\n  t",
+                                           "'a' b",
+                                           "[a] b",
+                                           "*p b",
+                                           "&p",
+                                           "x\\y",
+                                           "{k: v, l: *p}",
+                                           "[&p x]",
+                                           "\"a\" # c",
+                                           "a,b",
+                                           "[a,b]",
+                                           "{k: }",
+                                           "[x\n]",
+                                           "x\n\n  y"};
+  std::mt19937 random(20261127);
+  const auto pick = [&](const std::vector<std::string>& from) {
+    return from[std::uniform_int_distribution<std::size_t>(0, from.size() - 1)(random)];
+  };
+  std::size_t read = 0;
+  for (int n = 0; n < 4000; ++n) {
+    std::string text;
+    const int lines = std::uniform_int_distribution<int>(1, 8)(random);
+    for (int l = 0; l < lines; ++l) {
+      text += std::string(std::uniform_int_distribution<std::size_t>(0, 3)(random) * 2, ' ');
+      switch (std::uniform_int_distribution<int>(0, 6)(random)) {
+        case 0:
+          text += pick(keys) + ":";
+          break;
+        case 1:
+          text += "- " + pick(values);
+          break;
+        case 2:
+          text += "- " + pick(keys) + ": " + pick(values);
+          break;
+        case 3:
+          text += "# " + pick(values);
+          break;
+        default:
+          text += pick(keys) + ": " + pick(values);
+      }
+      text += '\n';
+    }
+    Recorder plain;
+    if (!config::read_plain(text, plain)) continue;
+    ++read;
+    std::vector<std::string> expected;
+    try {
+      expected = yaml_cpp_events(text);
+    } catch (const YAML::Exception& e) {
+      ADD_FAILURE() << "yaml-cpp refuses what the plain reader read: " << e.what() << "\n" << text;
+      continue;
+    }
+    EXPECT_EQ(plain.events, expected) << text;
+  }
+  EXPECT_GT(read, 200u);
 }
 
 // What yaml-cpp reports of a text outside the subset is kept, position and all.
