@@ -264,8 +264,10 @@ class LabelTrie {
 };
 
 const ElementDef* Profile::find(std::string_view id) const {
+  // Asked of every element of every guide: the length and first byte rule out all but the one.
   for (const ElementDef& e : elements) {
-    if (e.id == id) return &e;
+    if (e.id.size() == id.size() && (id.empty() || e.id.front() == id.front()) && e.id == id)
+      return &e;
   }
   return nullptr;
 }
