@@ -152,15 +152,17 @@ std::vector<Merged> merge(const std::vector<config::RuleSetting>& settings) {
                               s.node});
       it = merged.end() - 1;
     }
+    // reset(), not assignment: assigning a YAML::Node writes through to the node it referred to
+    // and copies every node of the other's document into its own.
     if (s.type) {
       it->type = *s.type;
       it->type_file = s.file;
-      it->type_node = s.type_node;
+      it->type_node.reset(s.type_node);
     }
     if (s.severity) it->severity = *s.severity;
     if (s.description) it->description = *s.description;
     if (s.options.IsDefined() && !s.options.IsNull()) {
-      it->options = s.options;
+      it->options.reset(s.options);
       it->options_file = s.file;
     }
   }

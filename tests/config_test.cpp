@@ -1,9 +1,15 @@
 #include <gtest/gtest.h>
 
+#include <yaml-cpp/parser.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <random>
+#include <sstream>
 
+#include "config/builtin.hpp"
+#include "config/yaml_util.hpp"
 #include "guidelint/guidelint.hpp"
 
 namespace guidelint {
@@ -318,6 +324,261 @@ TEST(Config, BrokenConfigsReportEachProblemWhereItIs) {
     EXPECT_EQ(got, expected) << file.filename();
   }
   EXPECT_GE(checked, 14u);
+}
+
+// Every event a YAML parser sends, as text: kind, mark, tag, anchor, style and value.
+class Recorder : public YAML::EventHandler {
+ public:
+  std::vector<std::string> events;
+
+  void OnDocumentStart(const YAML::Mark& m) override { add("document", m); }
+  void OnDocumentEnd() override { events.emplace_back("document end"); }
+  void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { add("null &" + id(a), m); }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t a) override { add("alias *" + id(a), m); }
+  void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t a,
+                const std::string& value) override {
+    add("scalar " + tag + " &" + id(a) + " [" + value + "]", m);
+  }
+  void OnSequenceStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t a,
+                       YAML::EmitterStyle::value style) override {
+    add("sequence " + tag + " &" + id(a) + " style " + id(style), m);
+  }
+  void OnSequenceEnd() override { events.emplace_back("sequence end"); }
+  void OnMapStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t a,
+                  YAML::EmitterStyle::value style) override {
+    add("map " + tag + " &" + id(a) + " style " + id(style), m);
+  }
+  void OnMapEnd() override { events.emplace_back("map end"); }
+  void OnAnchor(const YAML::Mark& m, const std::string& name) override { add("anchor " + name, m); }
+
+ private:
+  static std::string id(std::size_t n) { return std::to_string(n); }
+  void add(const std::string& what, const YAML::Mark& m) {
+    events.push_back(what + " at " + id(m.pos) + " " + id(m.line) + ":" + id(m.column));
+  }
+};
+
+std::vector<std::string> yaml_cpp_events(std::string_view text) {
+  Recorder r;
+  std::istringstream in{std::string(text)};
+  YAML::Parser parser(in);
+  while (parser.HandleNextDocument(r)) {
+  }
+  return r.events;
+}
+
+// The two trees alike in every field config code reads or emits, aliases included: the same
+// node met twice in one is met twice, at the same places, in the other.
+void expect_same_nodes(const YAML::Node& a, const YAML::Node& b, std::vector<YAML::Node>& seen_a,
+                       std::vector<YAML::Node>& seen_b, const std::string& where) {
+  ASSERT_EQ(a.Type(), b.Type()) << where;
+  EXPECT_EQ(a.Mark().pos, b.Mark().pos) << where;
+  EXPECT_EQ(a.Mark().line, b.Mark().line) << where;
+  EXPECT_EQ(a.Mark().column, b.Mark().column) << where;
+  if (!a.IsDefined() || a.IsNull()) return;
+  EXPECT_EQ(a.Tag(), b.Tag()) << where;
+  EXPECT_EQ(a.Style(), b.Style()) << where;
+  const auto first = [](const std::vector<YAML::Node>& seen, const YAML::Node& n) {
+    for (std::size_t k = 0; k < seen.size(); ++k) {
+      if (seen[k].is(n)) return k;
+    }
+    return seen.size();
+  };
+  const std::size_t ka = first(seen_a, a);
+  EXPECT_EQ(ka, first(seen_b, b)) << where;
+  if (ka < seen_a.size()) return;
+  seen_a.push_back(a);
+  seen_b.push_back(b);
+  if (a.IsScalar()) {
+    EXPECT_EQ(a.Scalar(), b.Scalar()) << where;
+    return;
+  }
+  ASSERT_EQ(a.size(), b.size()) << where;
+  auto ib = b.begin();
+  std::size_t k = 0;
+  for (auto ia = a.begin(); ia != a.end(); ++ia, ++ib, ++k) {
+    const std::string at = where + "/" + std::to_string(k);
+    if (a.IsSequence()) {
+      expect_same_nodes(*ia, *ib, seen_a, seen_b, at);
+    } else {
+      expect_same_nodes(ia->first, ib->first, seen_a, seen_b, at + "(key)");
+      expect_same_nodes(ia->second, ib->second, seen_a, seen_b, at);
+    }
+  }
+}
+
+// The plain reader is what every bundled pack, profile, catalog and audit model is read with:
+// it must send what yaml-cpp's parser sends, mark for mark, and build the same nodes.
+TEST(ReadPlain, EveryBundledFileReadsAsYamlCppReadsIt) {
+  std::size_t checked = 0;
+  for (const builtin::File& f : builtin::files()) {
+    if (!f.path.ends_with(".yaml") || f.path.starts_with("messages/")) continue;
+    ++checked;
+    Recorder plain;
+    ASSERT_TRUE(config::read_plain(f.bytes, plain)) << f.path << " is not in the plain subset";
+    EXPECT_EQ(plain.events, yaml_cpp_events(f.bytes)) << f.path;
+
+    config::NodeBuilder builder;
+    ASSERT_TRUE(config::read_plain(f.bytes, builder));
+    std::vector<YAML::Node> seen_a, seen_b;
+    expect_same_nodes(builder.root(), YAML::Load(std::string(f.bytes)), seen_a, seen_b,
+                      std::string(f.path));
+  }
+  EXPECT_GE(checked, 6u);
+}
+
+// Texts at the edges of the subset: each is either given up (and read by yaml-cpp) or read
+// exactly as yaml-cpp reads it.
+TEST(ReadPlain, GivesUpOnWhatItCannotReadExactly) {
+  const std::vector<std::pair<std::string, bool>> cases = {
+      // {text, whether the plain reader reads it}
+      {"a: 1\nb: [x, y]\n", true},
+      {"a:\n  - x\n  - k: v\n    l: w\n", true},
+      {"a: &p [x, 'y''s', \"q\\\"\"]\nb: *p\nc: {k: v, l: [1, 2]}\n", true},
+      {"a: x # comment\n# comment\nb: ~\nc: null\n", true},
+      {"a: [x,\n    y]\n", true},
+      {"a: http://example.org/x?y=1\n", true},
+      {"a: \" x \"\nb: ''\nc: \"\"\nd: 'a\"b'\n", true},
+      {"  a: 1\n  b: {k: [x, y], l: z}\n", true},
+      {"\xEF\xBB\xBF"
+       "a: x\n",
+       false},
+      {"a: x\x04y\n", false},
+      {std::string(600, '[') + std::string(600, ']') + "\n", false},
+      {std::string(1100, 'k') + ": x\n", false},
+      {"- a\n- b: c\n", true},
+      {"a: plain\n  continued\n", false},
+      {"a: plain\n    # deeper comment\nb: c\n", false},
+      {"a:\nb: c\n", false},
+      {"a: b: c\n", false},
+      {"a: \"x\\ty\"\n", false},
+      {"a: 'multi\n  line'\n", false},
+      {"a: |\n  block\n", false},
+      {"a: !tag x\n", false},
+      {"a:\n- x\n", false},
+      {"a: [x\n  y]\n", false},
+      {"a: [x, ]\n", false},
+      {"a: [x?]\n", false},
+      {"a: {k}\n", false},
+      {"a: *missing\n", false},
+      {"a: x\n---\nb: y\n", false},
+      {"a:\tx\n", false},
+      {"a: x\r\n", false},
+      {"a: -x\n", false},
+      {"null: x\n", false},
+      {"a: x\n b: y\n", false},
+      {"", false},
+  };
+  for (const auto& [text, plain] : cases) {
+    Recorder r;
+    const bool read = config::read_plain(text, r);
+    EXPECT_EQ(read, plain) << text;
+    if (read) {
+      EXPECT_EQ(r.events, yaml_cpp_events(text)) << text;
+    }
+  }
+}
+
+// Texts made at random of the pieces configs are written with, at random depths: whatever the
+// plain reader reads it must read as yaml-cpp does.
+TEST(ReadPlain, AgreesWithYamlCppOnRandomTexts) {
+  const std::vector<std::string> keys = {"a", "b-c", "d_e", "1", "null", "x.y", "节点"};
+  const std::vector<std::string> values = {"x",
+                                           "y z",
+                                           "~",
+                                           "null",
+                                           "'q''s'",
+                                           "\"d\\\"q\"",
+                                           "[x, y]",
+                                           "{k: v}",
+                                           "*p",
+                                           "&p v",
+                                           "&p [x]",
+                                           "http://a/b",
+                                           "-x",
+                                           "x #c",
+                                           "x:y",
+                                           "x: y",
+                                           "[x,\n  y]",
+                                           "[x, {k: [y]}]",
+                                           "\"\"",
+                                           "''",
+                                           "[]",
+                                           "{}",
+                                           "[x, ]",
+                                           "[a: b]",
+                                           "{k}",
+                                           "\"a\\tb\"",
+                                           "x  ",
+                                           "'a\n  b'",
+                                           "&p\n  [x]",
+                                           "[x?]",
+                                           "[*p]",
+                                           "x # c: d",
+                                           "[\"a\", 'b']",
+                                           "?x",
+                                           "|\n  t",
+                                           "'a' b",
+                                           "[a] b",
+                                           "*p b",
+                                           "&p",
+                                           "x\\y",
+                                           "{k: v, l: *p}",
+                                           "[&p x]",
+                                           "\"a\" # c",
+                                           "a,b",
+                                           "[a,b]",
+                                           "{k: }",
+                                           "[x\n]",
+                                           "x\n\n  y"};
+  std::mt19937 random(20261127);
+  const auto pick = [&](const std::vector<std::string>& from) {
+    return from[std::uniform_int_distribution<std::size_t>(0, from.size() - 1)(random)];
+  };
+  std::size_t read = 0;
+  for (int n = 0; n < 4000; ++n) {
+    std::string text;
+    const int lines = std::uniform_int_distribution<int>(1, 8)(random);
+    for (int l = 0; l < lines; ++l) {
+      text += std::string(std::uniform_int_distribution<std::size_t>(0, 3)(random) * 2, ' ');
+      switch (std::uniform_int_distribution<int>(0, 6)(random)) {
+        case 0:
+          text += pick(keys) + ":";
+          break;
+        case 1:
+          text += "- " + pick(values);
+          break;
+        case 2:
+          text += "- " + pick(keys) + ": " + pick(values);
+          break;
+        case 3:
+          text += "# " + pick(values);
+          break;
+        default:
+          text += pick(keys) + ": " + pick(values);
+      }
+      text += '\n';
+    }
+    Recorder plain;
+    if (!config::read_plain(text, plain)) continue;
+    ++read;
+    std::vector<std::string> expected;
+    try {
+      expected = yaml_cpp_events(text);
+    } catch (const YAML::Exception& e) {
+      ADD_FAILURE() << "yaml-cpp refuses what the plain reader read: " << e.what() << "\n" << text;
+      continue;
+    }
+    EXPECT_EQ(plain.events, expected) << text;
+  }
+  EXPECT_GT(read, 200u);
+}
+
+// What yaml-cpp reports of a text outside the subset is kept, position and all.
+TEST(ReadPlain, SyntaxErrorsStillComeFromYamlCpp) {
+  const auto p = problems(from("rules:\n  thin-content: [a\n  b: c\n"));
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].message_id, "config.yaml-syntax");
 }
 
 }  // namespace

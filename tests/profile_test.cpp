@@ -53,6 +53,29 @@ TEST(Profile, ResolvesLabelVariantsAfterFolding) {
   EXPECT_EQ(id("本页浏览次数"), "-");
 }
 
+// find() probes a hash of the ids: every id finds its own element, anything else none, in a
+// profile large enough for ids to share slots.
+TEST(Profile, FindsEachElementByItsIdAndNothingElse) {
+  std::string yaml = "name: many\nelements:\n";
+  for (int k = 0; k < 200; ++k)
+    yaml += "  e" + std::to_string(k) + ":\n    name: 要素" + std::to_string(k) + "\n";
+  Problems problems;
+  const auto many =
+      Profile::load(YamlFile{std::make_shared<const Source>("many.yaml", yaml), &problems});
+  ASSERT_TRUE(many) << problems.size();
+  for (const Profile& p : {national(), *many}) {
+    ASSERT_FALSE(p.elements.empty());
+    for (const ElementDef& e : p.elements) {
+      EXPECT_EQ(p.find(e.id), &e) << e.id;
+      EXPECT_EQ(p.find(e.id + "x"), nullptr) << e.id;
+      EXPECT_EQ(p.find("x" + e.id), nullptr) << e.id;
+    }
+    EXPECT_EQ(p.find(""), nullptr);
+    EXPECT_EQ(p.find("e"), nullptr);
+  }
+  EXPECT_EQ(Profile().find("name"), nullptr);
+}
+
 TEST(Profile, NationalMarksTheDocumentedElementsRequired) {
   const Profile p = national();
   std::vector<std::string> required;

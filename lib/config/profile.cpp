@@ -263,11 +263,37 @@ class LabelTrie {
   std::vector<std::uint32_t> element_;  // per node: the element whose label ends there, or kNone
 };
 
-const ElementDef* Profile::find(std::string_view id) const {
-  for (const ElementDef& e : elements) {
-    if (e.id == id) return &e;
+namespace {
+
+// Enough to spread a profile's few dozen ids: the length and the first, middle and last byte.
+std::size_t id_hash(std::string_view id) {
+  std::uint32_t h = static_cast<std::uint32_t>(id.size());
+  if (!id.empty()) {
+    const auto byte = [&](std::size_t k) {
+      return static_cast<std::uint32_t>(static_cast<unsigned char>(id[k]));
+    };
+    h ^= byte(0) << 8 ^ byte(id.size() / 2) << 16 ^ byte(id.size() - 1) << 24;
   }
-  return nullptr;
+  h *= 0x9E3779B1u;
+  return h ^ h >> 16;
+}
+
+}  // namespace
+
+// Asked of every element of every guide, most of them ids: a hash probe rather than a scan.
+const ElementDef* Profile::find(std::string_view id) const {
+  if (by_id_.empty()) {  // a Profile not made by load
+    for (const ElementDef& e : elements) {
+      if (e.id == id) return &e;
+    }
+    return nullptr;
+  }
+  const std::size_t mask = by_id_.size() - 1;
+  for (std::size_t slot = id_hash(id) & mask;; slot = (slot + 1) & mask) {
+    const std::uint32_t k = by_id_[slot];
+    if (k == 0) return nullptr;
+    if (elements[k - 1].id == id) return &elements[k - 1];
+  }
 }
 
 const ElementDef* Profile::resolve_label(std::string_view label) const {
@@ -408,6 +434,16 @@ std::optional<Profile> Profile::load(const YamlFile& file) {
   }
   if (!ok) return std::nullopt;
   p.labels_ = std::make_shared<const LabelTrie>(by_label);
+  std::size_t capacity = 16;
+  while (capacity < 4 * p.elements.size())
+    capacity *= 2;
+  p.by_id_.assign(capacity, 0);
+  for (std::size_t k = 0; k < p.elements.size(); ++k) {
+    std::size_t slot = id_hash(p.elements[k].id) & (capacity - 1);
+    while (p.by_id_[slot] != 0)
+      slot = (slot + 1) & (capacity - 1);
+    p.by_id_[slot] = static_cast<std::uint32_t>(k + 1);
+  }
   return p;
 }
 

@@ -1,6 +1,7 @@
 // A profile: the canonical elements of a service guide and every label that names each of them.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -50,6 +51,8 @@ class Profile {
 
  private:
   std::shared_ptr<const LabelTrie> labels_;  // the folded labels; made by load, never changed
+  // Element index + 1 by its id's hash, open addressing (0: empty); made by load.
+  std::vector<std::uint32_t> by_id_;
   std::unordered_map<std::string, std::size_t> by_key_;  // folded field name -> element index
   std::unordered_map<std::string, Field> fields_;        // folded field name -> record field
 };

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <memory>
@@ -47,6 +48,47 @@ struct YamlFile {
 // Parses the Source as one YAML document; a syntax error, or aliases that expand past
 // file.max_nodes, becomes a problem and nullopt.
 std::optional<YAML::Node> load(const YamlFile& file);
+
+// Sends `handler` the events yaml-cpp's parser would for a text written in the plain subset of
+// YAML the bundled files use: block mappings and sequences, flow ones, one-line plain and quoted
+// scalars, anchors, aliases and comments. Returns false, part way through, for anything else
+// (the caller then drops what it was sent and asks yaml-cpp). yaml-cpp's scanner cost more than
+// all the rest of building an engine.
+bool read_plain(std::string_view text, YAML::EventHandler& handler);
+
+// The node YAML::Load builds of the same events: yaml-cpp does not export its builder, the only
+// way to make nodes that carry their marks.
+class NodeBuilder : public YAML::EventHandler {
+ public:
+  NodeBuilder();
+  YAML::Node root() const;
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override;
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override;
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override;
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value style) override;
+  void OnSequenceEnd() override { pop(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value style) override;
+  void OnMapEnd() override;
+
+ private:
+  YAML::detail::node& push(const YAML::Mark& mark, YAML::anchor_t anchor);
+  void push(YAML::detail::node& node);
+  void pop();
+
+  YAML::detail::shared_memory_holder memory_;
+  YAML::detail::node* root_ = nullptr;
+  std::vector<YAML::detail::node*> stack_;
+  std::vector<YAML::detail::node*> anchors_;
+  std::vector<std::pair<YAML::detail::node*, bool>>
+      keys_;  // a map's key, and whether its value came
+  std::size_t map_depth_ = 0;
+};
 
 // True when `node` is a mapping (or absent); reports "expected a mapping" otherwise.
 bool expect_map(const YamlFile& file, const YAML::Node& node, std::string_view key);
