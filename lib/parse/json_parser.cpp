@@ -58,7 +58,7 @@ struct Values {
 // Builds Values from RapidJSON's SAX events, taking offsets from the stream.
 class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> {
  public:
-  Builder(std::string_view text, rapidjson::StringStream& stream, std::size_t max_depth)
+  Builder(std::string_view text, rapidjson::InsituStringStream& stream, std::size_t max_depth)
       : text_(text), stream_(stream), max_depth_(max_depth) {}
 
   bool Null() { return scalar(Value::Type::null, 4); }
@@ -92,7 +92,7 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
   // The reader works on a copy of a string stream while it reads a string or a number and calls
   // the handler before writing the copy back: the stream's position is then the token's first
   // byte. (Null, true, false and brackets are read on the stream itself.)
-  static_assert(rapidjson::StreamTraits<rapidjson::StringStream>::copyOptimization == 1);
+  static_assert(rapidjson::StreamTraits<rapidjson::InsituStringStream>::copyOptimization == 1);
 
   // The string token that starts at the stream's position: up to its unescaped closing quote.
   Token string_token() const {
@@ -180,7 +180,7 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
   }
 
   std::string_view text_;
-  rapidjson::StringStream& stream_;
+  rapidjson::InsituStringStream& stream_;
   std::vector<Value> open_;         // the open containers, each followed by its values so far
   std::vector<std::size_t> stack_;  // where each open container is in open_
   Values values_;
@@ -702,17 +702,21 @@ class JsonParser final : public Parser {
       out.error(Span{0, 0}, "parse-error.empty");
       return;
     }
-    // text() ends with a NUL (it is a std::string's tail) and holds none (that input is binary,
-    // which no parser sees): the reader's string stream, which RapidJSON scans with SIMD, fits.
-    rapidjson::StringStream stream(text.data());
+    // The reader reads a copy in place: it decodes each string over its own bytes instead of
+    // copying every string out, and the decoded strings are not used (the Builder keeps offsets
+    // into `text`). The copy ends with a NUL (a std::string's tail), as text() does, and holds
+    // none (that input is binary, which no parser sees): the stream, which RapidJSON scans with
+    // SIMD, fits.
+    std::string scratch(text);
+    rapidjson::InsituStringStream stream(scratch.data());
     Builder builder(text, stream, context.limits.depth);
     builder.reserve(text.size() / 32);
     rapidjson::Reader reader;
     // One value after another: a single document, or NDJSON's one record per line.
     while (true) {
-      constexpr unsigned kFlags = rapidjson::kParseNumbersAsStringsFlag |
-                                  rapidjson::kParseIterativeFlag |
-                                  rapidjson::kParseStopWhenDoneFlag;
+      constexpr unsigned kFlags =
+          rapidjson::kParseInsituFlag | rapidjson::kParseNumbersAsStringsFlag |
+          rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag;
       const rapidjson::ParseResult r = reader.Parse<kFlags>(stream, builder);
       if (r.IsError()) {
         if (builder.too_deep()) {
