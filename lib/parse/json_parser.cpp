@@ -295,6 +295,9 @@ void decode_into(std::string_view text, const Value& v, TextBuilder& out) {
       i = static_cast<std::uint32_t>(static_cast<const char*>(backslash) - text.data());
     }
     if (i + 1 >= to) break;  // a lone backslash at the end is text
+    // Strings exported with every character escaped ("\u4e8b\u9879…", six bytes each) take a
+    // piece per character: room for them at once rather than growing one at a time.
+    if (run == from) out.pieces.reserve(out.pieces.size() + (to - i) / 6 + 2);
     exact(run, i);
     char decoded[4];
     std::size_t n = 1;
@@ -409,9 +412,7 @@ class KeyTable {
   template <typename Make>
   const T& find_or_add(std::string_view key, Make&& make) {
     if (slots_.empty()) slots_.resize(64);
-    std::uint32_t h = 2166136261u;  // FNV-1a
-    for (const char c : key)
-      h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    const std::uint32_t h = hash(key);
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
@@ -435,6 +436,23 @@ class KeyTable {
     bool used = false;
     T value{};
   };
+
+  // The name's length and its first and last eight bytes: names differ there ("task_name",
+  // "task_code", "accept_condition"), and the name is compared whole anyway.
+  static std::uint32_t hash(std::string_view key) {
+    std::uint64_t head = 0;
+    std::uint64_t tail = 0;
+    if (key.size() >= 8) {
+      std::memcpy(&head, key.data(), 8);
+      std::memcpy(&tail, key.data() + key.size() - 8, 8);
+    } else {
+      for (const char c : key)
+        head = (head << 8) | static_cast<unsigned char>(c);
+    }
+    const std::uint64_t h =
+        ((head * 0x9E3779B97F4A7C15ull) ^ tail ^ key.size()) * 0xC2B2AE3D27D4EB4Full;
+    return static_cast<std::uint32_t>(h >> 32);
+  }
 
   void grow() {
     std::vector<Slot> old(slots_.size() * 2);
@@ -465,9 +483,9 @@ class RecordReader {
     for (const Value& member : values_.of(v)) {
       const std::string_view k = raw_key(member.key);
       const auto [def, field] = resolve(k);
-      if (def != nullptr || field == config::Field::html) ++known;
+      if ((def != nullptr || field == config::Field::html) && ++known == 2) return true;
     }
-    return known >= 2;
+    return false;
   }
 
   // Records anywhere in the value, outermost first; a record's own contents are not searched.
