@@ -321,7 +321,11 @@ std::vector<LabelMatch> inner_pairs(std::string_view t, std::uint32_t from,
 
 class Recogniser {
  public:
-  explicit Recogniser(const Context& context) : profile_(context.profile) {}
+  // `blocks`: how many blocks there are to read, as a guess of how many elements there may be.
+  Recogniser(const Context& context, std::size_t blocks) : profile_(context.profile) {
+    // Elements are large to move: room for a guide's usual few dozen at once.
+    guide_.elements.reserve(std::min<std::size_t>(blocks, 32));
+  }
 
   void line(const TextBuilder& text, bool heading) {
     std::optional<LabelMatch> m = match_line(text.text, heading, profile_);
@@ -611,7 +615,7 @@ void append(TextBuilder& text, const TextBuilder& more) {
 
 Guide recognise(const std::vector<Block>& blocks, const Context& context,
                 const TextBuilder& title) {
-  Recogniser r(context);
+  Recogniser r(context, blocks.size());
   for (const Block& b : blocks) {
     if (b.kind == Block::Kind::row) {
       r.row(b.cells);

@@ -952,9 +952,11 @@ struct Sink {
     if (!line.text.empty() || !line.links.empty()) {
       Block& b = blocks.emplace_back();
       b.kind = strong && !plain ? Block::Kind::heading : Block::Kind::line;
-      b.text = std::move(line);
+      b.text = line;  // a copy of its exact size; `line` keeps its room for the next line
     }
-    line = TextBuilder{};
+    line.text.clear();
+    line.pieces.clear();
+    line.links.clear();
     plain = strong = false;
   }
 

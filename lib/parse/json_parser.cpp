@@ -503,6 +503,7 @@ class RecordReader {
   Guide guide(const Value& record) const {
     Guide g;
     g.span = {record.begin, record.begin + 1};
+    g.elements.reserve(record.count);  // a field is an element at most (a page's field aside)
     for (const Value& value : values_.of(record)) {
       const Token& key = value.key;
       const std::string_view k = raw_key(key);
@@ -659,6 +660,7 @@ class RecordReader {
     }
     rebase(doc.title, s);
     Guide inner = recognise(doc.blocks, context_, doc.title);
+    g.elements.reserve(g.elements.size() + inner.elements.size());
     for (Element& e : inner.elements) {
       if (e.key == "title") continue;  // a record names its item in its own fields
       g.elements.push_back(std::move(e));
