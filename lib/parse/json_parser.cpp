@@ -258,11 +258,12 @@ constexpr std::array<std::uint8_t, 256> kHexDigits = [] {
   return t;
 }();
 
-unsigned hex4(std::string_view s) {
-  unsigned v = 0;
-  for (const char c : s)
-    v = (v << 4) | kHexDigits[static_cast<unsigned char>(c)];
-  return v;
+// The four hexadecimal digits at p.
+unsigned hex4(const char* p) {
+  const auto digit = [&](int k) -> unsigned {
+    return kHexDigits[static_cast<unsigned char>(p[k])];
+  };
+  return (digit(0) << 12) | (digit(1) << 8) | (digit(2) << 4) | digit(3);
 }
 
 // Appends the decoded text of a string token to `out`, each escape an opaque piece standing for
@@ -299,44 +300,44 @@ void decode_into(std::string_view text, const Value& v, TextBuilder& out) {
     // piece per character: room for them at once rather than growing one at a time.
     if (run == from) out.pieces.reserve(out.pieces.size() + (to - i) / 6 + 2);
     exact(run, i);
-    char decoded[4];
+    // Written straight into place: an escape is never shorter than what it stands for.
+    char* const put = data + at;
     std::size_t n = 1;
     std::uint32_t len = 2;
     switch (text[i + 1]) {
       case 'n':
-        decoded[0] = '\n';
+        *put = '\n';
         break;
       case 't':
-        decoded[0] = '\t';
+        *put = '\t';
         break;
       case 'r':
-        decoded[0] = '\r';
+        *put = '\r';
         break;
       case 'b':
-        decoded[0] = '\b';
+        *put = '\b';
         break;
       case 'f':
-        decoded[0] = '\f';
+        *put = '\f';
         break;
       case 'u': {
         len = 6;
-        char32_t cp = hex4(text.substr(i + 2, 4));
+        char32_t cp = hex4(text.data() + i + 2);
         if (cp >= 0xD800 && cp <= 0xDBFF && i + 12 <= to && text.substr(i + 6, 2) == "\\u") {
-          const char32_t low = hex4(text.substr(i + 8, 4));
+          const char32_t low = hex4(text.data() + i + 8);
           if (low >= 0xDC00 && low <= 0xDFFF) {
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
             len = 12;
           }
         }
         if (cp >= 0xD800 && cp <= 0xDFFF) cp = utf8::kReplacement;
-        n = encode(cp, decoded);
+        n = encode(cp, put);
         break;
       }
       default:  // \" \\ \/
-        decoded[0] = text[i + 1];
+        *put = text[i + 1];
     }
     out.pieces.push_back({static_cast<std::uint32_t>(at), i, i + len, false});
-    std::memcpy(data + at, decoded, n);
     at += n;
     i += len;
     run = i;
