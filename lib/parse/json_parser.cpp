@@ -580,7 +580,7 @@ class RecordReader {
         const TextBuilder s = split_off(out, at, first_piece);
         truncate(out, text_mark, pieces_mark);
         {
-          HtmlDocument doc = read_html(s.text, nullptr, context_.limits.depth);
+          HtmlDocument doc = read_html(s.text, nullptr, context_.limits.depth, false);
           for (Block& b : doc.blocks) {
             for_each_text(b, [&](TextBuilder& t) {
               rebase(t, s);
@@ -655,7 +655,7 @@ class RecordReader {
   // A field holding the guide as HTML: its elements, with positions in the JSON file.
   void html_elements(const Value& value, Guide& g) const {
     const TextBuilder s = decode_string(text_, value);
-    HtmlDocument doc = read_html(s.text, nullptr, context_.limits.depth);
+    HtmlDocument doc = read_html(s.text, nullptr, context_.limits.depth, false);
     for (Block& b : doc.blocks) {
       for_each_text(b, [&](TextBuilder& t) { rebase(t, s); });
     }
