@@ -239,12 +239,14 @@ std::optional<LabelMatch> match_line(std::string_view t, bool heading,
     return LabelMatch{lb, le, vb, def};
   };
 
-  // 【设定依据】《中华人民共和国……》
+  // 【设定依据】《中华人民共和国……》 (Each bracket starts with '[' or one of two lead bytes.)
+  const auto first = static_cast<unsigned char>(rest.empty() ? '\0' : rest.front());
+  const bool bracket = first == '[' || first == 0xE3 || first == 0xEF;
   for (const auto& [open, close] : {std::pair<std::string_view, std::string_view>{"【", "】"},
                                     {"[", "]"},
                                     {"〔", "〕"},
                                     {"［", "］"}}) {
-    if (!rest.starts_with(open)) continue;
+    if (!bracket || !rest.starts_with(open)) continue;
     const std::size_t c = rest.find(close);
     if (c == std::string_view::npos || !at_most(rest.substr(0, c), kMaxLabelChars)) break;
     const auto lb = static_cast<std::uint32_t>(o + open.size());
