@@ -449,6 +449,10 @@ class Recogniser {
   void start(const TextBuilder& line, const LabelMatch& m) {
     close();
     Current& c = current_.emplace();
+    // A value is read a line at a time: room for a few lines at once rather than growing from
+    // nothing.
+    c.value.text.reserve(256);
+    c.value.pieces.reserve(8);
     c.element.label_span = slice_source_span(line, m.label_begin, m.label_end);
     c.element.label = line.text.substr(m.label_begin, m.label_end - m.label_begin);
     c.element.span = c.element.label_span;
