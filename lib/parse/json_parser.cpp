@@ -64,16 +64,16 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
   bool Null() { return scalar(Value::Type::null, 4); }
   bool Bool(bool b) { return scalar(Value::Type::boolean, b ? 4 : 5); }
   bool RawNumber(const char*, rapidjson::SizeType length, bool) { return number(length); }
-  bool String(const char*, rapidjson::SizeType, bool) {
+  bool String(const char*, rapidjson::SizeType length, bool) {
     Value v;
     v.type = Value::Type::string;
-    const Token t = string_token();
+    const Token t = string_token(length);
     v.begin = t.begin;
     v.end = t.end;
     return add(v);
   }
-  bool Key(const char*, rapidjson::SizeType, bool) {
-    key_ = string_token();
+  bool Key(const char*, rapidjson::SizeType length, bool) {
+    key_ = string_token(length);
     return true;
   }
   bool StartObject() { return open(Value::Type::object); }
@@ -95,18 +95,29 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
   static_assert(rapidjson::StreamTraits<rapidjson::InsituStringStream>::copyOptimization == 1);
 
   // The string token that starts at the stream's position: up to its unescaped closing quote.
-  Token string_token() const {
+  // `decoded` is the length of the string read from it.
+  Token string_token(std::size_t decoded) const {
     Token v;
     const std::size_t begin = std::min<std::size_t>(stream_.Tell(), text_.size());
-    std::size_t end = text_.size();
-    for (std::size_t q = text_.find('"', begin + 1); q != std::string_view::npos;
-         q = text_.find('"', q + 1)) {
+    const auto closes = [&](std::size_t q) {
       std::size_t backslashes = 0;
       while (q - backslashes > begin + 1 && text_[q - 1 - backslashes] == '\\')
         ++backslashes;
-      if (backslashes % 2 == 0) {
-        end = q + 1;
-        break;
+      return backslashes % 2 == 0;
+    };
+    // Without escapes, the string is as long as the token's content: the quote after it closes
+    // the token. (With escapes, that byte is inside the token, where no quote closes it.)
+    std::size_t end = begin + 1 + decoded;
+    if (end < text_.size() && text_[end] == '"' && closes(end)) {
+      ++end;
+    } else {
+      end = text_.size();
+      for (std::size_t q = text_.find('"', begin + 1); q != std::string_view::npos;
+           q = text_.find('"', q + 1)) {
+        if (closes(q)) {
+          end = q + 1;
+          break;
+        }
       }
     }
     v.begin = static_cast<std::uint32_t>(begin);
