@@ -453,6 +453,7 @@ class Recogniser {
     // nothing.
     c.value.text.reserve(256);
     c.value.pieces.reserve(8);
+    c.element.items.reserve(8);
     c.element.label_span = slice_source_span(line, m.label_begin, m.label_end);
     c.element.label = line.text.substr(m.label_begin, m.label_end - m.label_begin);
     c.element.span = c.element.label_span;
