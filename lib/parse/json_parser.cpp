@@ -283,8 +283,16 @@ void decode_into(std::string_view text, const Value& v, TextBuilder& out) {
   const std::uint32_t from = v.begin + 1;
   const std::uint32_t to = v.end > from ? v.end - 1 : from;
   const std::size_t first_piece = out.pieces.size();
-  // Escapes only shorten the text: it is written in place, and cut to its length at the end.
   std::size_t at = out.text.size();
+  if (std::memchr(text.data() + from, '\\', to - from) == nullptr) {
+    // Nothing to decode (most strings): the token's content as it is, one exact piece.
+    if (from < to) {
+      out.pieces.push_back({static_cast<std::uint32_t>(at), from, to, true});
+      out.text.append(text.data() + from, to - from);
+    }
+    return;
+  }
+  // Escapes only shorten the text: it is written in place, and cut to its length at the end.
   out.text.resize(at + (to - from));
   char* const data = out.text.data();
   // TextBuilder::exact and opaque, except that text is never joined to a piece from before.
