@@ -571,6 +571,22 @@ TEST(HtmlBlocks, TitleWithoutTheSiteName) {
   EXPECT_EQ(parse::read_html("<title>t</title><h1> </h1><h1>甲</h1>").title.text, "甲");
 }
 
+TEST(HtmlBlocks, CommentsAreCollectedUnlessNotAskedFor) {
+  const std::string html = "<p>甲<!-- guidelint-disable --></p><!--x--><p>乙</p>";
+  const parse::HtmlDocument with = parse::read_html(html);
+  ASSERT_EQ(with.comments.size(), 2u);
+  EXPECT_EQ(with.comments[0].text, " guidelint-disable ");
+  EXPECT_EQ(html.substr(with.comments[1].span.begin,
+                        with.comments[1].span.end - with.comments[1].span.begin),
+            "<!--x-->");
+  const parse::HtmlDocument without =
+      parse::read_html(html, nullptr, config::default_limits().depth, false);
+  EXPECT_TRUE(without.comments.empty());
+  ASSERT_EQ(without.blocks.size(), with.blocks.size());  // the text is read all the same
+  for (std::size_t k = 0; k < with.blocks.size(); ++k)
+    EXPECT_EQ(without.blocks[k].text.text, with.blocks[k].text.text);
+}
+
 TEST(HtmlBlocks, LinksAndImages) {
   const std::string html =
       "<p>见 <a href=\" /a?x=1&amp;y=2 \">网上<b>大厅</b></a>，流程<img src=\"file:///C:/t.gif\">"

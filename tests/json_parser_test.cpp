@@ -91,6 +91,25 @@ TEST(JsonParser, NdjsonRecordsBeforeABrokenLineAreKept) {
   EXPECT_TRUE(r.fatal());
 }
 
+TEST(JsonParser, EscapedStringsLeaveWhatFollowsThemAsWritten) {
+  // The reader decodes strings over their own bytes: the values, keys and records after them,
+  // and the spans of both, are still read from the file as it was.
+  const std::string bytes =
+      "{\"task_name\": \"\\u53d6\\u6c34\\\"\\\\\", \"dept_name\": \"\\u4e59\", \"fee\": 12}\n"
+      "{\"task_name\": \"\\\"丙\\\"\", \"transact_addr\": \"a\\/b\\n\", \"dept_name\": \"丁\"}\n";
+  const FileResult r = lint("x.ndjson", bytes);
+  ASSERT_EQ(r.guides.size(), 2u);
+  EXPECT_EQ(r.guides[0].name, "取水\"\\");
+  EXPECT_EQ(r.guides[0].department, "乙");
+  EXPECT_EQ(r.guides[1].name, "\"丙\"");
+  const Element& place = element(r.guides[1], "place");
+  EXPECT_EQ(place.text, "a/b\n");
+  EXPECT_EQ(at(r, place.label_span), "transact_addr");
+  EXPECT_EQ(at(r, place.source_span(0, 3)), "a\\/b");
+  EXPECT_EQ(r.source->position(r.guides[1].span.begin).line, 2u);
+  EXPECT_EQ(at(r, element(r.guides[1], "agency").value_span()), "丁");
+}
+
 TEST(JsonParser, ChineseKeysInTraditionalScript) {
   const FileResult r = lint("json/chinese-keys.json");
   EXPECT_TRUE(r.diagnostics.empty()) << render_message(r.diagnostics.at(0));

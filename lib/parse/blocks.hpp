@@ -36,7 +36,7 @@ void append(TextBuilder& text, const TextBuilder& more);
 void append_slice(TextBuilder& text, const TextBuilder& from, std::uint32_t begin,
                   std::uint32_t end);
 
-// source_span(slice(text, begin, end)).begin, without the slice.
-std::uint32_t slice_source_begin(const TextBuilder& text, std::uint32_t begin, std::uint32_t end);
+// source_span(slice(text, begin, end)), without the slice.
+Span slice_source_span(const TextBuilder& text, std::uint32_t begin, std::uint32_t end);
 
 }  // namespace guidelint::parse

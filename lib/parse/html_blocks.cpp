@@ -952,9 +952,11 @@ struct Sink {
     if (!line.text.empty() || !line.links.empty()) {
       Block& b = blocks.emplace_back();
       b.kind = strong && !plain ? Block::Kind::heading : Block::Kind::line;
-      b.text = std::move(line);
+      b.text = line;  // a copy of its exact size; `line` keeps its room for the next line
     }
-    line = TextBuilder{};
+    line.text.clear();
+    line.pieces.clear();
+    line.links.clear();
     plain = strong = false;
   }
 
@@ -1055,12 +1057,8 @@ class Walker {
 
   std::vector<Block> take_blocks() {
     sink().flush();
-    std::vector<Block> out;
-    out.reserve(sink().blocks.size());
-    for (Block& b : sink().blocks) {
-      if (!blank_block(b)) out.push_back(std::move(b));
-    }
-    return out;
+    std::erase_if(sink().blocks, blank_block);
+    return std::move(sink().blocks);
   }
 
   TextBuilder take_title() { return std::move(title_); }
@@ -1108,8 +1106,9 @@ class Walker {
     if (page_ != nullptr && (page_->tabs.contains(node) || page_->foreign_element(node)))
       return true;
     const std::string_view role = a[Attributes::kRole];
-    if (role == "navigation" || role == "menu" || role == "menubar" || role == "tablist" ||
-        role == "banner" || role == "contentinfo" || role == "search")
+    if (!role.empty() &&
+        (role == "navigation" || role == "menu" || role == "menubar" || role == "tablist" ||
+         role == "banner" || role == "contentinfo" || role == "search"))
       return true;
     if (one_of(e.tag, {GUMBO_TAG_HTML, GUMBO_TAG_BODY, GUMBO_TAG_MAIN, GUMBO_TAG_ARTICLE}))
       return false;
@@ -1585,7 +1584,7 @@ void collect_comments(const GumboNode* root, std::string_view parsed,
 }
 
 HtmlDocument read_html(std::string_view html, std::vector<Diagnostic>* problems,
-                       std::size_t max_depth) {
+                       std::size_t max_depth, bool comments) {
   HtmlDocument doc;
   if (html.size() > UINT32_MAX) return doc;
   std::string parsed(html);
@@ -1624,7 +1623,7 @@ HtmlDocument read_html(std::string_view html, std::vector<Diagnostic>* problems,
   w.read(out->document);
   doc.blocks = w.take_blocks();
   doc.title = w.take_title();
-  collect_comments(out->document, parsed, doc.comments);
+  if (comments) collect_comments(out->document, parsed, doc.comments);
   if (blank(doc.title.text) && page.title != nullptr)
     doc.title = page_title(html, parsed, page.title);
   // The tree lives in the arena, which goes with it.

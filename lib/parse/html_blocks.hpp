@@ -25,8 +25,10 @@ struct HtmlDocument {
 // Reads a whole page or a fragment. Every piece maps into `html` by offset: for a page that is
 // the Source's text; for a fragment taken from elsewhere, compose() maps it on. A page nested
 // deeper than max_depth, or too large to read in reasonable time and memory, is not read: that
-// is reported into `problems` when given.
+// is reported into `problems` when given. Without `comments`, its comments are not collected
+// (those of a fragment are no suppressions).
 HtmlDocument read_html(std::string_view html, std::vector<Diagnostic>* problems = nullptr,
-                       std::size_t max_depth = config::default_limits().depth);
+                       std::size_t max_depth = config::default_limits().depth,
+                       bool comments = true);
 
 }  // namespace guidelint::parse

@@ -58,22 +58,22 @@ struct Values {
 // Builds Values from RapidJSON's SAX events, taking offsets from the stream.
 class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> {
  public:
-  Builder(std::string_view text, rapidjson::StringStream& stream, std::size_t max_depth)
+  Builder(std::string_view text, rapidjson::InsituStringStream& stream, std::size_t max_depth)
       : text_(text), stream_(stream), max_depth_(max_depth) {}
 
   bool Null() { return scalar(Value::Type::null, 4); }
   bool Bool(bool b) { return scalar(Value::Type::boolean, b ? 4 : 5); }
   bool RawNumber(const char*, rapidjson::SizeType length, bool) { return number(length); }
-  bool String(const char*, rapidjson::SizeType, bool) {
+  bool String(const char*, rapidjson::SizeType length, bool) {
     Value v;
     v.type = Value::Type::string;
-    const Token t = string_token();
+    const Token t = string_token(length);
     v.begin = t.begin;
     v.end = t.end;
     return add(v);
   }
-  bool Key(const char*, rapidjson::SizeType, bool) {
-    key_ = string_token();
+  bool Key(const char*, rapidjson::SizeType length, bool) {
+    key_ = string_token(length);
     return true;
   }
   bool StartObject() { return open(Value::Type::object); }
@@ -92,21 +92,32 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
   // The reader works on a copy of a string stream while it reads a string or a number and calls
   // the handler before writing the copy back: the stream's position is then the token's first
   // byte. (Null, true, false and brackets are read on the stream itself.)
-  static_assert(rapidjson::StreamTraits<rapidjson::StringStream>::copyOptimization == 1);
+  static_assert(rapidjson::StreamTraits<rapidjson::InsituStringStream>::copyOptimization == 1);
 
   // The string token that starts at the stream's position: up to its unescaped closing quote.
-  Token string_token() const {
+  // `decoded` is the length of the string read from it.
+  Token string_token(std::size_t decoded) const {
     Token v;
     const std::size_t begin = std::min<std::size_t>(stream_.Tell(), text_.size());
-    std::size_t end = text_.size();
-    for (std::size_t q = text_.find('"', begin + 1); q != std::string_view::npos;
-         q = text_.find('"', q + 1)) {
+    const auto closes = [&](std::size_t q) {
       std::size_t backslashes = 0;
       while (q - backslashes > begin + 1 && text_[q - 1 - backslashes] == '\\')
         ++backslashes;
-      if (backslashes % 2 == 0) {
-        end = q + 1;
-        break;
+      return backslashes % 2 == 0;
+    };
+    // Without escapes, the string is as long as the token's content: the quote after it closes
+    // the token. (With escapes, that byte is inside the token, where no quote closes it.)
+    std::size_t end = begin + 1 + decoded;
+    if (end < text_.size() && text_[end] == '"' && closes(end)) {
+      ++end;
+    } else {
+      end = text_.size();
+      for (std::size_t q = text_.find('"', begin + 1); q != std::string_view::npos;
+           q = text_.find('"', q + 1)) {
+        if (closes(q)) {
+          end = q + 1;
+          break;
+        }
       }
     }
     v.begin = static_cast<std::uint32_t>(begin);
@@ -180,7 +191,7 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
   }
 
   std::string_view text_;
-  rapidjson::StringStream& stream_;
+  rapidjson::InsituStringStream& stream_;
   std::vector<Value> open_;         // the open containers, each followed by its values so far
   std::vector<std::size_t> stack_;  // where each open container is in open_
   Values values_;
@@ -258,11 +269,12 @@ constexpr std::array<std::uint8_t, 256> kHexDigits = [] {
   return t;
 }();
 
-unsigned hex4(std::string_view s) {
-  unsigned v = 0;
-  for (const char c : s)
-    v = (v << 4) | kHexDigits[static_cast<unsigned char>(c)];
-  return v;
+// The four hexadecimal digits at p.
+unsigned hex4(const char* p) {
+  const auto digit = [&](int k) -> unsigned {
+    return kHexDigits[static_cast<unsigned char>(p[k])];
+  };
+  return (digit(0) << 12) | (digit(1) << 8) | (digit(2) << 4) | digit(3);
 }
 
 // Appends the decoded text of a string token to `out`, each escape an opaque piece standing for
@@ -271,8 +283,16 @@ void decode_into(std::string_view text, const Value& v, TextBuilder& out) {
   const std::uint32_t from = v.begin + 1;
   const std::uint32_t to = v.end > from ? v.end - 1 : from;
   const std::size_t first_piece = out.pieces.size();
-  // Escapes only shorten the text: it is written in place, and cut to its length at the end.
   std::size_t at = out.text.size();
+  if (std::memchr(text.data() + from, '\\', to - from) == nullptr) {
+    // Nothing to decode (most strings): the token's content as it is, one exact piece.
+    if (from < to) {
+      out.pieces.push_back({static_cast<std::uint32_t>(at), from, to, true});
+      out.text.append(text.data() + from, to - from);
+    }
+    return;
+  }
+  // Escapes only shorten the text: it is written in place, and cut to its length at the end.
   out.text.resize(at + (to - from));
   char* const data = out.text.data();
   // TextBuilder::exact and opaque, except that text is never joined to a piece from before.
@@ -295,45 +315,48 @@ void decode_into(std::string_view text, const Value& v, TextBuilder& out) {
       i = static_cast<std::uint32_t>(static_cast<const char*>(backslash) - text.data());
     }
     if (i + 1 >= to) break;  // a lone backslash at the end is text
+    // Strings exported with every character escaped ("\u4e8b\u9879…", six bytes each) take a
+    // piece per character: room for them at once rather than growing one at a time.
+    if (run == from) out.pieces.reserve(out.pieces.size() + (to - i) / 6 + 2);
     exact(run, i);
-    char decoded[4];
+    // Written straight into place: an escape is never shorter than what it stands for.
+    char* const put = data + at;
     std::size_t n = 1;
     std::uint32_t len = 2;
     switch (text[i + 1]) {
       case 'n':
-        decoded[0] = '\n';
+        *put = '\n';
         break;
       case 't':
-        decoded[0] = '\t';
+        *put = '\t';
         break;
       case 'r':
-        decoded[0] = '\r';
+        *put = '\r';
         break;
       case 'b':
-        decoded[0] = '\b';
+        *put = '\b';
         break;
       case 'f':
-        decoded[0] = '\f';
+        *put = '\f';
         break;
       case 'u': {
         len = 6;
-        char32_t cp = hex4(text.substr(i + 2, 4));
+        char32_t cp = hex4(text.data() + i + 2);
         if (cp >= 0xD800 && cp <= 0xDBFF && i + 12 <= to && text.substr(i + 6, 2) == "\\u") {
-          const char32_t low = hex4(text.substr(i + 8, 4));
+          const char32_t low = hex4(text.data() + i + 8);
           if (low >= 0xDC00 && low <= 0xDFFF) {
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
             len = 12;
           }
         }
         if (cp >= 0xD800 && cp <= 0xDFFF) cp = utf8::kReplacement;
-        n = encode(cp, decoded);
+        n = encode(cp, put);
         break;
       }
       default:  // \" \\ \/
-        decoded[0] = text[i + 1];
+        *put = text[i + 1];
     }
     out.pieces.push_back({static_cast<std::uint32_t>(at), i, i + len, false});
-    std::memcpy(data + at, decoded, n);
     at += n;
     i += len;
     run = i;
@@ -409,9 +432,7 @@ class KeyTable {
   template <typename Make>
   const T& find_or_add(std::string_view key, Make&& make) {
     if (slots_.empty()) slots_.resize(64);
-    std::uint32_t h = 2166136261u;  // FNV-1a
-    for (const char c : key)
-      h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    const std::uint32_t h = hash(key);
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
@@ -435,6 +456,23 @@ class KeyTable {
     bool used = false;
     T value{};
   };
+
+  // The name's length and its first and last eight bytes: names differ there ("task_name",
+  // "task_code", "accept_condition"), and the name is compared whole anyway.
+  static std::uint32_t hash(std::string_view key) {
+    std::uint64_t head = 0;
+    std::uint64_t tail = 0;
+    if (key.size() >= 8) {
+      std::memcpy(&head, key.data(), 8);
+      std::memcpy(&tail, key.data() + key.size() - 8, 8);
+    } else {
+      for (const char c : key)
+        head = (head << 8) | static_cast<unsigned char>(c);
+    }
+    const std::uint64_t h =
+        ((head * 0x9E3779B97F4A7C15ull) ^ tail ^ key.size()) * 0xC2B2AE3D27D4EB4Full;
+    return static_cast<std::uint32_t>(h >> 32);
+  }
 
   void grow() {
     std::vector<Slot> old(slots_.size() * 2);
@@ -465,9 +503,9 @@ class RecordReader {
     for (const Value& member : values_.of(v)) {
       const std::string_view k = raw_key(member.key);
       const auto [def, field] = resolve(k);
-      if (def != nullptr || field == config::Field::html) ++known;
+      if ((def != nullptr || field == config::Field::html) && ++known == 2) return true;
     }
-    return known >= 2;
+    return false;
   }
 
   // Records anywhere in the value, outermost first; a record's own contents are not searched.
@@ -485,6 +523,7 @@ class RecordReader {
   Guide guide(const Value& record) const {
     Guide g;
     g.span = {record.begin, record.begin + 1};
+    g.elements.reserve(record.count);  // a field is an element at most (a page's field aside)
     for (const Value& value : values_.of(record)) {
       const Token& key = value.key;
       const std::string_view k = raw_key(key);
@@ -560,7 +599,7 @@ class RecordReader {
         const TextBuilder s = split_off(out, at, first_piece);
         truncate(out, text_mark, pieces_mark);
         {
-          HtmlDocument doc = read_html(s.text, nullptr, context_.limits.depth);
+          HtmlDocument doc = read_html(s.text, nullptr, context_.limits.depth, false);
           for (Block& b : doc.blocks) {
             for_each_text(b, [&](TextBuilder& t) {
               rebase(t, s);
@@ -635,12 +674,13 @@ class RecordReader {
   // A field holding the guide as HTML: its elements, with positions in the JSON file.
   void html_elements(const Value& value, Guide& g) const {
     const TextBuilder s = decode_string(text_, value);
-    HtmlDocument doc = read_html(s.text, nullptr, context_.limits.depth);
+    HtmlDocument doc = read_html(s.text, nullptr, context_.limits.depth, false);
     for (Block& b : doc.blocks) {
       for_each_text(b, [&](TextBuilder& t) { rebase(t, s); });
     }
     rebase(doc.title, s);
     Guide inner = recognise(doc.blocks, context_, doc.title);
+    g.elements.reserve(g.elements.size() + inner.elements.size());
     for (Element& e : inner.elements) {
       if (e.key == "title") continue;  // a record names its item in its own fields
       g.elements.push_back(std::move(e));
@@ -702,17 +742,21 @@ class JsonParser final : public Parser {
       out.error(Span{0, 0}, "parse-error.empty");
       return;
     }
-    // text() ends with a NUL (it is a std::string's tail) and holds none (that input is binary,
-    // which no parser sees): the reader's string stream, which RapidJSON scans with SIMD, fits.
-    rapidjson::StringStream stream(text.data());
+    // The reader reads a copy in place: it decodes each string over its own bytes instead of
+    // copying every string out, and the decoded strings are not used (the Builder keeps offsets
+    // into `text`). The copy ends with a NUL (a std::string's tail), as text() does, and holds
+    // none (that input is binary, which no parser sees): the stream, which RapidJSON scans with
+    // SIMD, fits.
+    std::string scratch(text);
+    rapidjson::InsituStringStream stream(scratch.data());
     Builder builder(text, stream, context.limits.depth);
     builder.reserve(text.size() / 32);
     rapidjson::Reader reader;
     // One value after another: a single document, or NDJSON's one record per line.
     while (true) {
-      constexpr unsigned kFlags = rapidjson::kParseNumbersAsStringsFlag |
-                                  rapidjson::kParseIterativeFlag |
-                                  rapidjson::kParseStopWhenDoneFlag;
+      constexpr unsigned kFlags =
+          rapidjson::kParseInsituFlag | rapidjson::kParseNumbersAsStringsFlag |
+          rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag;
       const rapidjson::ParseResult r = reader.Parse<kFlags>(stream, builder);
       if (r.IsError()) {
         if (builder.too_deep()) {
