@@ -187,12 +187,13 @@ class Messages {
   std::string format(std::string_view locale, std::string_view id, const std::vector<Arg>& args) {
     const Catalog* c = catalog(locale);
     if (c == nullptr) return {};
-    const auto pattern = c->templates.find(id);
-    if (pattern == c->templates.end()) return {};
+    // Every plain template is a template: most messages are found by one lookup.
     if (const auto p = c->plain.find(id); p != c->plain.end()) {
       std::string text;
       if (render_plain(p->second, args, text)) return text;
     }
+    const auto pattern = c->templates.find(id);
+    if (pattern == c->templates.end()) return {};
     std::vector<icu::UnicodeString> names;
     std::vector<icu::Formattable> values;
     for (const Arg& a : args) {

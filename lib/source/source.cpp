@@ -161,6 +161,7 @@ void Source::mark_columns() const {
   const std::string_view t = text();
   constexpr std::uint32_t kLongLine = 4096;
   constexpr std::uint32_t kMarkEvery = 1024;
+  if (t.size() <= kLongLine) return;  // no line can be long
   for (std::size_t l = 0; l < line_starts_.size(); ++l) {
     const std::uint32_t begin = line_starts_[l];
     const auto end =
