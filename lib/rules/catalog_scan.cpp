@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "rules/content.hpp"
+
 namespace guidelint::rules {
 
 std::uint32_t SharedPhrases::add(const std::vector<std::string>& phrases) {
@@ -40,6 +42,15 @@ const std::string& CatalogScan::folded(const Element& element) {
     c.folded = true;
   }
   return c.text;
+}
+
+char32_t CatalogScan::first_folded(const Element& element) {
+  Cache& c = cache(element);
+  if (!c.first_known) {
+    c.first = content::first_folded(element.text);
+    c.first_known = true;
+  }
+  return c.first;
 }
 
 CatalogScan::Cache& CatalogScan::scanned(const Element& element) {

@@ -63,6 +63,8 @@ class CatalogScan {
 
   // The element's text folded.
   const std::string& folded(const Element& element);
+  // content::first_folded of the element's text, for the rules that rule most values out by it.
+  char32_t first_folded(const Element& element);
   // Catalog names in the element, in order; of overlapping names only the longest (so a
   // retained approval whose name holds a shorter catalog name is read as itself).
   const std::vector<CatalogMatch>& matches(const Element& element);
@@ -77,6 +79,8 @@ class CatalogScan {
   struct Cache {
     bool folded = false;
     bool matched = false;
+    bool first_known = false;
+    char32_t first = 0;
     std::string text;
     std::vector<CatalogMatch> matches;
     std::vector<SharedPhrases::Hit> phrases;

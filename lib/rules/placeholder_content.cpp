@@ -728,7 +728,7 @@ class PlaceholderContent final : public Rule {
     std::string folded;
     for (const Element& e : context.guide.elements) {
       if (e.id.empty() || e.blank() || !checked(e.id)) continue;
-      const char32_t first = content::first_folded(e.text);
+      const char32_t first = context.catalogs.first_folded(e);
       if (first == 0 && content::enumerator_bytes(e.text) == 0) {
         // Marks only: "/", "—", "……", "-".
         reporter.report("placeholder-content.phrase",

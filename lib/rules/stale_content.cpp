@@ -81,7 +81,7 @@ class StaleContent final : public Rule {
     if (outdated_ == Severity::off) return;
     if (context.as_of < date.earliest) {
       reporter.report("stale-content.future",
-                      {{"updated", updated}, {"as_of", context.as_of.to_string()}}, span, {},
+                      {{"updated", updated}, {"as_of", as_of_text(context.as_of)}}, span, {},
                       outdated_);
       return;
     }
@@ -91,13 +91,25 @@ class StaleContent final : public Rule {
     if (days <= max_age_days_) return;
     reporter.report("stale-content.too-old",
                     {{"updated", updated},
-                     {"as_of", context.as_of.to_string()},
+                     {"as_of", as_of_text(context.as_of)},
                      {"days", days},
                      {"max_days", max_age_days_}},
                     span, {}, outdated_);
   }
 
  private:
+  // The as-of date as findings write it: the same for each guide of a run, so formatted once
+  // (per thread, rules being shared by threads).
+  static const std::string& as_of_text(Date as_of) {
+    thread_local Date formatted{};
+    thread_local std::string text;  // empty until formatted: a date never formats empty
+    if (text.empty() || !(formatted == as_of)) {
+      formatted = as_of;
+      text = as_of.to_string();
+    }
+    return text;
+  }
+
   std::int64_t max_age_days_;
   Severity outdated_;
   Severity missing_;

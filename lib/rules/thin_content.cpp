@@ -343,7 +343,7 @@ class ThinContent final : public Rule {
       if (e.blank()) continue;  // required-element's business
       // Only a short value is a placeholder, a chain of step names or short of characters; most
       // are ruled out by their first character and none is folded further than these need.
-      const char32_t first = content::first_folded(e.text);
+      const char32_t first = context.catalogs.first_folded(e);
       if (first == 0) continue;  // marks only: placeholder-content's business
       const bool ignorable = o_.ignore.may_start(first);
       const bool chain = procedure &&
