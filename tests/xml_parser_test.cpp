@@ -237,6 +237,29 @@ TEST(XmlParser, TheProblemNamedForWhitespaceThenAStrayLessThan) {
   EXPECT_EQ(p.out.diagnostics[0].span->begin, 8u);
 }
 
+// An element's text ends with its last entry, with no line break after it, whatever follows
+// the entry and whatever it is inside.
+TEST(XmlParser, NoBreakAfterTheLastEntry) {
+  const Parsed p = parse(
+      "<guide><m><item>甲</item><item>乙</item></m><n><item>甲</item><!-- c --></n>"
+      "<o><a href=\"x\"><item>甲</item></a></o><q><item><item>甲</item></item>\n</q></guide>");
+  const std::vector<Element>& es = p.out.guides.at(0).elements;
+  ASSERT_EQ(es.size(), 4u);
+  EXPECT_EQ(es[0].text, "甲\n乙");
+  ASSERT_EQ(es[0].pieces.size(), 3u);
+  EXPECT_EQ(p.at(es[0].source_span(4, 7)), "乙");
+  ASSERT_EQ(es[0].items.size(), 2u);
+  EXPECT_EQ(es[0].items[1].end, 7u);
+  for (std::size_t k = 1; k < es.size(); ++k) {
+    EXPECT_EQ(es[k].text, "甲") << k;
+    EXPECT_EQ(es[k].pieces.size(), 1u) << k;
+    EXPECT_EQ(p.at(es[k].value_span()), "甲") << k;
+  }
+  ASSERT_EQ(es[2].links.size(), 1u);
+  EXPECT_EQ(es[2].links[0].end, 3u);
+  EXPECT_EQ(es[3].items.size(), 2u);
+}
+
 // Trimming an element's text removes its end: the pieces there go, the one the cut falls inside
 // is cut short, and a piece ending right at the cut is kept whole.
 TEST(TextBuilder, ErasingTheEnd) {

@@ -194,7 +194,8 @@ void trim_range(std::string_view s, std::uint32_t& begin, std::uint32_t& end) {
 
 Item TextBuilder::trim(std::uint32_t begin, std::uint32_t end, std::vector<Item>& items,
                        std::vector<Link>& links) {
-  // Most text has no whitespace at either end, which its first and last two bytes tell.
+  // Most text has no whitespace at either end, which its first and last two bytes tell (text is
+  // UTF-8: the Source is decoded or refused, and references are encoded).
   const auto is = [&](std::uint32_t at, std::uint8_t what) {
     return (kSpaceBytes[static_cast<unsigned char>(text[at])] & what) != 0;
   };

@@ -480,6 +480,7 @@ class Reader {
     // just the size it needs.
     b_.text.clear();
     b_.pieces.clear();
+    element_ = i;
     content(i, e);
     b_.trim(0, b_.size(), e.items, e.links);
     e.text = b_.text;
@@ -527,7 +528,8 @@ class Reader {
             const std::uint32_t begin = b_.size();
             content(c, e);
             e.items.push_back(b_.trim(begin, b_.size(), e.items, e.links));
-            b_.block_break(child.end);
+            // After the element's last entry, a break would only be trimmed off its text.
+            if (child.next != kNone || i != element_) b_.block_break(child.end);
           } else if (child.kind == Kind::br) {
             b_.opaque("\n", child.begin(), child.end);
           } else if (child.kind == Kind::a) {
@@ -552,6 +554,7 @@ class Reader {
   bool lean_;  // whitespace-only text is not in nodes_ but between them
   Output& out_;
   TextBuilder b_;
+  std::uint32_t element_ = kNone;  // the element being read
 };
 
 std::string_view status_name(pugi::xml_parse_status status) {
