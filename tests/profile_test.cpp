@@ -76,6 +76,26 @@ TEST(Profile, FindsEachElementByItsIdAndNothingElse) {
   EXPECT_EQ(Profile().find("name"), nullptr);
 }
 
+TEST(Profile, ResolvesFieldNamesWithCaseAndSeparatorsIgnored) {
+  const Profile p = national();
+  const auto id = [&](std::string_view key) {
+    const auto [e, field] = p.resolve_name(key);
+    return (e ? e->id : std::string("-")) + "/" + std::to_string(static_cast<int>(field));
+  };
+  const std::string name = std::to_string(static_cast<int>(Field::none));
+  EXPECT_EQ(id("task_name"), "name/" + name);
+  EXPECT_EQ(id("TASK-NAME"), "name/" + name);
+  EXPECT_EQ(id("Task.Name"), "name/" + name);
+  // Longer than the names folded on the stack.
+  EXPECT_EQ(id("task" + std::string(80, '_') + "NAME"), "name/" + name);
+  EXPECT_EQ(id(std::string(80, 'x')), "-/" + name);
+  // "name" is the item's name and a material's.
+  EXPECT_EQ(id("name"), "name/" + std::to_string(static_cast<int>(Field::material_name)));
+  EXPECT_EQ(id("更新时间"), "-/" + std::to_string(static_cast<int>(Field::updated)));
+  EXPECT_EQ(id("事项名称"), "name/" + name);  // a label
+  EXPECT_EQ(id("no_such_field"), "-/" + name);
+}
+
 TEST(Profile, NationalMarksTheDocumentedElementsRequired) {
   const Profile p = national();
   std::vector<std::string> required;

@@ -1,5 +1,6 @@
 #include "config/profile.hpp"
 
+#include <array>
 #include <bit>
 
 #include "text/fold.hpp"
@@ -302,25 +303,59 @@ const ElementDef* Profile::resolve_label(std::string_view label) const {
   return k == LabelTrie::kNotFound ? nullptr : &elements[k];
 }
 
-std::string fold_key(std::string_view key) {
-  std::string out;
-  out.reserve(key.size());
-  bool ascii = true;
+namespace {
+
+// Each byte as field names are compared: A-Z lowered; '_', '-', ' ' and '.' dropped (0).
+constexpr std::array<char, 256> kKeyBytes = [] {
+  std::array<char, 256> bytes{};
+  for (int c = 0; c < 256; ++c)
+    bytes[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (const char c : {'_', '-', ' ', '.'})
+    bytes[static_cast<unsigned char>(c)] = 0;
+  return bytes;
+}();
+
+// A field name with case, '_', '-', ' ' and '.' ignored, written to `out` (room for key.size()
+// bytes); its length. `ascii` tells whether it is all ASCII, already in folded form then.
+std::size_t fold_key_bytes(std::string_view key, char* out, bool& ascii) {
+  std::size_t n = 0;
+  unsigned char any = 0;
   for (const char c : key) {
-    if (c == '_' || c == '-' || c == ' ' || c == '.') continue;
-    ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    const char folded = kKeyBytes[static_cast<unsigned char>(c)];
+    any |= static_cast<unsigned char>(c);
+    out[n] = folded;
+    n += folded != 0 || c == 0;
   }
-  // Most field names are ASCII, already in folded form now; Chinese ones fold as labels do.
+  ascii = any < 0x80;
+  return n;
+}
+
+}  // namespace
+
+std::string fold_key(std::string_view key) {
+  std::string out(key.size(), '\0');
+  bool ascii = true;
+  out.resize(fold_key_bytes(key, out.data(), ascii));
+  // Chinese field names fold as labels do.
   return ascii ? out : text::fold(out);
 }
 
 std::pair<const ElementDef*, Field> Profile::resolve_name(std::string_view key) const {
-  const std::string folded = fold_key(key);
-  const auto field_it = fields_.find(folded);
-  const Field field = field_it == fields_.end() ? Field::none : field_it->second;
-  if (const auto it = by_key_.find(folded); it != by_key_.end())
-    return {&elements[it->second], field};
+  // Asked of every field of every JSON record: most are short and ASCII, folded on the stack.
+  std::array<char, 64> buffer;
+  std::string heap;
+  std::string_view folded;
+  bool short_ascii = false;
+  if (key.size() <= buffer.size())
+    folded = {buffer.data(), fold_key_bytes(key, buffer.data(), short_ascii)};
+  if (!short_ascii) {
+    heap = fold_key(key);
+    folded = heap;
+  }
+  const auto it = names_.find(folded);
+  const Field field = it == names_.end() ? Field::none : it->second.field;
+  if (it != names_.end() && it->second.element != Name::kNoElement)
+    return {&elements[it->second.element], field};
   // Chinese field names are labels ("事项名称", "受理条件").
   const bool ascii = std::all_of(key.begin(), key.end(),
                                  [](char c) { return static_cast<unsigned char>(c) < 0x80; });
@@ -375,10 +410,13 @@ std::optional<Profile> Profile::load(const YamlFile& file) {
     e.keys = get_strings(file, def, "keys").value_or(std::vector<std::string>{});
     const YAML::Node keys_node = get(def, "keys");
     for (std::size_t k = 0; k < e.keys.size(); ++k) {
-      const auto [it, inserted] = p.by_key_.emplace(fold_key(e.keys[k]), p.elements.size());
-      if (!inserted && it->second != p.elements.size()) {
-        file.report(keys_node.IsSequence() ? keys_node[k] : keys_node, "config.key-conflict",
-                    {{"key", e.keys[k]}, {"element", e.id}, {"other", p.elements[it->second].id}});
+      Name& name = p.names_[fold_key(e.keys[k])];
+      if (name.element == Name::kNoElement) {
+        name.element = p.elements.size();
+      } else if (name.element != p.elements.size()) {
+        file.report(
+            keys_node.IsSequence() ? keys_node[k] : keys_node, "config.key-conflict",
+            {{"key", e.keys[k]}, {"element", e.id}, {"other", p.elements[name.element].id}});
         ok = false;
       }
     }
@@ -415,7 +453,8 @@ std::optional<Profile> Profile::load(const YamlFile& file) {
     for (const auto& [n, f] : kFields) {
       for (const std::string& key :
            get_strings(file, fields, n).value_or(std::vector<std::string>{})) {
-        p.fields_.emplace(fold_key(key), f);
+        Name& name = p.names_[fold_key(key)];
+        if (name.field == Field::none) name.field = f;
       }
     }
   }

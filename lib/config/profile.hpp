@@ -53,8 +53,17 @@ class Profile {
   std::shared_ptr<const LabelTrie> labels_;  // the folded labels; made by load, never changed
   // Element index + 1 by its id's hash, open addressing (0: empty); made by load.
   std::vector<std::uint32_t> by_id_;
-  std::unordered_map<std::string, std::size_t> by_key_;  // folded field name -> element index
-  std::unordered_map<std::string, Field> fields_;        // folded field name -> record field
+  // What a folded field name stands for: an element (by index) and a record field.
+  struct Name {
+    static constexpr std::size_t kNoElement = ~std::size_t{0};
+    std::size_t element = kNoElement;
+    Field field = Field::none;
+  };
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, Name, NameHash, std::equal_to<>> names_;
 };
 
 // A JSON field name in the form names are compared in.

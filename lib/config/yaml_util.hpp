@@ -85,8 +85,8 @@ class NodeBuilder : public YAML::EventHandler {
   YAML::detail::node* root_ = nullptr;
   std::vector<YAML::detail::node*> stack_;
   std::vector<YAML::detail::node*> anchors_;
-  std::vector<std::pair<YAML::detail::node*, bool>>
-      keys_;  // a map's key, and whether its value came
+  // The keys of the maps being built, each with whether its value has come.
+  std::vector<std::pair<YAML::detail::node*, bool>> keys_;
   std::size_t map_depth_ = 0;
 };
 
