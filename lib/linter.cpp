@@ -1,9 +1,13 @@
 // Linting files and folders: find the config that governs each file, build one Engine per config
 // (once, shared), read the file, lint it. Unreadable paths and broken configs become diagnostics;
 // they never stop the run.
+#include <dirent.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <condition_variable>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -134,25 +138,40 @@ class FileWalk {
     std::size_t at = 0;
   };
 
-  // Lists a folder onto the stack; the folder itself when it cannot be listed.
+  // Lists a folder onto the stack; the folder itself when it cannot be listed. Read with
+  // readdir, whose entry types spare a std::filesystem::path and a stat for each plain file and
+  // folder; links, and entries of a file system that gives no type, are looked at through
+  // std::filesystem.
   std::optional<fs::path> enter(fs::path dir, fs::path abs) {
-    std::error_code ec;
     Level level;
     ignores_.load(abs);
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-      const fs::directory_entry& e = *it;
-      // The entry's path is the folder's joined with the name, which holds no separator.
-      const std::string& native = e.path().native();
-      std::string name = native.substr(native.rfind('/') + 1);
-      if (name.starts_with(".")) continue;  // .git, editors' files
-      std::error_code s;
-      if (e.is_symlink(s) && e.is_directory(s)) continue;
-      const bool is_dir = e.is_directory(s);
-      // Not FIFOs or devices: reading them might never end. A link to nowhere with a guide's
-      // name is kept, so that linting it reports the broken link.
-      const bool lintable = parse::parser_for_extension(name) != nullptr;
-      const bool dangling = e.is_symlink(s) && !fs::exists(e.status(s));
-      if (!is_dir && !(lintable && (e.is_regular_file(s) || dangling))) continue;
+    const std::unique_ptr<DIR, int (*)(DIR*)> listing(::opendir(dir.c_str()), &::closedir);
+    if (!listing) return dir;
+    bool failed = false;
+    while (true) {
+      errno = 0;
+      const dirent* d = ::readdir(listing.get());
+      if (d == nullptr) {
+        failed = errno != 0;
+        break;
+      }
+      std::string name = d->d_name;
+      if (name.starts_with(".")) continue;  // ., .., .git, editors' files
+      bool is_dir = d->d_type == DT_DIR;
+      if (d->d_type == DT_LNK || d->d_type == DT_UNKNOWN) {
+        std::error_code s;
+        const fs::directory_entry e(dir / name, s);
+        if (e.is_symlink(s) && e.is_directory(s)) continue;
+        is_dir = e.is_directory(s);
+        // Not FIFOs or devices: reading them might never end. A link to nowhere with a
+        // guide's name is kept, so that linting it reports the broken link.
+        const bool dangling = e.is_symlink(s) && !fs::exists(e.status(s));
+        if (!is_dir &&
+            !(parse::parser_for_extension(name) != nullptr && (e.is_regular_file(s) || dangling)))
+          continue;
+      } else if (!is_dir && !(d->d_type == DT_REG && parse::parser_for_extension(name))) {
+        continue;
+      }
       if (ignores_.any()) {
         const fs::path entry_abs = abs / name;
         if (ignores_.rules().ignored_here(entry_abs, is_dir) || ignores_.excluded(entry_abs))
@@ -160,7 +179,7 @@ class FileWalk {
       }
       level.entries.push_back({std::move(name), is_dir});
     }
-    if (ec) return dir;
+    if (failed) return dir;
     std::sort(level.entries.begin(), level.entries.end(),
               [](const Entry& a, const Entry& b) { return a.name < b.name; });
     level.dir = std::move(dir);
@@ -237,7 +256,7 @@ struct Linter::Impl {
   // The engine a thread used last and its folder: files come folder by folder, so most files
   // find theirs here without taking the lock.
   struct LastEngine {
-    fs::path dir;
+    std::string dir;  // a file's path up to and with its last separator, as written
     Entry* entry = nullptr;
   };
 
@@ -286,13 +305,16 @@ FileResult Linter::Impl::lint_path(const fs::path& file, Entry** used, LastEngin
   const std::string name = file.string();
   // Read no more than the governing config allows (limits: input_bytes); offsets are 32-bit, so
   // a larger input could not be reported on exactly whatever the config says.
-  fs::path dir = file.parent_path();
+  // The same text up to the last separator is the same folder: no path is made for that.
+  const std::size_t slash = name.rfind('/');
+  const std::string_view dir =
+      std::string_view(name).substr(0, slash == std::string::npos ? 0 : slash + 1);
   Entry* entry = nullptr;
   if (last != nullptr && last->entry != nullptr && last->dir == dir) {
     entry = last->entry;
   } else {
-    entry = engine_for(dir);
-    if (last != nullptr) *last = {std::move(dir), entry};
+    entry = engine_for(file.parent_path());
+    if (last != nullptr) *last = {std::string(dir), entry};
   }
   const std::uint64_t max_bytes =
       entry->built.engine ? entry->built.engine->max_input_bytes() : kMaxInputBytes;
