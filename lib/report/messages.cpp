@@ -11,6 +11,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <unordered_map>
 
 #include "config/builtin.hpp"
 #include "text/utf8.hpp"
@@ -39,6 +40,7 @@ struct Plain {
     std::string text;  // the text, or the argument's name
   };
   std::vector<Piece> pieces;
+  std::size_t size = 0;  // of the literal pieces together
 };
 
 // The template as plain pieces, or nullopt when ICU's syntax needs ICU: an apostrophe that may
@@ -48,6 +50,7 @@ std::optional<Plain> plain(std::string_view pattern) {
   const auto literal = [&](std::string_view text) {
     if (out.pieces.empty() || out.pieces.back().argument) out.pieces.push_back({false, {}});
     out.pieces.back().text += text;
+    out.size += text.size();
   };
   const auto name_char = [](char c, bool first) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
@@ -97,6 +100,7 @@ void append_grouped(std::string& out, std::int64_t n) {
 // an argument missing (ICU writes it as {name}), a string that is not valid UTF-8 (ICU replaces
 // what does not decode).
 bool render_plain(const Plain& p, const std::vector<Arg>& args, std::string& out) {
+  out.reserve(p.size + 64 * args.size());
   for (const Plain::Piece& piece : p.pieces) {
     if (!piece.argument) {
       out += piece.text;
@@ -156,8 +160,12 @@ bool read_flat(std::string_view bytes, std::map<std::string, std::string, std::l
 struct Catalog {
   std::string icu_locale;
   std::map<std::string, std::string, std::less<>> templates;
-  // Made with the templates, immutable afterwards.
-  std::map<std::string, Plain, std::less<>> plain;
+  // Made with the templates, immutable afterwards; hashed, as every finding looks one up.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, Plain, Hash, std::equal_to<>> plain;
   // Compiled on first use (under Messages' lock): a run renders a few dozen of the hundreds of
   // templates, and compiling them all cost a one-file run more than linting the file. A template
   // ICU cannot compile stays null, and its messages fall back to zh-Hans.
