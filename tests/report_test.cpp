@@ -7,6 +7,7 @@
 
 #include "guidelint/guidelint.hpp"
 #include "report/compiler_style.hpp"
+#include "report/json_writer.hpp"
 #include "report/messages.hpp"
 #include "report/rule_meta.hpp"
 #include "text/utf8.hpp"
@@ -108,6 +109,52 @@ std::size_t cells_of(std::string_view s) {
 }
 
 // ── text ─────────────────────────────────────────────────────────────────────────────────────
+
+// Strings are checked eight bytes at a time, the last few padded: a character that needs an
+// escape is found wherever it is, and nothing else changes.
+TEST(JsonWriter, EscapesWhereverTheCharacterIs) {
+  const auto reference = [](std::string_view s) {
+    std::string out = "\"";
+    for (const char ch : s) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (c == '"') {
+        out += "\\\"";
+      } else if (c == '\\') {
+        out += "\\\\";
+      } else if (c == '\n') {
+        out += "\\n";
+      } else if (c == '\r') {
+        out += "\\r";
+      } else if (c == '\t') {
+        out += "\\t";
+      } else if (c < 0x20) {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+      } else {
+        out += ch;
+      }
+    }
+    return out + "\"";
+  };
+  for (const std::string_view special : {"\"", "\\", "\n", "\x01", "\x1f", "\t"}) {
+    for (std::size_t length = 0; length <= 19; ++length) {
+      for (std::size_t at = 0; at <= length; ++at) {
+        std::string s(length, 'x');
+        if (length % 3 == 1) s.replace(0, std::min<std::size_t>(length, 3), "设");
+        if (at < s.size() && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) continue;
+        s.insert(std::min(at, s.size()), special);
+        std::string out = "prefix";
+        report::append_json_string(out, s);
+        EXPECT_EQ(out, "prefix" + reference(s)) << length << " " << at;
+      }
+    }
+  }
+  std::string plain;
+  report::append_json_string(plain, "guide-00001.xml 事项 ~\x7f");
+  EXPECT_EQ(plain, "\"guide-00001.xml 事项 ~\x7f\"");
+}
 
 TEST(TextFormatter, CompilerStyleLinesAndSummary) {
   const std::string text = report("text", "en");
