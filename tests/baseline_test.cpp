@@ -22,9 +22,7 @@ std::string guide(const std::string& code, const std::string& before = "",
 class BaselineTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("guidelint-baseline-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    dir_ = testing::temp_dir("baseline");
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }

@@ -10,6 +10,7 @@
 
 #include "config/builtin.hpp"
 #include "config/yaml_util.hpp"
+#include "fixture_support.hpp"
 #include "guidelint/guidelint.hpp"
 
 namespace guidelint {
@@ -219,9 +220,7 @@ TEST(Config, NewRuleInstancesNeedAKnownType) {
 class ConfigFiles : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("guidelint-config-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    dir_ = testing::temp_dir("config");
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_ / "sub");
   }

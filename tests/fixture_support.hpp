@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -15,6 +16,15 @@
 #include "guidelint/guidelint.hpp"
 
 namespace guidelint::testing {
+
+// A folder for the running test in the system's temporary folder, named after the test and the
+// process: test runs side by side (from two build folders) must not share one.
+inline std::filesystem::path temp_dir(const std::string& what) {
+  return std::filesystem::temp_directory_path() /
+         ("guidelint-" + what + "-" +
+          ::testing::UnitTest::GetInstance()->current_test_info()->name() + "-" +
+          std::to_string(::getpid()));
+}
 
 // The bytes of tests/fixtures/<name>.
 inline std::string read_fixture(const std::string& name) {

@@ -110,8 +110,7 @@ TEST(Limits, InputBytesRefusesABufferAndAFileLargerThanTheLimit) {
   EXPECT_FALSE(lint(*roomy, "good.xml", guide).fatal());
 
   // Through the Linter, the file is not even read past the limit.
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / "guidelint-limits-input";
+  const std::filesystem::path dir = testing::temp_dir("limits-input");
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   std::ofstream(dir / ".guidelint.yaml") << "limits:\n  input_bytes: 1KiB\n";
@@ -210,8 +209,7 @@ TEST(Limits, FindingsPerGuideKeepsTheFirstAndCountsTheRest) {
 }
 
 TEST(Limits, YamlNodesBoundsTheCatalogsAConfigLoads) {
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / "guidelint-limits-yaml";
+  const std::filesystem::path dir = testing::temp_dir("limits-yaml");
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   // Ten entries through aliases: a few dozen nodes expanded.
@@ -266,8 +264,7 @@ TEST(Limits, DocxEntryBytesAndRatio) {
 }
 
 TEST(Limits, LayersMoveOnlyTheLimitsTheyNameAndPrintConfigShowsThem) {
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / "guidelint-limits-layers";
+  const std::filesystem::path dir = testing::temp_dir("limits-layers");
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "base.yaml") << "limits:\n  depth: 40\n  guides_per_file: 7\n";

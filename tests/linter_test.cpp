@@ -5,6 +5,7 @@
 
 #include <sys/stat.h>
 
+#include "fixture_support.hpp"
 #include "guidelint/guidelint.hpp"
 #include "parse/parser.hpp"
 
@@ -31,9 +32,7 @@ TEST(FileSelection, ExtensionIsStdFilesystemsAndCaseInsensitive) {
 class LinterTree : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("guidelint-linter-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    dir_ = testing::temp_dir("linter");
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }

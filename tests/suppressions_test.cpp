@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "config/config.hpp"
+#include "fixture_support.hpp"
 #include "guidelint/guidelint.hpp"
 
 namespace guidelint {
@@ -144,9 +145,7 @@ TEST(Glob, MatchesAsEslintDoes) {
 class Overrides : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("guidelint-overrides-" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    dir_ = testing::temp_dir("overrides");
     std::filesystem::create_directories(dir_ / "legacy/sub");
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
