@@ -97,9 +97,12 @@ class Parser {
  public:
   explicit Parser(std::string_view text) : text_(text) {
     cps_.reserve(text.size() / 2);  // mostly three-byte characters
+    marks_.reserve(text.size() / 2);
     for (std::size_t i = 0; i < text.size();) {
       const auto at = static_cast<std::uint32_t>(i);
       const char32_t c = utf8::next_fast(text, i);
+      if (!common_han(c) || c == U'令' || c == U'第' || c == U'中')
+        marks_.push_back(static_cast<std::uint32_t>(cps_.size()));
       cps_.push_back({c, at, static_cast<std::uint32_t>(i)});
     }
     taken_.assign(cps_.size(), false);
@@ -182,9 +185,10 @@ class Parser {
         f[n] = kinds[n].open[0];
       return f;
     }();
-    for (std::size_t k = 0; k < cps_.size(); ++k) {
+    std::size_t from = 0;  // past the last title found
+    for (const std::uint32_t k : marks_) {
       const char32_t c = at(k);
-      if (common_han(c)) continue;  // most of a basis; no bracket is one
+      if (k < from || common_han(c)) continue;  // no bracket is a common ideograph
       if (std::none_of(firsts.begin(), firsts.end(), [c](char32_t f) { return f == c; })) continue;
       for (const Kind& kind : kinds) {
         if (at(k) != kind.open[0] || (kind.open.size() > 1 && at(k + 1) != kind.open[1])) continue;
@@ -200,7 +204,7 @@ class Parser {
           const bool law = law_name(inner);
           if (has_han && (law || !kind.law_only)) {
             add(Citation::Kind::title, k, e, std::string(inner), law);
-            k = e - 1;
+            from = e;
           }
         }
         break;
@@ -214,9 +218,9 @@ class Parser {
     std::size_t b = k;
     while (b > 0 && k - b < 8 && han(at(b - 1)) && !inside_title(b - 1))
       --b;
+    static constexpr std::u32string_view before = U"据照依按和及与的、";
     for (std::size_t j = k; j > b; --j) {
-      if (std::u32string_view(U"据照依按和及与的、").find(at(j - 1)) != std::u32string_view::npos)
-        return j;
+      if (before.find(at(j - 1)) != std::u32string_view::npos) return j;
     }
     return b;
   }
@@ -238,8 +242,9 @@ class Parser {
   void documents() {
     static constexpr std::u32string_view opens = U"〔[［(（【﹝";
     static constexpr std::u32string_view closes = U"〕]］)）】﹞";
-    for (std::size_t k = 1; k < cps_.size(); ++k) {
-      if ((common_han(at(k)) && at(k) != U'令') || inside_title(k)) continue;
+    std::size_t from = 1;  // past the last number found
+    for (const std::uint32_t k : marks_) {
+      if (k < from || (common_han(at(k)) && at(k) != U'令') || inside_title(k)) continue;
       std::size_t end = std::string::npos;
       if (opens.find(at(k)) != std::u32string_view::npos && han(at(k - 1))) {
         // 国发〔2015〕11号
@@ -268,13 +273,14 @@ class Parser {
       const std::size_t b = issuer(k);
       if (b == k) continue;
       add(Citation::Kind::document, b, end, std::string(slice(b, end)), false);
-      k = end - 1;
+      from = end;
     }
   }
 
   void articles() {
-    for (std::size_t k = 0; k < cps_.size(); ++k) {
-      if (at(k) != U'第' || inside_title(k)) continue;
+    std::size_t from = 0;  // past the last reference found
+    for (const std::uint32_t k : marks_) {
+      if (k < from || at(k) != U'第' || inside_title(k)) continue;
       std::size_t e = reference(k);
       if (e == k) continue;
       // 第三十五条第一款第二项: one reference.
@@ -282,7 +288,7 @@ class Parser {
         e = more;
       refs_.push_back({cps_[k].at, cps_[e - 1].next});
       ref_cps_.emplace_back(k, e);
-      k = e - 1;
+      from = e;
     }
   }
 
@@ -301,8 +307,8 @@ class Parser {
       if (at(j) != U'）' && at(j) != U')') return k;
       ++j;
     }
-    if (std::u32string_view(U"条條款项項目章节節编編点點").find(at(j)) != std::u32string_view::npos)
-      return j + 1;
+    static constexpr std::u32string_view units = U"条條款项項目章节節编編点點";
+    if (units.find(at(j)) != std::u32string_view::npos) return j + 1;
     if (at(j) == U'部' && at(j + 1) == U'分') return j + 2;
     return k;
   }
@@ -311,8 +317,9 @@ class Parser {
   // an article (食品安全法第三十五条).
   void named() {
     for (const std::u32string_view prefix : {U"中华人民共和国", U"中華人民共和國"}) {
-      for (std::size_t k = 0; k + prefix.size() <= cps_.size(); ++k) {
-        if (at(k) != prefix[0]) continue;
+      std::size_t from = 0;  // past the last name read
+      for (const std::uint32_t k : marks_) {
+        if (k < from || k + prefix.size() > cps_.size() || at(k) != prefix[0]) continue;
         bool is = !inside_title(k);
         for (std::size_t n = 1; is && n < prefix.size(); ++n)
           is = at(k + n) == prefix[n];
@@ -324,7 +331,7 @@ class Parser {
         if (e > k + prefix.size() && law_name(name)) {
           add(Citation::Kind::bare, k, e, std::string(name), true);
         }
-        k = e;
+        from = e + 1;
       }
     }
     for (const auto& [rb, re] : ref_cps_) {
@@ -403,6 +410,9 @@ class Parser {
 
   std::string_view text_;
   std::vector<Cp> cps_;
+  // The code points the passes start at: all but the common ideographs, and of those 令 (a
+  // decree's number), 第 (an article) and 中 (中华人民共和国…). Most of a basis is none of them.
+  std::vector<std::uint32_t> marks_;
   std::vector<bool> taken_;  // per code point: part of a citation
   std::vector<Citation::Article> refs_;
   std::vector<std::pair<std::size_t, std::size_t>> ref_cps_;
