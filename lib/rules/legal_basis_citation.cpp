@@ -465,8 +465,7 @@ class LegalBasisCitation final : public Rule {
 
   void check(const Context& context, const Reporter& reporter) const override {
     for (const Element& e : context.guide.elements) {
-      if (std::find(elements_.begin(), elements_.end(), e.id) == elements_.end() || e.blank())
-        continue;
+      if (!listed(elements_, e.id) || e.blank()) continue;
       const content::Citations parsed = content::parse_citations(e.text);
       if (parsed.citations.empty()) {
         reporter.report("legal-basis-citation.none",

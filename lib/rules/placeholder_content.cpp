@@ -783,9 +783,8 @@ class PlaceholderContent final : public Rule {
 
  private:
   bool checked(const std::string& id) const {
-    if (std::find(o_.exclude.begin(), o_.exclude.end(), id) != o_.exclude.end()) return false;
-    return o_.all_elements ||
-           std::find(o_.elements.begin(), o_.elements.end(), id) != o_.elements.end();
+    if (listed(o_.exclude, id)) return false;
+    return o_.all_elements || listed(o_.elements, id);
   }
 
   const PhraseSet* find(const std::string& id) const {

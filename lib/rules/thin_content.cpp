@@ -339,8 +339,7 @@ class ThinContent final : public Rule {
       for (const auto& [id, m] : o_.minimums) {
         if (id == e.id) minimum = &m;
       }
-      const bool procedure = std::find(o_.step_elements.begin(), o_.step_elements.end(), e.id) !=
-                             o_.step_elements.end();
+      const bool procedure = listed(o_.step_elements, e.id);
       if (minimum == nullptr && !procedure) continue;
       if (e.blank()) continue;  // required-element's business
       // Only a short value is a placeholder, a chain of step names or short of characters; most
