@@ -105,7 +105,7 @@ class Parser {
         marks_.push_back(static_cast<std::uint32_t>(cps_.size()));
       cps_.push_back({c, at, static_cast<std::uint32_t>(i)});
     }
-    taken_.assign(cps_.size(), false);
+    taken_.assign(cps_.size(), 0);
     // A basis cites a few laws and articles: room made once, not grown and moved.
     out_.citations.reserve(8);
     refs_.reserve(8);
@@ -132,7 +132,7 @@ class Parser {
     return text_.substr(cps_[b].at, cps_[e - 1].next - cps_[b].at);
   }
   // Is code point k part of a citation found already?
-  bool inside_title(std::size_t k) const { return k < taken_.size() && taken_[k]; }
+  bool inside_title(std::size_t k) const { return k < taken_.size() && taken_[k] != 0; }
 
   void add(Citation::Kind kind, std::size_t b, std::size_t e, std::string title, bool law) {
     Citation c;
@@ -143,7 +143,7 @@ class Parser {
     c.law = law;
     out_.citations.push_back(std::move(c));
     std::fill(taken_.begin() + static_cast<std::ptrdiff_t>(b),
-              taken_.begin() + static_cast<std::ptrdiff_t>(e), true);
+              taken_.begin() + static_cast<std::ptrdiff_t>(e), 1);
   }
 
   // The closing bracket of a title opened at k (`open` code points long), nested titles
@@ -413,7 +413,7 @@ class Parser {
   // The code points the passes start at: all but the common ideographs, and of those 令 (a
   // decree's number), 第 (an article) and 中 (中华人民共和国…). Most of a basis is none of them.
   std::vector<std::uint32_t> marks_;
-  std::vector<bool> taken_;  // per code point: part of a citation
+  std::vector<std::uint8_t> taken_;  // per code point: part of a citation
   std::vector<Citation::Article> refs_;
   std::vector<std::pair<std::size_t, std::size_t>> ref_cps_;
   Citations out_;
