@@ -96,6 +96,8 @@ bool law_name(std::string_view name) {
 class Parser {
  public:
   explicit Parser(std::string_view text) : text_(text) {
+    cps_.clear();
+    marks_.clear();
     cps_.reserve(text.size() / 2);  // mostly three-byte characters
     marks_.reserve(text.size() / 2);
     for (std::size_t i = 0; i < text.size();) {
@@ -108,8 +110,8 @@ class Parser {
     taken_.assign(cps_.size(), 0);
     // A basis cites a few laws and articles: room made once, not grown and moved.
     out_.citations.reserve(8);
-    refs_.reserve(8);
-    ref_cps_.reserve(8);
+    refs_.clear();
+    ref_cps_.clear();
   }
 
   Citations run() {
@@ -408,14 +410,29 @@ class Parser {
     }
   }
 
+  // What a parse reads and marks, its memory kept from call to call (one per thread: rules run
+  // in several at once).
+  struct Scratch {
+    std::vector<Cp> cps;
+    // The code points the passes start at: all but the common ideographs, and of those 令 (a
+    // decree's number), 第 (an article) and 中 (中华人民共和国…). Most of a basis is none of them.
+    std::vector<std::uint32_t> marks;
+    std::vector<std::uint8_t> taken;  // per code point: part of a citation
+    std::vector<Citation::Article> refs;
+    std::vector<std::pair<std::size_t, std::size_t>> ref_cps;
+  };
+  static Scratch& scratch() {
+    static thread_local Scratch s;
+    return s;
+  }
+
   std::string_view text_;
-  std::vector<Cp> cps_;
-  // The code points the passes start at: all but the common ideographs, and of those 令 (a
-  // decree's number), 第 (an article) and 中 (中华人民共和国…). Most of a basis is none of them.
-  std::vector<std::uint32_t> marks_;
-  std::vector<std::uint8_t> taken_;  // per code point: part of a citation
-  std::vector<Citation::Article> refs_;
-  std::vector<std::pair<std::size_t, std::size_t>> ref_cps_;
+  Scratch& scratch_ = scratch();
+  std::vector<Cp>& cps_ = scratch_.cps;
+  std::vector<std::uint32_t>& marks_ = scratch_.marks;
+  std::vector<std::uint8_t>& taken_ = scratch_.taken;
+  std::vector<Citation::Article>& refs_ = scratch_.refs;
+  std::vector<std::pair<std::size_t, std::size_t>>& ref_cps_ = scratch_.ref_cps;
   Citations out_;
 };
 
