@@ -373,16 +373,19 @@ class Parser {
   // Each reference belongs to the citation before it; a document number right after a title is
   // the title's number.
   void attach() {
-    std::vector<Citation> merged;
-    merged.reserve(out_.citations.size());
-    for (Citation& c : out_.citations) {
-      if (c.kind == Citation::Kind::document && !merged.empty() &&
-          merged.back().kind == Citation::Kind::title && merged.back().number.empty()) {
+    // Merged in place: citations [0, kept) are done.
+    std::vector<Citation>& all = out_.citations;
+    std::size_t kept = 0;
+    for (std::size_t r = 0; r < all.size(); ++r) {
+      Citation& c = all[r];
+      if (c.kind == Citation::Kind::document && kept > 0 &&
+          all[kept - 1].kind == Citation::Kind::title && all[kept - 1].number.empty()) {
+        Citation& title = all[kept - 1];
         const std::string_view between =
-            text_.substr(merged.back().end, c.begin - std::min(c.begin, merged.back().end));
-        if (text::fold(between).empty() && between.size() <= 8) {
-          merged.back().number = c.title;
-          std::uint32_t end = std::max(merged.back().end, c.end);
+            text_.substr(title.end, c.begin - std::min(c.begin, title.end));
+        if (between.size() <= 8 && text::fold(between).empty()) {
+          title.number = c.title;
+          std::uint32_t end = std::max(title.end, c.end);
           // The bracket around the number: 《…》（国务院令第721号）.
           for (const std::string_view close : {"）", ")"}) {
             if (text_.substr(end).starts_with(close)) {
@@ -390,13 +393,14 @@ class Parser {
               break;
             }
           }
-          merged.back().end = end;
+          title.end = end;
           continue;
         }
       }
-      merged.push_back(std::move(c));
+      if (r != kept) all[kept] = std::move(c);
+      ++kept;
     }
-    out_.citations = std::move(merged);
+    all.erase(all.begin() + static_cast<std::ptrdiff_t>(kept), all.end());
     for (const Citation::Article& a : refs_) {
       Citation* owner = nullptr;
       for (Citation& c : out_.citations) {
