@@ -72,11 +72,13 @@ bool law_name(std::string_view name) {
   }
   // The suffixes are two code points at most: only the end of the name is folded, back to where
   // folding has kept two of its characters.
-  std::u32string tail;
+  // The last two folded code points, last first.
+  std::array<char32_t, 2> tail{};
+  std::size_t kept = 0;
   std::u32string scratch;
   char32_t one = 0;
   std::size_t end = core.size();
-  while (end > 0 && tail.size() < 2) {
+  while (end > 0 && kept < 2) {
     std::size_t begin = end - 1;
     while (begin > 0 && end - begin < 4 && (static_cast<unsigned char>(core[begin]) & 0xC0) == 0x80)
       --begin;
@@ -84,12 +86,14 @@ bool law_name(std::string_view name) {
     const char32_t c = utf8::next(core, i);
     // Not one well-formed character: fold the whole name, as the rest of the parser reads it.
     if (i != end) return law_suffix(text::fold(core));
-    tail.insert(0, text::fold_code_point(c, one, scratch));
+    const std::u32string_view f = text::fold_code_point(c, one, scratch);
+    for (auto it = f.rbegin(); it != f.rend() && kept < 2; ++it)
+      tail[kept++] = *it;
     end = begin;
   }
   std::string folded;
-  for (const char32_t c : tail)
-    utf8::append(folded, c);
+  while (kept > 0)
+    utf8::append(folded, tail[--kept]);
   return law_suffix(folded);
 }
 
