@@ -91,6 +91,13 @@ TEST(LegalBasisCitationParser, LawsNamedWithoutBrackets) {
   EXPECT_EQ(parsed("根据有关法律第五条"), (Lines{"loose:第五条"}));
   EXPECT_EQ(parsed("中华人民共和国相关法律法规"), (Lines{}));
   EXPECT_EQ(parsed("依法第三条"), (Lines{"loose:第三条"}));
+  // Each pass reads on after what it found: a name right after another, a second name, a
+  // reference inside a title.
+  EXPECT_EQ(parsed("中华人民共和国水法中华人民共和国行政许可法"),
+            (Lines{"bare:中华人民共和国水法中华人民共和国行政许可法 law"}));
+  EXPECT_EQ(parsed("中华人民共和国水法、中华人民共和国行政许可法"),
+            (Lines{"bare:中华人民共和国水法 law", "bare:中华人民共和国行政许可法 law"}));
+  EXPECT_EQ(parsed("《第三条规定》第五条"), (Lines{"title:第三条规定 law [第五条]"}));
 }
 
 TEST(LegalBasisCitationParser, ArticleReferences) {

@@ -6,6 +6,7 @@
 
 #include "fixture_support.hpp"
 #include "guidelint/guidelint.hpp"
+#include "rules/content.hpp"
 
 namespace guidelint {
 namespace {
@@ -358,3 +359,18 @@ TEST(PlaceholderContent, BadOptionsAreConfigErrors) {
 
 }  // namespace
 }  // namespace guidelint
+
+TEST(PlaceholderContent, FirstFoldedCharacterAfterAListNumber) {
+  using guidelint::rules::content::first_folded;
+  EXPECT_EQ(first_folded(""), U'\0');
+  EXPECT_EQ(first_folded("详见附件"), U'详');
+  EXPECT_EQ(first_folded("關於"), U'关');
+  EXPECT_EQ(first_folded("  《办法》"), U'办');
+  EXPECT_EQ(first_folded("——"), U'\0');
+  EXPECT_EQ(first_folded("1.相关法规"), U'相');
+  EXPECT_EQ(first_folded("（一）无"), U'无');
+  EXPECT_EQ(first_folded("①、详见附件"), U'详');
+  EXPECT_EQ(first_folded("1."), U'\0');
+  EXPECT_EQ(first_folded("第"), U'第');
+  EXPECT_EQ(first_folded("２０个工作日"), U'2');
+}

@@ -21,7 +21,7 @@ class AbolishedItem final : public Rule {
     }
     if (mentions_ == Severity::off) return;
     for (const Element& e : context.guide.elements) {
-      if (std::find(elements_.begin(), elements_.end(), e.id) == elements_.end()) continue;
+      if (!listed(elements_, e.id)) continue;
       for (const CatalogMatch& m : context.catalogs.matches(e)) {
         if (m.entry->action != config::Action::abolished || !in_force(*m.entry, context.as_of))
           continue;

@@ -65,9 +65,9 @@ class ContactFormat final : public Rule {
     static thread_local Buffers b;
     for (const Element& e : context.guide.elements) {
       if (e.id.empty()) continue;
-      const bool phone = scan::listed(s_.phone_elements, e.id);
-      const bool hours = scan::listed(s_.hours_elements, e.id);
-      const bool place = scan::listed(s_.place_elements, e.id);
+      const bool phone = listed(s_.phone_elements, e.id);
+      const bool hours = listed(s_.hours_elements, e.id);
+      const bool place = listed(s_.place_elements, e.id);
       if ((!phone && !hours && !place) || e.blank()) continue;
       scan::chars(e.text, b.chars);
       if (phone) check_phone(context, reporter, e, b);

@@ -124,6 +124,9 @@ inline bool chinese_numeral(char32_t c) {
 // Bytes of an enumerator at the start of text and the blanks after it ("1.", "（一）", "①",
 // "第一步"); 0 when there is none.
 std::uint32_t enumerator_bytes(std::string_view text);
+// Can a list number begin with this code point? enumerator_bytes is 0 for a text whose first
+// code point cannot.
+bool may_begin_enumerator(char32_t first);
 // Finer: each entry split further at arrows, dashes and commas, as a procedure's steps are
 // written on one line ("申请-审核-核准-发照", "受理→审查→决定").
 std::vector<Item> steps(const Element& element);

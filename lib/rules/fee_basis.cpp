@@ -45,7 +45,7 @@ class FeeBasis final : public Rule {
     // The element's text; its memory kept from element to element and from guide to guide.
     static thread_local std::vector<Char> s;
     for (const Element& e : context.guide.elements) {
-      if (!scan::listed(s_.elements, e.id) || e.blank()) continue;
+      if (!listed(s_.elements, e.id) || e.blank()) continue;
       if (first == nullptr) first = &e;
       scan::chars(e.text, s);
       amounts(s, [&](const Amount& a) {

@@ -72,11 +72,13 @@ bool law_name(std::string_view name) {
   }
   // The suffixes are two code points at most: only the end of the name is folded, back to where
   // folding has kept two of its characters.
-  std::u32string tail;
+  // The last two folded code points, last first.
+  std::array<char32_t, 2> tail{};
+  std::size_t kept = 0;
   std::u32string scratch;
   char32_t one = 0;
   std::size_t end = core.size();
-  while (end > 0 && tail.size() < 2) {
+  while (end > 0 && kept < 2) {
     std::size_t begin = end - 1;
     while (begin > 0 && end - begin < 4 && (static_cast<unsigned char>(core[begin]) & 0xC0) == 0x80)
       --begin;
@@ -84,29 +86,36 @@ bool law_name(std::string_view name) {
     const char32_t c = utf8::next(core, i);
     // Not one well-formed character: fold the whole name, as the rest of the parser reads it.
     if (i != end) return law_suffix(text::fold(core));
-    tail.insert(0, text::fold_code_point(c, one, scratch));
+    const std::u32string_view f = text::fold_code_point(c, one, scratch);
+    for (auto it = f.rbegin(); it != f.rend() && kept < 2; ++it)
+      tail[kept++] = *it;
     end = begin;
   }
   std::string folded;
-  for (const char32_t c : tail)
-    utf8::append(folded, c);
+  while (kept > 0)
+    utf8::append(folded, tail[--kept]);
   return law_suffix(folded);
 }
 
 class Parser {
  public:
   explicit Parser(std::string_view text) : text_(text) {
+    cps_.clear();
+    marks_.clear();
     cps_.reserve(text.size() / 2);  // mostly three-byte characters
+    marks_.reserve(text.size() / 2);
     for (std::size_t i = 0; i < text.size();) {
       const auto at = static_cast<std::uint32_t>(i);
       const char32_t c = utf8::next_fast(text, i);
+      if (!common_han(c) || c == U'令' || c == U'第' || c == U'中')
+        marks_.push_back(static_cast<std::uint32_t>(cps_.size()));
       cps_.push_back({c, at, static_cast<std::uint32_t>(i)});
     }
-    taken_.assign(cps_.size(), false);
+    taken_.assign(cps_.size(), 0);
     // A basis cites a few laws and articles: room made once, not grown and moved.
     out_.citations.reserve(8);
-    refs_.reserve(8);
-    ref_cps_.reserve(8);
+    refs_.clear();
+    ref_cps_.clear();
   }
 
   Citations run() {
@@ -129,7 +138,7 @@ class Parser {
     return text_.substr(cps_[b].at, cps_[e - 1].next - cps_[b].at);
   }
   // Is code point k part of a citation found already?
-  bool inside_title(std::size_t k) const { return k < taken_.size() && taken_[k]; }
+  bool inside_title(std::size_t k) const { return k < taken_.size() && taken_[k] != 0; }
 
   void add(Citation::Kind kind, std::size_t b, std::size_t e, std::string title, bool law) {
     Citation c;
@@ -140,7 +149,7 @@ class Parser {
     c.law = law;
     out_.citations.push_back(std::move(c));
     std::fill(taken_.begin() + static_cast<std::ptrdiff_t>(b),
-              taken_.begin() + static_cast<std::ptrdiff_t>(e), true);
+              taken_.begin() + static_cast<std::ptrdiff_t>(e), 1);
   }
 
   // The closing bracket of a title opened at k (`open` code points long), nested titles
@@ -182,9 +191,10 @@ class Parser {
         f[n] = kinds[n].open[0];
       return f;
     }();
-    for (std::size_t k = 0; k < cps_.size(); ++k) {
+    std::size_t from = 0;  // past the last title found
+    for (const std::uint32_t k : marks_) {
       const char32_t c = at(k);
-      if (common_han(c)) continue;  // most of a basis; no bracket is one
+      if (k < from || common_han(c)) continue;  // no bracket is a common ideograph
       if (std::none_of(firsts.begin(), firsts.end(), [c](char32_t f) { return f == c; })) continue;
       for (const Kind& kind : kinds) {
         if (at(k) != kind.open[0] || (kind.open.size() > 1 && at(k + 1) != kind.open[1])) continue;
@@ -200,7 +210,7 @@ class Parser {
           const bool law = law_name(inner);
           if (has_han && (law || !kind.law_only)) {
             add(Citation::Kind::title, k, e, std::string(inner), law);
-            k = e - 1;
+            from = e;
           }
         }
         break;
@@ -214,9 +224,9 @@ class Parser {
     std::size_t b = k;
     while (b > 0 && k - b < 8 && han(at(b - 1)) && !inside_title(b - 1))
       --b;
+    static constexpr std::u32string_view before = U"据照依按和及与的、";
     for (std::size_t j = k; j > b; --j) {
-      if (std::u32string_view(U"据照依按和及与的、").find(at(j - 1)) != std::u32string_view::npos)
-        return j;
+      if (before.find(at(j - 1)) != std::u32string_view::npos) return j;
     }
     return b;
   }
@@ -238,8 +248,9 @@ class Parser {
   void documents() {
     static constexpr std::u32string_view opens = U"〔[［(（【﹝";
     static constexpr std::u32string_view closes = U"〕]］)）】﹞";
-    for (std::size_t k = 1; k < cps_.size(); ++k) {
-      if ((common_han(at(k)) && at(k) != U'令') || inside_title(k)) continue;
+    std::size_t from = 1;  // past the last number found
+    for (const std::uint32_t k : marks_) {
+      if (k < from || (common_han(at(k)) && at(k) != U'令') || inside_title(k)) continue;
       std::size_t end = std::string::npos;
       if (opens.find(at(k)) != std::u32string_view::npos && han(at(k - 1))) {
         // 国发〔2015〕11号
@@ -268,13 +279,14 @@ class Parser {
       const std::size_t b = issuer(k);
       if (b == k) continue;
       add(Citation::Kind::document, b, end, std::string(slice(b, end)), false);
-      k = end - 1;
+      from = end;
     }
   }
 
   void articles() {
-    for (std::size_t k = 0; k < cps_.size(); ++k) {
-      if (at(k) != U'第' || inside_title(k)) continue;
+    std::size_t from = 0;  // past the last reference found
+    for (const std::uint32_t k : marks_) {
+      if (k < from || at(k) != U'第' || inside_title(k)) continue;
       std::size_t e = reference(k);
       if (e == k) continue;
       // 第三十五条第一款第二项: one reference.
@@ -282,7 +294,7 @@ class Parser {
         e = more;
       refs_.push_back({cps_[k].at, cps_[e - 1].next});
       ref_cps_.emplace_back(k, e);
-      k = e - 1;
+      from = e;
     }
   }
 
@@ -301,8 +313,8 @@ class Parser {
       if (at(j) != U'）' && at(j) != U')') return k;
       ++j;
     }
-    if (std::u32string_view(U"条條款项項目章节節编編点點").find(at(j)) != std::u32string_view::npos)
-      return j + 1;
+    static constexpr std::u32string_view units = U"条條款项項目章节節编編点點";
+    if (units.find(at(j)) != std::u32string_view::npos) return j + 1;
     if (at(j) == U'部' && at(j + 1) == U'分') return j + 2;
     return k;
   }
@@ -311,8 +323,9 @@ class Parser {
   // an article (食品安全法第三十五条).
   void named() {
     for (const std::u32string_view prefix : {U"中华人民共和国", U"中華人民共和國"}) {
-      for (std::size_t k = 0; k + prefix.size() <= cps_.size(); ++k) {
-        if (at(k) != prefix[0]) continue;
+      std::size_t from = 0;  // past the last name read
+      for (const std::uint32_t k : marks_) {
+        if (k < from || k + prefix.size() > cps_.size() || at(k) != prefix[0]) continue;
         bool is = !inside_title(k);
         for (std::size_t n = 1; is && n < prefix.size(); ++n)
           is = at(k + n) == prefix[n];
@@ -324,7 +337,7 @@ class Parser {
         if (e > k + prefix.size() && law_name(name)) {
           add(Citation::Kind::bare, k, e, std::string(name), true);
         }
-        k = e;
+        from = e + 1;
       }
     }
     for (const auto& [rb, re] : ref_cps_) {
@@ -364,16 +377,19 @@ class Parser {
   // Each reference belongs to the citation before it; a document number right after a title is
   // the title's number.
   void attach() {
-    std::vector<Citation> merged;
-    merged.reserve(out_.citations.size());
-    for (Citation& c : out_.citations) {
-      if (c.kind == Citation::Kind::document && !merged.empty() &&
-          merged.back().kind == Citation::Kind::title && merged.back().number.empty()) {
+    // Merged in place: citations [0, kept) are done.
+    std::vector<Citation>& all = out_.citations;
+    std::size_t kept = 0;
+    for (std::size_t r = 0; r < all.size(); ++r) {
+      Citation& c = all[r];
+      if (c.kind == Citation::Kind::document && kept > 0 &&
+          all[kept - 1].kind == Citation::Kind::title && all[kept - 1].number.empty()) {
+        Citation& title = all[kept - 1];
         const std::string_view between =
-            text_.substr(merged.back().end, c.begin - std::min(c.begin, merged.back().end));
-        if (text::fold(between).empty() && between.size() <= 8) {
-          merged.back().number = c.title;
-          std::uint32_t end = std::max(merged.back().end, c.end);
+            text_.substr(title.end, c.begin - std::min(c.begin, title.end));
+        if (between.size() <= 8 && text::fold(between).empty()) {
+          title.number = c.title;
+          std::uint32_t end = std::max(title.end, c.end);
           // The bracket around the number: 《…》（国务院令第721号）.
           for (const std::string_view close : {"）", ")"}) {
             if (text_.substr(end).starts_with(close)) {
@@ -381,13 +397,14 @@ class Parser {
               break;
             }
           }
-          merged.back().end = end;
+          title.end = end;
           continue;
         }
       }
-      merged.push_back(std::move(c));
+      if (r != kept) all[kept] = std::move(c);
+      ++kept;
     }
-    out_.citations = std::move(merged);
+    all.erase(all.begin() + static_cast<std::ptrdiff_t>(kept), all.end());
     for (const Citation::Article& a : refs_) {
       Citation* owner = nullptr;
       for (Citation& c : out_.citations) {
@@ -401,11 +418,29 @@ class Parser {
     }
   }
 
+  // What a parse reads and marks, its memory kept from call to call (one per thread: rules run
+  // in several at once).
+  struct Scratch {
+    std::vector<Cp> cps;
+    // The code points the passes start at: all but the common ideographs, and of those 令 (a
+    // decree's number), 第 (an article) and 中 (中华人民共和国…). Most of a basis is none of them.
+    std::vector<std::uint32_t> marks;
+    std::vector<std::uint8_t> taken;  // per code point: part of a citation
+    std::vector<Citation::Article> refs;
+    std::vector<std::pair<std::size_t, std::size_t>> ref_cps;
+  };
+  static Scratch& scratch() {
+    static thread_local Scratch s;
+    return s;
+  }
+
   std::string_view text_;
-  std::vector<Cp> cps_;
-  std::vector<bool> taken_;  // per code point: part of a citation
-  std::vector<Citation::Article> refs_;
-  std::vector<std::pair<std::size_t, std::size_t>> ref_cps_;
+  Scratch& scratch_ = scratch();
+  std::vector<Cp>& cps_ = scratch_.cps;
+  std::vector<std::uint32_t>& marks_ = scratch_.marks;
+  std::vector<std::uint8_t>& taken_ = scratch_.taken;
+  std::vector<Citation::Article>& refs_ = scratch_.refs;
+  std::vector<std::pair<std::size_t, std::size_t>>& ref_cps_ = scratch_.ref_cps;
   Citations out_;
 };
 
@@ -455,8 +490,7 @@ class LegalBasisCitation final : public Rule {
 
   void check(const Context& context, const Reporter& reporter) const override {
     for (const Element& e : context.guide.elements) {
-      if (std::find(elements_.begin(), elements_.end(), e.id) == elements_.end() || e.blank())
-        continue;
+      if (!listed(elements_, e.id) || e.blank()) continue;
       const content::Citations parsed = content::parse_citations(e.text);
       if (parsed.citations.empty()) {
         reporter.report("legal-basis-citation.none",

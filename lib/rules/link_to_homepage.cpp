@@ -262,8 +262,8 @@ class LinkToHomepage final : public Rule {
   }
 
   bool checked(const Element& e) const {
-    if (std::find(exclude_.begin(), exclude_.end(), e.id) != exclude_.end()) return false;
-    return !elements_ || std::find(elements_->begin(), elements_->end(), e.id) != elements_->end();
+    if (listed(exclude_, e.id)) return false;
+    return !elements_ || listed(*elements_, e.id);
   }
 
   // Removes phrases that are not content from both ends.

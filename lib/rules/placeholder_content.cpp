@@ -224,14 +224,25 @@ PhraseSet::PhraseSet(std::vector<std::string> phrases) {
 }
 
 char32_t first_folded(std::string_view text) {
-  text.remove_prefix(enumerator_bytes(text));
+  if (text.empty()) return 0;
+  // The first code point, decoded once: nearly always it begins no list number and folds to
+  // itself or one other.
+  std::size_t i = 0;
+  char32_t c = utf8::next_fast(text, i);
+  if (may_begin_enumerator(c)) {
+    text.remove_prefix(enumerator_bytes(text));
+    if (text.empty()) return 0;
+    i = 0;
+    c = utf8::next_fast(text, i);
+  }
   char32_t one = 0;
   std::u32string scratch;
-  for (std::size_t i = 0; i < text.size();) {
-    const std::u32string_view f = text::fold_code_point(utf8::next_fast(text, i), one, scratch);
+  for (;;) {
+    const std::u32string_view f = text::fold_code_point(c, one, scratch);
     if (!f.empty()) return f.front();
+    if (i >= text.size()) return 0;
+    c = utf8::next_fast(text, i);
   }
-  return 0;
 }
 
 namespace {
@@ -772,9 +783,8 @@ class PlaceholderContent final : public Rule {
 
  private:
   bool checked(const std::string& id) const {
-    if (std::find(o_.exclude.begin(), o_.exclude.end(), id) != o_.exclude.end()) return false;
-    return o_.all_elements ||
-           std::find(o_.elements.begin(), o_.elements.end(), id) != o_.elements.end();
+    if (listed(o_.exclude, id)) return false;
+    return o_.all_elements || listed(o_.elements, id);
   }
 
   const PhraseSet* find(const std::string& id) const {

@@ -59,9 +59,7 @@ class PostApprovalPrecondition final : public Rule {
   }
 
  private:
-  bool scanned(const Element& e) const {
-    return std::find(elements_.begin(), elements_.end(), e.id) != elements_.end();
-  }
+  bool scanned(const Element& e) const { return listed(elements_, e.id); }
 
   bool registration(const Context& context, const Element& name) const {
     const std::string& folded = context.catalogs.folded(name);

@@ -114,4 +114,17 @@ bool builtin_options(const Setup& setup);
 std::optional<std::vector<std::string>> element_list_option(const Setup& setup,
                                                             std::string_view key);
 
+// Asked for every element of a guide, of a few short ids: compared byte by byte, most of them
+// told apart by their length or first byte, without a call to compare memory.
+inline bool listed(const std::vector<std::string>& ids, std::string_view id) {
+  for (const std::string& x : ids) {
+    if (x.size() != id.size()) continue;
+    std::size_t k = 0;
+    while (k < x.size() && x[k] == id[k])
+      ++k;
+    if (k == x.size()) return true;
+  }
+  return false;
+}
+
 }  // namespace guidelint::rules

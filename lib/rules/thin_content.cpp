@@ -205,14 +205,16 @@ std::vector<Item> entries(const Element& element, std::size_t limit) {
   return out;
 }
 
+bool may_begin_enumerator(char32_t first) {
+  return circled(first) || first == U'（' || first == U'(' || first == U'第' || digit(first) ||
+         chinese_numeral(first);
+}
+
 std::uint32_t enumerator_bytes(std::string_view text) {
   // Nearly every value starts with a character no enumerator starts with: ruled out by that
   // character alone, without decoding further.
   std::size_t first_end = 0;
-  const char32_t first = text.empty() ? 0 : utf8::next_fast(text, first_end);
-  if (!circled(first) && first != U'（' && first != U'(' && first != U'第' && !digit(first) &&
-      !chinese_numeral(first))
-    return 0;
+  if (!may_begin_enumerator(text.empty() ? 0 : utf8::next_fast(text, first_end))) return 0;
   // Enough code points for the longest enumerator and the blanks after it.
   std::array<Cp, 12> cps{};
   std::size_t n = 0;
@@ -337,8 +339,7 @@ class ThinContent final : public Rule {
       for (const auto& [id, m] : o_.minimums) {
         if (id == e.id) minimum = &m;
       }
-      const bool procedure = std::find(o_.step_elements.begin(), o_.step_elements.end(), e.id) !=
-                             o_.step_elements.end();
+      const bool procedure = listed(o_.step_elements, e.id);
       if (minimum == nullptr && !procedure) continue;
       if (e.blank()) continue;  // required-element's business
       // Only a short value is a placeholder, a chain of step names or short of characters; most
@@ -360,7 +361,8 @@ class ThinContent final : public Rule {
                                       : content::count_bounded(e.text, bound, &folded_chars);
       // "无", "详见附件": placeholder-content's business.
       if (ignorable && complete && o_.ignore.whole(e.text, folded)) continue;
-      const std::string label = label_of(context, e);
+      // Made only for a finding: most values have none.
+      const auto label = [&] { return label_of(context, e); };
       if (chain && complete) {
         if (const auto names = generic_steps(e.text, o_.step_words); names.size() >= 2) {
           std::string steps;
@@ -369,7 +371,7 @@ class ThinContent final : public Rule {
             steps += e.item_text(name);
           }
           reporter.report("thin-content.generic-steps",
-                          {{"label", label},
+                          {{"label", label()},
                            {"steps", steps},
                            {"count", static_cast<std::int64_t>(names.size())}},
                           e.value_span(), e.id);
@@ -380,7 +382,7 @@ class ThinContent final : public Rule {
       const auto chars = static_cast<std::int64_t>(folded_chars);
       if (complete && chars < minimum->chars) {
         reporter.report("thin-content.chars",
-                        {{"label", label}, {"count", chars}, {"minimum", minimum->chars}},
+                        {{"label", label()}, {"count", chars}, {"minimum", minimum->chars}},
                         e.value_span(), e.id);
         continue;
       }
@@ -392,7 +394,7 @@ class ThinContent final : public Rule {
       const auto entries = static_cast<std::int64_t>(content::entries(e, enough).size());
       if (entries < minimum->items) {
         reporter.report("thin-content.items",
-                        {{"label", label}, {"count", entries}, {"minimum", minimum->items}},
+                        {{"label", label()}, {"count", entries}, {"minimum", minimum->items}},
                         e.value_span(), e.id);
         continue;
       }
@@ -400,7 +402,7 @@ class ThinContent final : public Rule {
         const auto steps = static_cast<std::int64_t>(content::steps(e).size());
         if (steps < minimum->steps) {
           reporter.report("thin-content.steps",
-                          {{"label", label}, {"count", steps}, {"minimum", minimum->steps}},
+                          {{"label", label()}, {"count", steps}, {"minimum", minimum->steps}},
                           e.value_span(), e.id);
         }
       }

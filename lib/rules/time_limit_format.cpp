@@ -88,10 +88,10 @@ class TimeLimitFormat final : public Rule {
     std::vector<Limit> all;
     static thread_local Buffers b;
     for (const Element& e : context.guide.elements) {
-      if (!scan::listed(s_.elements, e.id) || e.blank()) continue;
-      const Role role = scan::listed(s_.legal_elements, e.id)      ? Role::legal
-                        : scan::listed(s_.promised_elements, e.id) ? Role::promised
-                                                                   : Role::general;
+      if (!listed(s_.elements, e.id) || e.blank()) continue;
+      const Role role = listed(s_.legal_elements, e.id)      ? Role::legal
+                        : listed(s_.promised_elements, e.id) ? Role::promised
+                                                             : Role::general;
       scan::chars(e.text, b.chars);
       const std::size_t before = all.size();
       read(e, role, b, all);
