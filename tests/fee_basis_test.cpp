@@ -207,7 +207,7 @@ TEST(FeeBasis, PackOptionsAreTheBuiltInDefaults) {
 // A config with a profile of its own still builds with the national pack: the elements its
 // options name that the profile lacks are left out, and the rules run on those it has.
 TEST(FeeBasis, ThePackFitsAProfileWithoutItsElements) {
-  const auto dir = std::filesystem::temp_directory_path() / "guidelint-fee-basis-profile";
+  const auto dir = testing::temp_dir("fee-basis-profile");
   std::filesystem::create_directories(dir);
   {
     std::ofstream(dir / "p.yaml")

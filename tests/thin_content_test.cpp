@@ -254,7 +254,7 @@ TEST(ThinContent, BadOptionsAreConfigErrors) {
 TEST(ThinContent, TheBuiltInOptionsFitAProfileWithoutTheirElements) {
   // The national pack's minimums name national elements; a config with a profile of its own
   // still builds, and the content rules run on the elements it has.
-  const auto dir = std::filesystem::temp_directory_path() / "guidelint-thin-content-profile";
+  const auto dir = testing::temp_dir("thin-content-profile");
   std::filesystem::create_directories(dir);
   {
     std::ofstream(dir / "p.yaml")
