@@ -338,10 +338,12 @@ class PlainReader {
       }
       default: {
         if (!plain_start()) return false;
+        // Searched within the line only: a search to the end of the text for each value made
+        // a long file quadratic.
         const std::size_t eol = std::min(text_.find('\n', pos_), text_.size());
-        std::size_t end = std::min(text_.find(" #", pos_), eol);
-        const std::size_t colon = text_.find(':', pos_);
-        for (std::size_t c = colon; c < end; c = text_.find(':', c + 1)) {
+        const std::string_view line = text_.substr(0, eol);
+        std::size_t end = std::min(line.find(" #", pos_), eol);
+        for (std::size_t c = line.find(':', pos_); c < end; c = line.find(':', c + 1)) {
           if (c + 1 == eol || text_[c + 1] == ' ') return false;  // a key, or an error
         }
         const std::size_t begin = pos_;
