@@ -413,21 +413,29 @@ class PlainReader {
     return !at_end() && peek() != '#' && column() > col;
   }
 
-  bool flow_sequence(const YAML::Mark& at, YAML::anchor_t anchor, int col) {
-    if (++depth_ > kMaxDepth) return false;
-    out_.OnSequenceStart(at, "?", anchor, YAML::EmitterStyle::Flow);
+  // The entries of a flow collection after its opening bracket, each read by `entry`, separated
+  // by commas (none after the last) up to `close`, which is passed.
+  template <typename Entry>
+  bool flow_entries(char close, int col, Entry&& entry) {
     ++pos_;
     if (!flow_space(col)) return false;
-    if (peek() != ']') {
+    if (peek() != close) {
       while (true) {
-        if (!flow_node(col) || !flow_space(col)) return false;
-        if (peek() == ']') break;
+        if (!entry() || !flow_space(col)) return false;
+        if (peek() == close) break;
         if (peek() != ',') return false;
         ++pos_;
-        if (!flow_space(col) || peek() == ']') return false;
+        if (!flow_space(col) || peek() == close) return false;
       }
     }
     ++pos_;
+    return true;
+  }
+
+  bool flow_sequence(const YAML::Mark& at, YAML::anchor_t anchor, int col) {
+    if (++depth_ > kMaxDepth) return false;
+    out_.OnSequenceStart(at, "?", anchor, YAML::EmitterStyle::Flow);
+    if (!flow_entries(']', col, [&] { return flow_node(col); })) return false;
     out_.OnSequenceEnd();
     --depth_;
     return true;
@@ -436,28 +444,19 @@ class PlainReader {
   bool flow_map(const YAML::Mark& at, YAML::anchor_t anchor, int col) {
     if (++depth_ > kMaxDepth) return false;
     out_.OnMapStart(at, "?", anchor, YAML::EmitterStyle::Flow);
-    ++pos_;
-    if (!flow_space(col)) return false;
-    if (peek() != '}') {
-      while (true) {
-        const YAML::Mark key_at = mark();
-        const std::size_t begin = pos_;
-        if (!plain_start() || !flow_plain_end() || peek() != ':' || peek(1) != ' ' ||
-            text_[pos_ - 1] == ' ' || pos_ - begin > kMaxKey ||
-            is_null(text_.substr(begin, pos_ - begin)))
-          return false;
-        out_.OnScalar(key_at, "?", YAML::NullAnchor,
-                      std::string(text_.substr(begin, pos_ - begin)));
-        ++pos_;
-        if (!flow_space(col) || peek() == ',' || peek() == '}') return false;
-        if (!flow_node(col) || !flow_space(col)) return false;
-        if (peek() == '}') break;
-        if (peek() != ',') return false;
-        ++pos_;
-        if (!flow_space(col) || peek() == '}') return false;
-      }
-    }
-    ++pos_;
+    const auto pair = [&] {
+      const YAML::Mark key_at = mark();
+      const std::size_t begin = pos_;
+      if (!plain_start() || !flow_plain_end() || peek() != ':' || peek(1) != ' ' ||
+          text_[pos_ - 1] == ' ' || pos_ - begin > kMaxKey ||
+          is_null(text_.substr(begin, pos_ - begin)))
+        return false;
+      out_.OnScalar(key_at, "?", YAML::NullAnchor, std::string(text_.substr(begin, pos_ - begin)));
+      ++pos_;
+      if (!flow_space(col) || peek() == ',' || peek() == '}') return false;
+      return flow_node(col);
+    };
+    if (!flow_entries('}', col, pair)) return false;
     out_.OnMapEnd();
     --depth_;
     return true;

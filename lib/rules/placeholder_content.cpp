@@ -434,6 +434,13 @@ const std::array<std::uint8_t, 0x10000>& template_classes() {
 }
 
 #if GUIDELINT_UTF8_AVX2
+// A 16-entry nibble table in both halves of a vector, for _mm256_shuffle_epi8.
+__attribute__((target("avx2"), always_inline)) inline __m256i nibble_table(
+    const std::array<std::uint8_t, 16>& table) {
+  return _mm256_broadcastsi128_si256(
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(table.data())));
+}
+
 // The first byte at or after i (a character's start) that may begin a mark or an opening bracket,
 // 32 bytes at a time: the ASCII ones, and the lead byte with the next of the 64-code-point blocks
 // that hold the others, and for the blocks of the common punctuation (、。，：) the last byte too.
@@ -459,19 +466,12 @@ __attribute__((target("avx2"))) std::size_t next_mark_lead(const unsigned char* 
       0x04, 0, 0, 0, 0x04, 0, 0x04, 0x04, 0x14, 0, 0x04, 0x10, 0x04, 0x10, 0x14, 0x10};
   static constexpr std::array<std::uint8_t, 16> last_high = {0,    0,    0, 0,    0, 0, 0, 0,
                                                              0x14, 0x14, 0, 0x10, 0, 0, 0, 0};
-  // (Spelt out: a lambda would not be compiled for AVX2.)
-  const __m256i lead_lows = _mm256_broadcastsi128_si256(
-      _mm_loadu_si128(reinterpret_cast<const __m128i*>(lead_low.data())));
-  const __m256i lead_highs = _mm256_broadcastsi128_si256(
-      _mm_loadu_si128(reinterpret_cast<const __m128i*>(lead_high.data())));
-  const __m256i next_lows = _mm256_broadcastsi128_si256(
-      _mm_loadu_si128(reinterpret_cast<const __m128i*>(next_low.data())));
-  const __m256i next_highs = _mm256_broadcastsi128_si256(
-      _mm_loadu_si128(reinterpret_cast<const __m128i*>(next_high.data())));
-  const __m256i last_lows = _mm256_broadcastsi128_si256(
-      _mm_loadu_si128(reinterpret_cast<const __m128i*>(last_low.data())));
-  const __m256i last_highs = _mm256_broadcastsi128_si256(
-      _mm_loadu_si128(reinterpret_cast<const __m128i*>(last_high.data())));
+  const __m256i lead_lows = nibble_table(lead_low);
+  const __m256i lead_highs = nibble_table(lead_high);
+  const __m256i next_lows = nibble_table(next_low);
+  const __m256i next_highs = nibble_table(next_high);
+  const __m256i last_lows = nibble_table(last_low);
+  const __m256i last_highs = nibble_table(last_high);
   const __m256i nibble = _mm256_set1_epi8(0x0F);
   const __m256i ascii = _mm256_set1_epi8(0x60);
   const __m256i two_bytes = _mm256_set1_epi8(0x6B);  // the leads the third byte does not narrow
