@@ -4,6 +4,7 @@
 
 #include "parse/parser.hpp"
 #include "parse/text_builder.hpp"
+#include "text/utf8.hpp"
 
 namespace guidelint::parse {
 namespace {
@@ -294,7 +295,7 @@ TEST(TextBuilder, ErasingTheEnd) {
 
 // Trimming tells most text has nothing to trim by its first and last bytes; whatever the bytes,
 // it trims what trim_range does.
-TEST(TextBuilder, TrimsWhatTrimRangeDoes) {
+TEST(TextBuilder, TrimsWhatDecodingTrimsAndTrimRangeAgrees) {
   for (const std::string_view s :
        {"", " ", "甲", "甲。", "（甲）", " 甲", "甲\t", "\u3000甲\u3000", "甲\u00a0", "\u00a0",
         "甲\ufeff", "\u2028甲\u2029", "甲\u202f", "\u205f甲", "\u1680甲\u200b", "a\u2000\u200a",
@@ -304,9 +305,26 @@ TEST(TextBuilder, TrimsWhatTrimRangeDoes) {
     std::vector<Item> items;
     std::vector<Link> links;
     const Item item = b.trim(0, b.size(), items, links);
-    std::uint32_t begin = 0;
-    auto end = static_cast<std::uint32_t>(s.size());
-    trim_range(s, begin, end);
+    // The reference: code points decoded one by one and tested with utf8::is_space.
+    std::vector<std::uint32_t> starts;
+    std::vector<bool> spaces;
+    for (std::size_t i = 0; i < s.size();) {
+      starts.push_back(static_cast<std::uint32_t>(i));
+      spaces.push_back(utf8::is_space(utf8::next(s, i)));
+    }
+    std::size_t first = 0;
+    std::size_t last = spaces.size();
+    while (first < last && spaces[first])
+      ++first;
+    while (last > first && spaces[last - 1])
+      --last;
+    const auto size = static_cast<std::uint32_t>(s.size());
+    const std::uint32_t begin = first < starts.size() ? starts[first] : size;
+    const std::uint32_t end = last < starts.size() ? starts[last] : size;
+    std::uint32_t b2 = 0;
+    std::uint32_t e2 = size;
+    trim_range(s, b2, e2);
+    EXPECT_EQ(std::make_pair(b2, e2), std::make_pair(begin, end)) << s;
     EXPECT_EQ(b.text, s.substr(begin, end - begin)) << s;
     EXPECT_EQ(item.begin, 0u) << s;
     EXPECT_EQ(item.end, end - begin) << s;

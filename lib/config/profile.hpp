@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "config/yaml_util.hpp"
+#include "text/string_map.hpp"
 
 namespace guidelint::config {
 
@@ -59,11 +60,7 @@ class Profile {
     std::size_t element = kNoElement;
     Field field = Field::none;
   };
-  struct NameHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, Name, NameHash, std::equal_to<>> names_;
+  text::StringMap<Name> names_;
 };
 
 // A JSON field name in the form names are compared in.

@@ -6,12 +6,9 @@
 namespace guidelint {
 
 bool Element::blank() const {
-  // Every rule asks, and a value nearly always starts with a printable ASCII character or a CJK
-  // ideograph (lead bytes E4 to E9), neither of which is a space.
-  if (!text.empty()) {
-    const auto b = static_cast<unsigned char>(text[0]);
-    if ((b > ' ' && b < 0x80) || (b >= 0xE4 && b <= 0xE9)) return false;
-  }
+  // Every rule asks, and a value nearly always starts with a character its first byte shows is
+  // not a space.
+  if (!text.empty() && !utf8::may_begin_space(static_cast<unsigned char>(text[0]))) return false;
   for (std::size_t i = 0; i < text.size();) {
     if (!utf8::is_space(utf8::next(text, i))) return false;
   }

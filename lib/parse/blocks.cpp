@@ -93,32 +93,11 @@ std::size_t next_colon(std::string_view s, std::size_t from, std::size_t to) {
   return std::string_view::npos;
 }
 
-// Can the byte start whitespace as utf8::is_space has it? Every whitespace character starts with
-// an ASCII space or control byte, or with one of these lead bytes (U+00A0, U+1680,
-// U+2000…U+205F, U+3000, U+FEFF).
-inline bool may_start_space(unsigned char c) {
-  return c <= ' ' || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF;
-}
-
-// trim_range(s, begin, end), answering at once for the usual text that neither starts nor ends
-// with whitespace.
-inline void trim(std::string_view s, std::uint32_t& begin, std::uint32_t& end) {
-  if (begin >= end) return;
-  std::uint32_t last = end - 1;
-  while (last > begin && (static_cast<unsigned char>(s[last]) & 0xC0) == 0x80)
-    --last;
-  if (may_start_space(static_cast<unsigned char>(s[begin])) ||
-      may_start_space(static_cast<unsigned char>(s[last])))
-    trim_range(s, begin, end);
-}
-
 // Does the code point at s[i] (not a continuation byte) count as whitespace for utf8::is_space?
 inline bool space_at(std::string_view s, std::size_t i) {
   const auto c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
-  // Every space outside ASCII starts with one of these bytes (U+00A0, U+1680, U+2000…U+205F,
-  // U+3000, U+FEFF).
-  if (c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3 && c != 0xEF) return false;
+  if (!utf8::may_begin_space(c)) return false;
   std::size_t j = i;
   return utf8::is_space(utf8::next(s, j));
 }
@@ -225,7 +204,7 @@ std::optional<LabelMatch> match_line(std::string_view t, bool heading,
                                      const config::Profile& profile) {
   std::uint32_t b = 0;
   auto e = static_cast<std::uint32_t>(t.size());
-  trim(t, b, e);
+  trim_range(t, b, e);
   if (b >= e) return std::nullopt;
   const std::string_view line = t.substr(b, e - b);
   const std::string_view rest = config::strip_enumerator(line);
@@ -235,7 +214,7 @@ std::optional<LabelMatch> match_line(std::string_view t, bool heading,
   const auto o = static_cast<std::uint32_t>(b + (line.size() - rest.size()));
   const auto make = [&](std::uint32_t lb, std::uint32_t le, std::uint32_t vb,
                         const config::ElementDef* def) {
-    trim(t, lb, le);
+    trim_range(t, lb, le);
     return LabelMatch{lb, le, vb, def};
   };
 
@@ -356,7 +335,7 @@ class Recogniser {
       const std::string_view t = cells[i].text;
       std::uint32_t b = 0;
       auto e = static_cast<std::uint32_t>(t.size());
-      trim(t, b, e);
+      trim_range(t, b, e);
       std::string_view cell = t.substr(b, e - b);
       cell = cell.substr(0, without_trailing_colons(cell));
       if (cell.empty() || !at_most(cell, kMaxLabelChars)) continue;
@@ -463,7 +442,7 @@ class Recogniser {
   void value(const TextBuilder& line, std::uint32_t begin, std::uint32_t end) {
     std::uint32_t b = begin;
     std::uint32_t e = end;
-    trim(line.text, b, e);
+    trim_range(line.text, b, e);
     if (b >= e) {
       // No text, but maybe an image (a flowchart): its link belongs to the element.
       if (!current_) return;
@@ -488,7 +467,7 @@ class Recogniser {
       const std::size_t nl = v.text.find('\n', from);
       auto ib = static_cast<std::uint32_t>(from);
       auto ie = static_cast<std::uint32_t>(nl == std::string::npos ? v.text.size() : nl);
-      trim(v.text, ib, ie);
+      trim_range(v.text, ib, ie);
       if (ib < ie) current_->element.items.push_back({ib, ie});
       if (nl == std::string::npos) break;
       from = nl + 1;

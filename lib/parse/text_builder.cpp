@@ -1,7 +1,6 @@
 #include "parse/text_builder.hpp"
 
 #include <algorithm>
-#include <array>
 
 #include "text/utf8.hpp"
 
@@ -149,35 +148,13 @@ std::size_t multibyte_space_length(std::string_view s, std::size_t i, unsigned c
 inline std::size_t space_length(std::string_view s, std::size_t i) {
   const auto c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r') ? 1 : 0;
-  if (c != 0xC2 && (c < 0xE1 || c > 0xE3) && c != 0xEF) return 0;
+  if (!utf8::may_begin_space(c)) return 0;
   return multibyte_space_length(s, i, c);
 }
 
-// What a byte can be in a whitespace character: its first byte (ASCII whitespace, or the lead
-// byte of one above), its last (ASCII whitespace, or the final byte of one above), the one before
-// the last of one above.
-constexpr std::uint8_t kMayStart = 1;
-constexpr std::uint8_t kMayEnd = 2;
-constexpr std::uint8_t kMayPenult = 4;
-constexpr std::array<std::uint8_t, 256> kSpaceBytes = [] {
-  std::array<std::uint8_t, 256> bytes{};
-  for (unsigned c = '\t'; c <= '\r'; ++c)
-    bytes[c] = kMayStart | kMayEnd;
-  bytes[' '] = kMayStart | kMayEnd;
-  for (const unsigned c : {0xC2u, 0xE1u, 0xE2u, 0xE3u, 0xEFu})
-    bytes[c] = kMayStart;
-  for (unsigned c = 0x80; c <= 0x8B; ++c)
-    bytes[c] = kMayEnd;
-  for (const unsigned c : {0x9Fu, 0xA0u, 0xA8u, 0xA9u, 0xAFu, 0xBFu})
-    bytes[c] = kMayEnd;
-  for (const unsigned c : {0x80u, 0x81u, 0x9Au, 0xBBu, 0xC2u})
-    bytes[c] |= kMayPenult;
-  return bytes;
-}();
-
 }  // namespace
 
-void trim_range(std::string_view s, std::uint32_t& begin, std::uint32_t& end) {
+void detail::trim_ends(std::string_view s, std::uint32_t& begin, std::uint32_t& end) {
   while (begin < end) {
     const std::size_t length = space_length(s, begin);
     if (length == 0 || begin + length > end) break;
@@ -194,17 +171,6 @@ void trim_range(std::string_view s, std::uint32_t& begin, std::uint32_t& end) {
 
 Item TextBuilder::trim(std::uint32_t begin, std::uint32_t end, std::vector<Item>& items,
                        std::vector<Link>& links) {
-  // Most text has no whitespace at either end, which its first and last two bytes tell (text is
-  // UTF-8: the Source is decoded or refused, and references are encoded).
-  const auto is = [&](std::uint32_t at, std::uint8_t what) {
-    return (kSpaceBytes[static_cast<unsigned char>(text[at])] & what) != 0;
-  };
-  const auto may_end_in_space = [&] {
-    if (!is(end - 1, kMayEnd)) return false;
-    return static_cast<unsigned char>(text[end - 1]) < 0x80 || end - begin < 2 ||
-           is(end - 2, kMayPenult);
-  };
-  if (begin == end || (!is(begin, kMayStart) && !may_end_in_space())) return Item{begin, end};
   std::uint32_t b = begin;
   std::uint32_t e = end;
   trim_range(text, b, e);

@@ -2,12 +2,14 @@
 // needs. Shared by the parsers: XML character data, HTML text nodes, JSON strings, text lines.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "guidelint/guidelint.hpp"
+#include "text/utf8.hpp"
 
 namespace guidelint::parse {
 
@@ -74,8 +76,43 @@ class TextBuilder {
 // 0 when raw does not start with one this decoder knows.
 std::size_t decode_reference(std::string_view raw, std::string& out);
 
-// Whitespace (including U+3000 and NBSP) at the ends of [begin, end) of s is excluded.
-void trim_range(std::string_view s, std::uint32_t& begin, std::uint32_t& end);
+namespace detail {
+
+// What a byte can be in a whitespace character: its last (ASCII whitespace, or the final byte of
+// one above U+007F), the one before the last of one above. (Its first: utf8::may_begin_space.)
+inline constexpr std::uint8_t kMayEnd = 2;
+inline constexpr std::uint8_t kMayPenult = 4;
+inline constexpr std::array<std::uint8_t, 256> kSpaceBytes = [] {
+  std::array<std::uint8_t, 256> bytes{};
+  for (unsigned c = '\t'; c <= '\r'; ++c)
+    bytes[c] = kMayEnd;
+  bytes[' '] = kMayEnd;
+  for (unsigned c = 0x80; c <= 0x8B; ++c)
+    bytes[c] = kMayEnd;
+  for (const unsigned c : {0x9Fu, 0xA0u, 0xA8u, 0xA9u, 0xAFu, 0xBFu})
+    bytes[c] = kMayEnd;
+  for (const unsigned c : {0x80u, 0x81u, 0x9Au, 0xBBu, 0xC2u})
+    bytes[c] |= kMayPenult;
+  return bytes;
+}();
+
+void trim_ends(std::string_view s, std::uint32_t& begin, std::uint32_t& end);
+
+}  // namespace detail
+
+// Whitespace (including U+3000 and NBSP) at the ends of [begin, end) of s is excluded; s is
+// UTF-8. Most text neither starts nor ends with whitespace, which three bytes tell here.
+inline void trim_range(std::string_view s, std::uint32_t& begin, std::uint32_t& end) {
+  if (begin >= end) return;
+  const auto is = [&](std::uint32_t at, std::uint8_t what) {
+    return (detail::kSpaceBytes[static_cast<unsigned char>(s[at])] & what) != 0;
+  };
+  const bool may_end_in_space =
+      is(end - 1, detail::kMayEnd) && (static_cast<unsigned char>(s[end - 1]) < 0x80 ||
+                                       end - begin < 2 || is(end - 2, detail::kMayPenult));
+  if (utf8::may_begin_space(static_cast<unsigned char>(s[begin])) || may_end_in_space)
+    detail::trim_ends(s, begin, end);
+}
 
 // Only whitespace, or nothing.
 bool blank(std::string_view s);

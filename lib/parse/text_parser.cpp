@@ -65,13 +65,10 @@ std::optional<std::vector<TextBuilder>> cells_of(std::string_view line, std::uin
   return cells;
 }
 
-// blank(line), deciding at once for a line that starts with anything but whitespace: every
-// whitespace character starts with a space or control byte, or with one of these.
+// blank(line), deciding at once for a line that starts with anything but whitespace.
 bool blank_line(std::string_view line) {
   if (line.empty()) return true;
-  const auto c = static_cast<unsigned char>(line[0]);
-  if (c > ' ' && c < 0x80) return false;
-  if (c >= 0x80 && c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3 && c != 0xEF) return false;
+  if (!utf8::may_begin_space(static_cast<unsigned char>(line[0]))) return false;
   return blank(line);
 }
 

@@ -11,9 +11,9 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <unordered_map>
 
 #include "config/builtin.hpp"
+#include "text/string_map.hpp"
 #include "text/utf8.hpp"
 
 namespace guidelint::report {
@@ -161,11 +161,7 @@ struct Catalog {
   std::string icu_locale;
   std::map<std::string, std::string, std::less<>> templates;
   // Made with the templates, immutable afterwards; hashed, as every finding looks one up.
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  std::unordered_map<std::string, Plain, Hash, std::equal_to<>> plain;
+  text::StringMap<Plain> plain;
   // Compiled on first use (under Messages' lock): a run renders a few dozen of the hundreds of
   // templates, and compiling them all cost a one-file run more than linting the file. A template
   // ICU cannot compile stays null, and its messages fall back to zh-Hans.

@@ -48,26 +48,25 @@ class RequiredElement final : public Rule {
 }  // namespace
 
 RuleType required_element_type() {
-  return RuleType{
-      "required-element",
-      "办事指南缺少必备要素，或必备要素内容为空",
-      {"elements", "exclude"},
-      [](const Setup& setup) -> std::unique_ptr<Rule> {
-        const auto elements = element_list_option(setup, "elements");
-        const auto exclude = element_list_option(setup, "exclude");
-        const bool bad = (config::get(setup.options, "elements").IsDefined() && !elements) ||
-                         (config::get(setup.options, "exclude").IsDefined() && !exclude);
-        // element_list_option has reported whatever made an option unusable.
-        if (bad) return nullptr;
-        std::vector<const config::ElementDef*> required;
-        for (const config::ElementDef& def : setup.profile.elements) {
-          const bool listed =
-              elements ? std::count(elements->begin(), elements->end(), def.id) > 0 : def.required;
-          const bool excluded = exclude && std::count(exclude->begin(), exclude->end(), def.id) > 0;
-          if (listed && !excluded) required.push_back(&def);
-        }
-        return std::make_unique<RequiredElement>(std::move(required));
-      }};
+  return RuleType{"required-element",
+                  "办事指南缺少必备要素，或必备要素内容为空",
+                  {"elements", "exclude"},
+                  [](const Setup& setup) -> std::unique_ptr<Rule> {
+                    const auto elements = element_list_option(setup, "elements");
+                    const auto exclude = element_list_option(setup, "exclude");
+                    const bool bad =
+                        (config::get(setup.options, "elements").IsDefined() && !elements) ||
+                        (config::get(setup.options, "exclude").IsDefined() && !exclude);
+                    // element_list_option has reported whatever made an option unusable.
+                    if (bad) return nullptr;
+                    std::vector<const config::ElementDef*> required;
+                    for (const config::ElementDef& def : setup.profile.elements) {
+                      const bool chosen = elements ? listed(*elements, def.id) : def.required;
+                      const bool excluded = exclude && listed(*exclude, def.id);
+                      if (chosen && !excluded) required.push_back(&def);
+                    }
+                    return std::make_unique<RequiredElement>(std::move(required));
+                  }};
 }
 
 }  // namespace guidelint::rules

@@ -246,6 +246,13 @@ inline void append(std::string& out, char32_t cp) {
   }
 }
 
+// Can a character that starts with this byte be whitespace as is_space has it? Every one starts
+// with an ASCII space or control byte, or with one of these lead bytes (U+00A0, U+1680,
+// U+2000…U+205F, U+3000, U+FEFF): most text is ruled out by its first byte.
+inline bool may_begin_space(unsigned char c) {
+  return c <= ' ' || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+}
+
 // Whitespace as guides use it: ASCII, NBSP, the ideographic space U+3000 and the other Zs.
 inline bool is_space(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
