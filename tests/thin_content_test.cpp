@@ -162,6 +162,24 @@ TEST(ThinContent, MinimumsOfCharactersEntriesAndSteps) {
   EXPECT_TRUE(findings(lint("事项名称：甲\n申请材料：\n居民身份证原件\n户口簿\n", two)).empty());
 }
 
+TEST(ThinContent, EachGuideIsCountedAfreshOneAfterAnother) {
+  // The entries and characters read are kept from guide to guide in memory reused: a long list
+  // read first leaves nothing the next guide's count could take for its own.
+  const std::string_view two =
+      "rules:\n  thin-content:\n    options:\n      minimums:\n"
+      "        materials: {items: 2}\n        procedure: {steps: 3}\n";
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_TRUE(findings(lint("事项名称：甲\n申请材料：1.居民身份证原件 2.户口簿 3.结婚证 "
+                              "4.申请表\n办理流程：1.窗口提交 2.科室审查 3.局长签发\n",
+                              two))
+                    .empty());
+    const FileResult short_list =
+        lint("事项名称：甲\n申请材料：居民身份证原件\n办理流程：窗口提交，科室审查\n", two);
+    EXPECT_EQ(ids(short_list),
+              (std::vector<std::string>{"thin-content.items", "thin-content.steps"}));
+  }
+}
+
 TEST(ThinContent, CharactersAreCountedAsFoldingLeavesThem) {
   // Ideographs in any script count one each, a ligature as its letters, marks not at all.
   for (const std::string_view value :

@@ -103,6 +103,8 @@ std::optional<std::vector<std::string>> phrase_list(const Setup& setup, const YA
 // lines and numbered entries ("1.申请书 2.身份证"), split at line breaks, "；" and enumerators.
 // Entries that fold to nothing are left out. At most `limit` of them, the first.
 std::vector<Item> entries(const Element& element, std::size_t limit = SIZE_MAX);
+// The same into out (cleared first), whose memory is kept from call to call.
+void entries(const Element& element, std::vector<Item>& out, std::size_t limit = SIZE_MAX);
 // 一 to 十: the numerals of list numbers (一、 （三）) and, with more, of article numbers.
 inline bool chinese_numeral(char32_t c) {
   switch (c) {

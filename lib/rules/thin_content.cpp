@@ -22,12 +22,13 @@ struct Cp {
 };
 
 // The code points of text [begin, end), decoded only as far as they are looked at: a list split
-// until it has enough entries reads no further than that.
+// until it has enough entries reads no further than that. Their memory is kept from split to
+// split (one per thread; one split at a time).
 class Cps {
  public:
   Cps(std::string_view text, std::uint32_t begin, std::uint32_t end)
       : text_(text), i_(begin), end_(end) {
-    cps_.reserve(std::min<std::size_t>((end - begin) / 2, 256));  // mostly three-byte characters
+    cps_.clear();
   }
   // Is there a code point k?
   bool has(std::size_t k) {
@@ -49,10 +50,15 @@ class Cps {
   }
 
  private:
+  static std::vector<Cp>& memory() {
+    static thread_local std::vector<Cp> cps;
+    return cps;
+  }
+
   std::string_view text_;
   std::size_t i_;
   std::size_t end_;
-  std::vector<Cp> cps_;
+  std::vector<Cp>& cps_ = memory();
 };
 
 bool digit(char32_t c) {
@@ -190,18 +196,23 @@ bool step_break(Cps& cps, std::size_t k) {
 
 }  // namespace
 
-std::vector<Item> entries(const Element& element, std::size_t limit) {
-  std::vector<Item> out;
+void entries(const Element& element, std::vector<Item>& out, std::size_t limit) {
+  out.clear();
   if (element.items.size() >= 2) {
     for (const Item& item : element.items) {
       if (out.size() >= limit) break;
       if (!count_bounded(element.item_text(item), 0)) out.push_back(item);  // not empty
     }
-    return out;
+    return;
   }
   split(
       element, 0, static_cast<std::uint32_t>(element.text.size()),
       [](const Cps& cps, std::size_t k) { return entry_break(cps, k); }, out, limit);
+}
+
+std::vector<Item> entries(const Element& element, std::size_t limit) {
+  std::vector<Item> out;
+  entries(element, out, limit);
   return out;
 }
 
@@ -268,13 +279,37 @@ std::u32string to_u32(std::string_view utf8_text) {
 // Glue between step names: numbering, arrows and connectives, as they are left after folding
 // ("1.申请 2.受理" → "1申请2受理", "申请→受理" keeps its arrow).
 bool glue(char32_t c) {
-  if ((c >= U'0' && c <= U'9') ||
-      std::u32string_view(U"一二三四五六七八九十第步和与及并或再后").find(c) !=
-          std::u32string_view::npos)
-    return true;
-  return (c >= 0x2190 && c <= 0x21FF) || (c >= 0x27F0 && c <= 0x27FF) ||
-         (c >= 0x2900 && c <= 0x297F) || (c >= 0x2B00 && c <= 0x2B2F) ||
-         (c >= 0x2794 && c <= 0x27BF) || c == U'>' || c == U'~' || c == U'=' || c == U'|';
+  // A switch, not a search of a list: asked of every character of every procedure.
+  switch (c) {
+    case U'一':
+    case U'二':
+    case U'三':
+    case U'四':
+    case U'五':
+    case U'六':
+    case U'七':
+    case U'八':
+    case U'九':
+    case U'十':
+    case U'第':
+    case U'步':
+    case U'和':
+    case U'与':
+    case U'及':
+    case U'并':
+    case U'或':
+    case U'再':
+    case U'后':
+    case U'>':
+    case U'~':
+    case U'=':
+    case U'|':
+      return true;
+    default:
+      return (c >= U'0' && c <= U'9') || (c >= 0x2190 && c <= 0x21FF) ||
+             (c >= 0x27F0 && c <= 0x27FF) || (c >= 0x2900 && c <= 0x297F) ||
+             (c >= 0x2B00 && c <= 0x2B2F) || (c >= 0x2794 && c <= 0x27BF);
+  }
 }
 
 // Is the text nothing but step names and glue, once folded? Returns the step names as written
@@ -391,7 +426,9 @@ class ThinContent final : public Rule {
       // Steps are entries split further: enough entries are enough steps.
       // Enough entries to meet both minimums are as good as all of them.
       const auto enough = static_cast<std::size_t>(std::max(minimum->items, minimum->steps));
-      const auto entries = static_cast<std::int64_t>(content::entries(e, enough).size());
+      static thread_local std::vector<Item> list;  // its memory kept from guide to guide
+      content::entries(e, list, enough);
+      const auto entries = static_cast<std::int64_t>(list.size());
       if (entries < minimum->items) {
         reporter.report("thin-content.items",
                         {{"label", label()}, {"count", entries}, {"minimum", minimum->items}},

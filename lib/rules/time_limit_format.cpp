@@ -85,8 +85,9 @@ class TimeLimitFormat final : public Rule {
   explicit TimeLimitFormat(Settings s) : s_(std::move(s)) {}
 
   void check(const Context& context, const Reporter& reporter) const override {
-    std::vector<Limit> all;
     static thread_local Buffers b;
+    std::vector<Limit>& all = b.limits;
+    all.clear();
     for (const Element& e : context.guide.elements) {
       if (!listed(s_.elements, e.id) || e.blank()) continue;
       const Role role = listed(s_.legal_elements, e.id)      ? Role::legal
@@ -105,6 +106,7 @@ class TimeLimitFormat final : public Rule {
   struct Buffers {
     std::vector<scan::Char> chars;  // the element's text
     std::vector<scan::Phrases::Hit> hits;
+    std::vector<Limit> limits;  // the guide's
   };
 
   // The element's limits, appended to `all`.
