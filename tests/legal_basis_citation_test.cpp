@@ -15,25 +15,35 @@ using rules::content::parse_citations;
 
 constexpr std::string_view kRule = "legal-basis-citation";
 
-// A citation as a line: kind, title (number), articles.
-std::vector<std::string> parsed(std::string_view text) {
+// The citations as lines: kind, title (number), articles.
+std::vector<std::string> lines(std::string_view text, const rules::content::Citations& c) {
   std::vector<std::string> out;
-  const auto c = parse_citations(text);
   for (const Citation& x : c.citations) {
     std::string line = x.kind == Citation::Kind::title  ? "title:"
                        : x.kind == Citation::Kind::bare ? "bare:"
                                                         : "document:";
     line += x.title;
-    if (!x.number.empty()) line += "(" + x.number + ")";
+    if (!x.number.empty()) line += "(" + std::string(x.number) + ")";
     if (x.law) line += " law";
-    for (const Citation::Article& a : x.articles)
+    for (const Citation::Article& a : c.articles(x))
       line += " [" + std::string(text.substr(a.begin, a.end - a.begin)) + "]";
     // The span covers what was cited.
     EXPECT_LE(x.end, text.size());
     out.push_back(line);
   }
-  for (const Citation::Article& a : c.loose_articles)
+  for (const Citation::Article& a : c.loose_articles())
     out.push_back("loose:" + std::string(text.substr(a.begin, a.end - a.begin)));
+  EXPECT_EQ(c.any_article(), !c.all_articles.empty());
+  return out;
+}
+
+// A citation as a line, parsed afresh; parsed again into citations kept from every call before,
+// as the rule keeps them, it reads the same.
+std::vector<std::string> parsed(std::string_view text) {
+  const std::vector<std::string> out = lines(text, parse_citations(text));
+  static rules::content::Citations kept;
+  parse_citations(text, kept);
+  EXPECT_EQ(lines(text, kept), out) << text;
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -147,23 +148,36 @@ struct Citation {
   Kind kind = Kind::title;
   std::uint32_t begin = 0;  // the title with its brackets, the name, or the number
   std::uint32_t end = 0;
-  std::string title;  // the title without brackets, the name, or the number, as written
-  std::string number;  // a title's document number written after it: 《…》（国务院令第721号）
+  // In the text parsed: the title without brackets, the name, or the number, as written.
+  std::string_view title;
+  std::string_view number;  // a title's document number written after it: 《…》（国务院令第721号）
   bool law = false;  // the title names a law, regulation or rule (…法, …条例, …办法 …)
-  std::vector<Article> articles;
+  // Its article references: Citations::articles [first_article, first_article + article_count).
+  std::uint32_t first_article = 0;
+  std::uint32_t article_count = 0;
 };
 
 struct Citations {
   std::vector<Citation> citations;
-  // Article references before any citation ("第十二条" alone); they belong to no title.
-  std::vector<Citation::Article> loose_articles;
+  // Every article reference, in order: those before any citation ("第十二条" alone), which belong
+  // to no title, then each citation's.
+  std::vector<Citation::Article> all_articles;
+  std::uint32_t loose = 0;  // how many belong to no title
 
-  bool any_article() const;
+  std::span<const Citation::Article> articles(const Citation& c) const {
+    return std::span(all_articles).subspan(c.first_article, c.article_count);
+  }
+  std::span<const Citation::Article> loose_articles() const {
+    return std::span(all_articles).first(loose);
+  }
+  bool any_article() const { return !all_articles.empty(); }
 };
 
 // Parses the citations of a legal basis, in order. Recognises simplified and traditional script,
 // full-width digits, Chinese numerals (第四十八条, 第4.2条), chains (第三十五条第一款第二项),
-// lists (第七条、第八条) and ranges (第十一条至第十三条).
+// lists (第七条、第八条) and ranges (第十一条至第十三条). The citations point into text.
 Citations parse_citations(std::string_view text);
+// The same into out, whose memory is kept from call to call.
+void parse_citations(std::string_view text, Citations& out);
 
 }  // namespace guidelint::rules::content

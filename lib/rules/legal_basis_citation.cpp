@@ -19,6 +19,7 @@ struct Cp {
   char32_t cp;
   std::uint32_t at;
   std::uint32_t next;
+  bool taken;  // part of a citation found already
 };
 
 bool han(char32_t c) {
@@ -99,26 +100,35 @@ bool law_name(std::string_view name) {
 
 class Parser {
  public:
-  explicit Parser(std::string_view text) : text_(text) {
-    cps_.clear();
-    marks_.clear();
-    cps_.reserve(text.size() / 2);  // mostly three-byte characters
-    marks_.reserve(text.size() / 2);
+  Parser(std::string_view text, Citations& out) : text_(text), out_(out) {
+    out_.citations.clear();
+    out_.all_articles.clear();
+    out_.loose = 0;
+    ref_cps_.clear();
+    // A code point is at least a byte: room for the text made at once (the memory only grows),
+    // then written without a check per code point.
+    Scratch& s = scratch_;
+    if (s.cps.size() < text.size()) {
+      s.cps.resize(text.size());
+      s.marks.resize(text.size());
+    }
+    Cp* cps = s.cps.data();
+    std::uint32_t* marks = s.marks.data();
+    std::size_t n = 0;
+    std::size_t m = 0;
     for (std::size_t i = 0; i < text.size();) {
       const auto at = static_cast<std::uint32_t>(i);
       const char32_t c = utf8::next_fast(text, i);
-      if (!common_han(c) || c == U'令' || c == U'第' || c == U'中')
-        marks_.push_back(static_cast<std::uint32_t>(cps_.size()));
-      cps_.push_back({c, at, static_cast<std::uint32_t>(i)});
+      marks[m] = static_cast<std::uint32_t>(n);
+      m += !common_han(c) || c == U'令' || c == U'第' || c == U'中';
+      cps[n++] = {c, at, static_cast<std::uint32_t>(i), false};
     }
-    taken_.assign(cps_.size(), 0);
-    // A basis cites a few laws and articles: room made once, not grown and moved.
-    out_.citations.reserve(8);
-    refs_.clear();
-    ref_cps_.clear();
+    cps_ = cps;
+    size_ = n;
+    marks_ = std::span<const std::uint32_t>(marks, m);
   }
 
-  Citations run() {
+  void run() {
     titles();
     documents();
     articles();
@@ -129,34 +139,33 @@ class Parser {
     if (!std::is_sorted(out_.citations.begin(), out_.citations.end(), before))
       std::sort(out_.citations.begin(), out_.citations.end(), before);
     attach();
-    return std::move(out_);
   }
 
  private:
-  char32_t at(std::size_t k) const { return k < cps_.size() ? cps_[k].cp : 0; }
+  char32_t at(std::size_t k) const { return k < size_ ? cps_[k].cp : 0; }
   std::string_view slice(std::size_t b, std::size_t e) const {
     return text_.substr(cps_[b].at, cps_[e - 1].next - cps_[b].at);
   }
   // Is code point k part of a citation found already?
-  bool inside_title(std::size_t k) const { return k < taken_.size() && taken_[k] != 0; }
+  bool inside_title(std::size_t k) const { return k < size_ && cps_[k].taken; }
 
-  void add(Citation::Kind kind, std::size_t b, std::size_t e, std::string title, bool law) {
+  void add(Citation::Kind kind, std::size_t b, std::size_t e, std::string_view title, bool law) {
     Citation c;
     c.kind = kind;
     c.begin = cps_[b].at;
     c.end = cps_[e - 1].next;
-    c.title = std::move(title);
+    c.title = title;
     c.law = law;
-    out_.citations.push_back(std::move(c));
-    std::fill(taken_.begin() + static_cast<std::ptrdiff_t>(b),
-              taken_.begin() + static_cast<std::ptrdiff_t>(e), 1);
+    out_.citations.push_back(c);
+    for (std::size_t k = b; k < e; ++k)
+      cps_[k].taken = true;
   }
 
   // The closing bracket of a title opened at k (`open` code points long), nested titles
   // counted; npos when it does not close on the same line within 120 characters.
   std::size_t close_of(std::size_t k, std::u32string_view open, std::u32string_view close) const {
     int depth = 0;
-    for (std::size_t j = k; j < cps_.size() && j < k + 120; ++j) {
+    for (std::size_t j = k; j < size_ && j < k + 120; ++j) {
       if (at(j) == U'\n') return std::string::npos;
       const auto is = [&](std::u32string_view w) {
         for (std::size_t n = 0; n < w.size(); ++n) {
@@ -204,12 +213,11 @@ class Parser {
         const std::size_t e = close + kind.close.size();
         if (close > b) {
           const std::string_view inner = slice(b, close);
-          const bool has_han = std::any_of(cps_.begin() + static_cast<std::ptrdiff_t>(b),
-                                           cps_.begin() + static_cast<std::ptrdiff_t>(close),
-                                           [](const Cp& c) { return han(c.cp); });
+          const bool has_han =
+              std::any_of(cps_ + b, cps_ + close, [](const Cp& c) { return han(c.cp); });
           const bool law = law_name(inner);
           if (has_han && (law || !kind.law_only)) {
-            add(Citation::Kind::title, k, e, std::string(inner), law);
+            add(Citation::Kind::title, k, e, inner, law);
             from = e;
           }
         }
@@ -278,7 +286,7 @@ class Parser {
       if (end == std::string::npos) continue;
       const std::size_t b = issuer(k);
       if (b == k) continue;
-      add(Citation::Kind::document, b, end, std::string(slice(b, end)), false);
+      add(Citation::Kind::document, b, end, slice(b, end), false);
       from = end;
     }
   }
@@ -292,7 +300,7 @@ class Parser {
       // 第三十五条第一款第二项: one reference.
       for (std::size_t more = reference(e); more != e; more = reference(e))
         e = more;
-      refs_.push_back({cps_[k].at, cps_[e - 1].next});
+      out_.all_articles.push_back({cps_[k].at, cps_[e - 1].next});
       ref_cps_.emplace_back(k, e);
       from = e;
     }
@@ -325,17 +333,17 @@ class Parser {
     for (const std::u32string_view prefix : {U"中华人民共和国", U"中華人民共和國"}) {
       std::size_t from = 0;  // past the last name read
       for (const std::uint32_t k : marks_) {
-        if (k < from || k + prefix.size() > cps_.size() || at(k) != prefix[0]) continue;
+        if (k < from || k + prefix.size() > size_ || at(k) != prefix[0]) continue;
         bool is = !inside_title(k);
         for (std::size_t n = 1; is && n < prefix.size(); ++n)
           is = at(k + n) == prefix[n];
         if (!is) continue;
         std::size_t e = k + prefix.size();
-        while (e < cps_.size() && han(at(e)) && at(e) != U'第' && !inside_title(e))
+        while (e < size_ && han(at(e)) && at(e) != U'第' && !inside_title(e))
           ++e;
         const std::string_view name = slice(k, e);
         if (e > k + prefix.size() && law_name(name)) {
-          add(Citation::Kind::bare, k, e, std::string(name), true);
+          add(Citation::Kind::bare, k, e, name, true);
         }
         from = e + 1;
       }
@@ -363,7 +371,7 @@ class Parser {
         generic = generic || name.starts_with(word);
       }
       if (generic || !law_name(name)) continue;
-      add(Citation::Kind::bare, b, rb, std::string(name), true);
+      add(Citation::Kind::bare, b, rb, name, true);
     }
   }
 
@@ -387,7 +395,7 @@ class Parser {
         Citation& title = all[kept - 1];
         const std::string_view between =
             text_.substr(title.end, c.begin - std::min(c.begin, title.end));
-        if (between.size() <= 8 && text::fold(between).empty()) {
+        if (between.size() <= 8 && count_bounded(between, 0)) {
           title.number = c.title;
           std::uint32_t end = std::max(title.end, c.end);
           // The bracket around the number: 《…》（国务院令第721号）.
@@ -401,20 +409,24 @@ class Parser {
           continue;
         }
       }
-      if (r != kept) all[kept] = std::move(c);
+      if (r != kept) all[kept] = c;
       ++kept;
     }
     all.erase(all.begin() + static_cast<std::ptrdiff_t>(kept), all.end());
-    for (const Citation::Article& a : refs_) {
-      Citation* owner = nullptr;
-      for (Citation& c : out_.citations) {
-        if (c.begin <= a.begin) owner = &c;
+    // A reference's owner is the last citation that begins at or before it: with both in order,
+    // each citation's references follow one another, after those that have no owner.
+    std::size_t before = 0;  // citations that begin at or before the reference
+    const std::vector<Citation::Article>& refs = out_.all_articles;
+    for (std::size_t r = 0; r < refs.size(); ++r) {
+      while (before < all.size() && all[before].begin <= refs[r].begin)
+        ++before;
+      if (before == 0) {
+        ++out_.loose;
+        continue;
       }
-      if (owner != nullptr) {
-        owner->articles.push_back(a);
-      } else {
-        out_.loose_articles.push_back(a);
-      }
+      Citation& owner = all[before - 1];
+      if (owner.article_count == 0) owner.first_article = static_cast<std::uint32_t>(r);
+      ++owner.article_count;
     }
   }
 
@@ -425,8 +437,6 @@ class Parser {
     // The code points the passes start at: all but the common ideographs, and of those 令 (a
     // decree's number), 第 (an article) and 中 (中华人民共和国…). Most of a basis is none of them.
     std::vector<std::uint32_t> marks;
-    std::vector<std::uint8_t> taken;  // per code point: part of a citation
-    std::vector<Citation::Article> refs;
     std::vector<std::pair<std::size_t, std::size_t>> ref_cps;
   };
   static Scratch& scratch() {
@@ -435,25 +445,25 @@ class Parser {
   }
 
   std::string_view text_;
+  Citations& out_;
   Scratch& scratch_ = scratch();
-  std::vector<Cp>& cps_ = scratch_.cps;
-  std::vector<std::uint32_t>& marks_ = scratch_.marks;
-  std::vector<std::uint8_t>& taken_ = scratch_.taken;
-  std::vector<Citation::Article>& refs_ = scratch_.refs;
+  // The text's code points, scratch_.cps [0, size_).
+  Cp* cps_ = nullptr;
+  std::size_t size_ = 0;
+  std::span<const std::uint32_t> marks_;
   std::vector<std::pair<std::size_t, std::size_t>>& ref_cps_ = scratch_.ref_cps;
-  Citations out_;
 };
 
 }  // namespace
 
-bool Citations::any_article() const {
-  return !loose_articles.empty() ||
-         std::any_of(citations.begin(), citations.end(),
-                     [](const Citation& c) { return !c.articles.empty(); });
+Citations parse_citations(std::string_view text) {
+  Citations out;
+  parse_citations(text, out);
+  return out;
 }
 
-Citations parse_citations(std::string_view text) {
-  return Parser(text).run();
+void parse_citations(std::string_view text, Citations& out) {
+  Parser(text, out).run();
 }
 
 }  // namespace content
@@ -463,12 +473,20 @@ namespace {
 using content::Citation;
 
 // How a finding quotes a citation: 《…》（number）第…条、第…款.
-std::string quote(std::string_view text, const Citation& c) {
-  std::string out = c.kind == Citation::Kind::title ? "《" + c.title + "》" : std::string(c.title);
-  if (!c.number.empty()) out += "（" + c.number + "）";
-  for (std::size_t k = 0; k < c.articles.size(); ++k) {
+std::string quote(std::string_view text, const content::Citations& parsed, const Citation& c) {
+  std::string out;
+  if (c.kind == Citation::Kind::title) out += "《";
+  out += c.title;
+  if (c.kind == Citation::Kind::title) out += "》";
+  if (!c.number.empty()) {
+    out += "（";
+    out += c.number;
+    out += "）";
+  }
+  const std::span<const Citation::Article> articles = parsed.articles(c);
+  for (std::size_t k = 0; k < articles.size(); ++k) {
     if (k > 0) out += "、";
-    out += text.substr(c.articles[k].begin, c.articles[k].end - c.articles[k].begin);
+    out += text.substr(articles[k].begin, articles[k].end - articles[k].begin);
   }
   return out;
 }
@@ -491,7 +509,8 @@ class LegalBasisCitation final : public Rule {
   void check(const Context& context, const Reporter& reporter) const override {
     for (const Element& e : context.guide.elements) {
       if (!listed(elements_, e.id) || e.blank()) continue;
-      const content::Citations parsed = content::parse_citations(e.text);
+      static thread_local content::Citations parsed;  // its memory kept from call to call
+      content::parse_citations(e.text, parsed);
       if (parsed.citations.empty()) {
         reporter.report("legal-basis-citation.none",
                         {{"label", label_of(context, e)}, {"text", excerpt(e.text, 40)}},
@@ -505,10 +524,10 @@ class LegalBasisCitation final : public Rule {
       std::int64_t count = 0;
       for (const Citation& c : parsed.citations) {
         if (!citations.empty()) citations += "；";
-        citations += quote(e.text, c);
+        citations += quote(e.text, parsed, c);
         if (!c.law) continue;
         if (!laws.empty()) laws += "、";
-        laws += quote(e.text, c);
+        laws += quote(e.text, parsed, c);
         if (first == nullptr) first = &c;
         ++count;
       }
