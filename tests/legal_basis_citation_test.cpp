@@ -108,6 +108,9 @@ TEST(LegalBasisCitationParser, LawsNamedWithoutBrackets) {
   EXPECT_EQ(parsed("中华人民共和国水法、中华人民共和国行政许可法"),
             (Lines{"bare:中华人民共和国水法 law", "bare:中华人民共和国行政许可法 law"}));
   EXPECT_EQ(parsed("《第三条规定》第五条"), (Lines{"title:第三条规定 law [第五条]"}));
+  // A broken character at the end of a name: the name is folded whole, and ends as it does then.
+  EXPECT_EQ(parsed("《水\xe6\xb3法》"), (Lines{"title:水\xe6\xb3法 law"}));
+  EXPECT_EQ(parsed("《条\xe6\xb3例》"), (Lines{"title:条\xe6\xb3例"}));
 }
 
 TEST(LegalBasisCitationParser, ArticleReferences) {

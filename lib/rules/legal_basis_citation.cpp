@@ -53,13 +53,40 @@ bool space(char32_t c) {
   return utf8::is_space(c);
 }
 
-// Does folded text end like a law, regulation or rule?
-bool law_suffix(std::string_view folded) {
-  for (const std::string_view suffix : {"法", "法典", "条例", "规定", "办法", "细则", "规则",
-                                        "通则", "准则", "决定", "规程", "章程"}) {
-    if (folded.ends_with(suffix)) return true;
+// The last code points folding keeps of a name, last first: two at most, as many as the longest
+// suffix of a law's name has.
+struct Tail {
+  std::array<char32_t, 2> last{};
+  std::size_t kept = 0;
+
+  // Puts c before those kept, when there is room.
+  void prepend(char32_t c) {
+    if (kept < last.size()) last[kept++] = c;
   }
-  return false;
+};
+
+// Does a name whose folded text ends so end like a law, regulation or rule?
+bool law_suffix(const Tail& tail) {
+  static constexpr std::u32string_view suffixes[] = {U"法",   U"法典", U"条例", U"规定",
+                                                     U"办法", U"细则", U"规则", U"通则",
+                                                     U"准则", U"决定", U"规程", U"章程"};
+  return std::any_of(std::begin(suffixes), std::end(suffixes), [&](std::u32string_view suffix) {
+    if (suffix.size() > tail.kept) return false;
+    for (std::size_t k = 0; k < suffix.size(); ++k) {
+      if (suffix[suffix.size() - 1 - k] != tail.last[k]) return false;
+    }
+    return true;
+  });
+}
+
+// Does text fold to nothing (marks and blanks only)?
+bool folds_away(std::string_view text) {
+  char32_t one = 0;
+  std::u32string scratch;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!text::fold_code_point(utf8::next_fast(text, i), one, scratch).empty()) return false;
+  }
+  return true;
 }
 
 // Does a title or name end like a law, regulation or rule?
@@ -73,29 +100,36 @@ bool law_name(std::string_view name) {
   }
   // The suffixes are two code points at most: only the end of the name is folded, back to where
   // folding has kept two of its characters.
-  // The last two folded code points, last first.
-  std::array<char32_t, 2> tail{};
-  std::size_t kept = 0;
+  Tail tail;
   std::u32string scratch;
   char32_t one = 0;
   std::size_t end = core.size();
-  while (end > 0 && kept < 2) {
+  while (end > 0 && tail.kept < tail.last.size()) {
     std::size_t begin = end - 1;
     while (begin > 0 && end - begin < 4 && (static_cast<unsigned char>(core[begin]) & 0xC0) == 0x80)
       --begin;
     std::size_t i = begin;
-    const char32_t c = utf8::next(core, i);
-    // Not one well-formed character: fold the whole name, as the rest of the parser reads it.
-    if (i != end) return law_suffix(text::fold(core));
+    const char32_t c = utf8::next_fast(core, i);
+    if (i != end) {
+      // Not one well-formed character: fold the whole name, as the rest of the parser reads it.
+      const std::string folded = text::fold(core);
+      tail = Tail{};
+      for (std::size_t k = folded.size(); k > 0 && tail.kept < tail.last.size();) {
+        std::size_t at = k - 1;
+        while (at > 0 && (static_cast<unsigned char>(folded[at]) & 0xC0) == 0x80)
+          --at;
+        std::size_t next = at;
+        tail.prepend(utf8::next(folded, next));
+        k = at;
+      }
+      break;
+    }
     const std::u32string_view f = text::fold_code_point(c, one, scratch);
-    for (auto it = f.rbegin(); it != f.rend() && kept < 2; ++it)
-      tail[kept++] = *it;
+    for (auto it = f.rbegin(); it != f.rend(); ++it)
+      tail.prepend(*it);
     end = begin;
   }
-  std::string folded;
-  while (kept > 0)
-    utf8::append(folded, tail[--kept]);
-  return law_suffix(folded);
+  return law_suffix(tail);
 }
 
 class Parser {
@@ -166,12 +200,15 @@ class Parser {
   std::size_t close_of(std::size_t k, std::u32string_view open, std::u32string_view close) const {
     int depth = 0;
     for (std::size_t j = k; j < size_ && j < k + 120; ++j) {
-      if (at(j) == U'\n') return std::string::npos;
+      const char32_t c = at(j);
+      if (c == U'\n') return std::string::npos;
+      // Most characters neither open nor close: ruled out by their first.
+      if (c != open[0] && c != close[0]) continue;
       const auto is = [&](std::u32string_view w) {
-        for (std::size_t n = 0; n < w.size(); ++n) {
+        for (std::size_t n = 1; n < w.size(); ++n) {
           if (at(j + n) != w[n]) return false;
         }
-        return true;
+        return c == w[0];
       };
       if (is(open)) {
         ++depth;
@@ -395,7 +432,7 @@ class Parser {
         Citation& title = all[kept - 1];
         const std::string_view between =
             text_.substr(title.end, c.begin - std::min(c.begin, title.end));
-        if (between.size() <= 8 && count_bounded(between, 0)) {
+        if (between.size() <= 8 && folds_away(between)) {
           title.number = c.title;
           std::uint32_t end = std::max(title.end, c.end);
           // The bracket around the number: 《…》（国务院令第721号）.
