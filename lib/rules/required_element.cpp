@@ -19,7 +19,8 @@ class RequiredElement final : public Rule {
       bool present = false;
       const auto look = [&](std::string_view id) {
         for (const Element& e : guide.elements) {
-          if (e.id != id) continue;
+          // Most ids differ in length or first byte: told apart there, before a call to compare.
+          if (e.id.size() != id.size() || (!id.empty() && e.id[0] != id[0]) || e.id != id) continue;
           if (!e.blank())
             present = true;
           else if (blank == nullptr)
