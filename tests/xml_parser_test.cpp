@@ -293,6 +293,33 @@ TEST(TextBuilder, ErasingTheEnd) {
   EXPECT_EQ(pieces(), (Pieces{{0, 10, 11, 1}, {1, 41, 43, 1}}));
 }
 
+// One builder serves many elements in turn: each gets exactly the text and pieces built for it,
+// short or long, and the builder is left empty for the next.
+TEST(TextBuilder, HandsOverEachTextWhole) {
+  TextBuilder b;
+  const std::string long_text = "植物检疫证书核发，即来即办";
+  for (const std::string_view s :
+       {std::string_view("甲"), std::string_view(long_text), std::string_view(),
+        std::string_view("ab"), std::string_view(long_text)}) {
+    b.text.reserve(64);
+    b.exact(s, 7);
+    b.opaque(s.empty() ? "" : "\n", 100, 101);
+    Element e;
+    b.hand_over(e.text, e.pieces);
+    EXPECT_TRUE(b.text.empty());
+    EXPECT_TRUE(b.pieces.empty());
+    if (s.empty()) {
+      EXPECT_TRUE(e.text.empty());
+      EXPECT_TRUE(e.pieces.empty());
+      continue;
+    }
+    EXPECT_EQ(e.text, std::string(s) + "\n");
+    ASSERT_EQ(e.pieces.size(), 2u);
+    EXPECT_EQ(e.pieces[0].source_end, 7 + s.size());
+    EXPECT_EQ(e.pieces[1].text, s.size());
+  }
+}
+
 // Trimming tells most text has nothing to trim by its first and last bytes; whatever the bytes,
 // it trims what trim_range does.
 TEST(TextBuilder, TrimsWhatDecodingTrimsAndTrimRangeAgrees) {
