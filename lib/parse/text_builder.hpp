@@ -43,7 +43,10 @@ class TextBuilder {
 
   // A line break between block entries, unless the text is empty or already ends with one.
   void block_break(std::uint32_t source) {
-    if (!text.empty() && text.back() != '\n') opaque("\n", source, source);
+    if (!text.empty() && text.back() != '\n') {
+      pieces.push_back({size(), source, source, false});
+      text.push_back('\n');
+    }
   }
 
   // Raw character data: entity and character references are decoded.
@@ -127,6 +130,17 @@ inline void trim_range(std::string_view s, std::uint32_t& begin, std::uint32_t& 
                                        end - begin < 2 || is(end - 2, detail::kMayPenult));
   if (utf8::may_begin_space(static_cast<unsigned char>(s[begin])) || may_end_in_space)
     detail::trim_ends(s, begin, end);
+}
+
+// Called for every element and list entry, most of which have nothing to trim: inline, so that
+// only text that has pays for a call.
+inline Item TextBuilder::trim(std::uint32_t begin, std::uint32_t end, std::vector<Item>& items,
+                              std::vector<Link>& links) {
+  std::uint32_t b = begin;
+  std::uint32_t e = end;
+  trim_range(text, b, e);
+  if (b != begin || e != end) remove_trimmed(begin, b, e, end, items, links);
+  return Item{begin, begin + (e - b)};
 }
 
 // Only whitespace, or nothing.
