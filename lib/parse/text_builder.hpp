@@ -43,10 +43,7 @@ class TextBuilder {
 
   // A line break between block entries, unless the text is empty or already ends with one.
   void block_break(std::uint32_t source) {
-    if (!text.empty() && text.back() != '\n') {
-      pieces.push_back({size(), source, source, false});
-      text.push_back('\n');
-    }
+    if (!text.empty() && text.back() != '\n') opaque("\n", source, source);
   }
 
   // Raw character data: entity and character references are decoded.
