@@ -183,6 +183,20 @@ TEST(XmlParser, WhitespaceBetweenInlineElementsIsKeptItemWhitespaceIsNot) {
             "申请书  </item>\n  <item>\u3000身份证");
 }
 
+// Text of wider whitespace only (U+3000, NBSP), which pugixml keeps as text, is layout next to
+// list entries as ASCII whitespace is; text that only starts with it is not.
+TEST(XmlParser, WideWhitespaceNextToItemsIsLayout) {
+  const Parsed p = parse(
+      "<guide><materials>\u3000<item>申请书</item>\u00a0 <item>身份证</item>\u3000</materials>"
+      "<hours>\u3000周一<b>周五</b></hours></guide>");
+  const Guide& g = p.out.guides.at(0);
+  const Element& m = g.elements.at(0);
+  EXPECT_EQ(m.text, "申请书\n身份证");
+  ASSERT_EQ(m.items.size(), 2u);
+  EXPECT_EQ(m.item_text(m.items[1]), "身份证");
+  EXPECT_EQ(g.elements.at(1).text, "周一周五");
+}
+
 // pugixml leaves out whitespace-only text and keeps an element's first text as its value; the
 // parser reads both where they were, so they count as they always did.
 TEST(XmlParser, WhitespaceBetweenNodesCountsAsText) {

@@ -12,6 +12,7 @@
 
 #include "parse/parser.hpp"
 #include "parse/text_builder.hpp"
+#include "text/utf8.hpp"
 
 namespace guidelint::parse {
 namespace {
@@ -489,6 +490,9 @@ class Reader {
   // content is layout, not text; between inline elements it separates words and is kept.
   bool layout_whitespace(std::uint32_t i, std::uint32_t prev) const {
     const Node& n = nodes_[i];
+    // Nearly all text starts with a character its first byte shows is not a space.
+    if (n.length > 0 && !utf8::may_begin_space(static_cast<unsigned char>(text_[n.at])))
+      return false;
     if (!blank(value(n))) return false;
     return prev == kNone || n.next == kNone || block(prev) || block(n.next);
   }
