@@ -2,6 +2,7 @@
 
 #include <unicode/ucnv.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -65,10 +66,12 @@ TEST(Source, CrLfAndLoneCrEndLines) {
 }
 
 TEST(Source, LinesOfLongInputsWhereverTheirBreaksAre) {
-  // Line breaks are found in blocks; a \r anywhere, however far in, changes how lines end.
+  // Line breaks are found in blocks (the last ones ending at the end of the text); a \r anywhere,
+  // however far in, changes how lines end.
   for (const std::string& tail :
        {std::string(), std::string("x\r\ny"), std::string("x\ry\r"), std::string("\n\n\r")}) {
-    for (std::size_t length : {1u, 31u, 32u, 33u, 64u, 100u, 1000u}) {
+    for (std::size_t length :
+         {1u, 31u, 32u, 33u, 63u, 64u, 65u, 95u, 96u, 97u, 100u, 127u, 128u, 129u, 1000u}) {
       std::string text;
       while (text.size() < length)
         text += text.size() % 5 == 4 ? "\n" : "设";
@@ -90,6 +93,28 @@ TEST(Source, LinesOfLongInputsWhereverTheirBreaksAre) {
       ASSERT_EQ(s.line_count(), lines.size()) << length << " " << tail.size();
       for (std::size_t l = 0; l < lines.size(); ++l) {
         EXPECT_EQ(s.line_text(static_cast<std::uint32_t>(l + 1)), lines[l]) << length << " " << l;
+      }
+    }
+  }
+}
+
+// Every length up to past two blocks of 64 bytes, breaks anywhere up to the very last byte.
+TEST(Source, LinesOfEveryLengthAndEveryEnd) {
+  for (std::size_t length = 0; length <= 160; ++length) {
+    for (const std::size_t every : {1u, 7u}) {
+      std::string text;
+      for (std::size_t i = 0; i < length; ++i)
+        text += i % every == every - 1 || i + 1 == length ? '\n' : 'a';
+      const Source s("a.txt", text);
+      const std::size_t breaks =
+          static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+      ASSERT_EQ(s.line_count(), breaks + 1) << length << " " << every;
+      std::size_t begin = 0;
+      for (std::uint32_t l = 1; l <= breaks; ++l) {
+        const std::size_t end = text.find('\n', begin);
+        EXPECT_EQ(s.line_text(l), std::string_view(text).substr(begin, end - begin)) << length;
+        EXPECT_EQ(s.position(static_cast<std::uint32_t>(end + 1)).line, l + 1) << length;
+        begin = end + 1;
       }
     }
   }

@@ -183,6 +183,20 @@ TEST(XmlParser, WhitespaceBetweenInlineElementsIsKeptItemWhitespaceIsNot) {
             "申请书  </item>\n  <item>\u3000身份证");
 }
 
+// Text of wider whitespace only (U+3000, NBSP), which pugixml keeps as text, is layout next to
+// list entries as ASCII whitespace is; text that only starts with it is not.
+TEST(XmlParser, WideWhitespaceNextToItemsIsLayout) {
+  const Parsed p = parse(
+      "<guide><materials>\u3000<item>申请书</item>\u00a0 <item>身份证</item>\u3000</materials>"
+      "<hours>\u3000周一<b>周五</b></hours></guide>");
+  const Guide& g = p.out.guides.at(0);
+  const Element& m = g.elements.at(0);
+  EXPECT_EQ(m.text, "申请书\n身份证");
+  ASSERT_EQ(m.items.size(), 2u);
+  EXPECT_EQ(m.item_text(m.items[1]), "身份证");
+  EXPECT_EQ(g.elements.at(1).text, "周一周五");
+}
+
 // pugixml leaves out whitespace-only text and keeps an element's first text as its value; the
 // parser reads both where they were, so they count as they always did.
 TEST(XmlParser, WhitespaceBetweenNodesCountsAsText) {
@@ -291,6 +305,33 @@ TEST(TextBuilder, ErasingTheEnd) {
   b.erase(1, 2);
   EXPECT_EQ(b.text, "ayz");
   EXPECT_EQ(pieces(), (Pieces{{0, 10, 11, 1}, {1, 41, 43, 1}}));
+}
+
+// One builder serves many elements in turn: each gets exactly the text and pieces built for it,
+// short or long, and the builder is left empty for the next.
+TEST(TextBuilder, HandsOverEachTextWhole) {
+  TextBuilder b;
+  const std::string long_text = "植物检疫证书核发，即来即办";
+  for (const std::string_view s :
+       {std::string_view("甲"), std::string_view(long_text), std::string_view(),
+        std::string_view("ab"), std::string_view(long_text)}) {
+    b.text.reserve(64);
+    b.exact(s, 7);
+    b.opaque(s.empty() ? "" : "\n", 100, 101);
+    Element e;
+    b.hand_over(e.text, e.pieces);
+    EXPECT_TRUE(b.text.empty());
+    EXPECT_TRUE(b.pieces.empty());
+    if (s.empty()) {
+      EXPECT_TRUE(e.text.empty());
+      EXPECT_TRUE(e.pieces.empty());
+      continue;
+    }
+    EXPECT_EQ(e.text, std::string(s) + "\n");
+    ASSERT_EQ(e.pieces.size(), 2u);
+    EXPECT_EQ(e.pieces[0].source_end, 7 + s.size());
+    EXPECT_EQ(e.pieces[1].text, s.size());
+  }
 }
 
 // Trimming tells most text has nothing to trim by its first and last bytes; whatever the bytes,

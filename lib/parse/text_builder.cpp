@@ -169,15 +169,6 @@ void detail::trim_ends(std::string_view s, std::uint32_t& begin, std::uint32_t& 
   }
 }
 
-Item TextBuilder::trim(std::uint32_t begin, std::uint32_t end, std::vector<Item>& items,
-                       std::vector<Link>& links) {
-  std::uint32_t b = begin;
-  std::uint32_t e = end;
-  trim_range(text, b, e);
-  if (b != begin || e != end) remove_trimmed(begin, b, e, end, items, links);
-  return Item{begin, begin + (e - b)};
-}
-
 void TextBuilder::remove_trimmed(std::uint32_t begin, std::uint32_t b, std::uint32_t e,
                                  std::uint32_t end, std::vector<Item>& items,
                                  std::vector<Link>& links) {

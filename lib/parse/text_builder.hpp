@@ -62,6 +62,21 @@ class TextBuilder {
   Item trim(std::uint32_t begin, std::uint32_t end, std::vector<Item>& items,
             std::vector<Link>& links);
 
+  // Moves the text and pieces to `to_text` and `to_pieces` (an element's, empty) and leaves the
+  // builder empty. Text short enough to need no allocation of its own is copied, and the
+  // builder keeps its room for the next text; otherwise the buffers change hands rather than
+  // being copied, and the builder starts anew.
+  void hand_over(std::string& to_text, std::vector<TextPiece>& to_pieces) {
+    if (text.size() <= std::string().capacity()) {
+      to_text.assign(text);
+    } else {
+      to_text = std::move(text);
+    }
+    if (!pieces.empty()) to_pieces = std::move(pieces);
+    text.clear();
+    pieces.clear();
+  }
+
  private:
   // character_data of text with an '&' in it.
   void references(std::string_view raw, std::uint32_t source);
@@ -112,6 +127,17 @@ inline void trim_range(std::string_view s, std::uint32_t& begin, std::uint32_t& 
                                        end - begin < 2 || is(end - 2, detail::kMayPenult));
   if (utf8::may_begin_space(static_cast<unsigned char>(s[begin])) || may_end_in_space)
     detail::trim_ends(s, begin, end);
+}
+
+// Called for every element and list entry, most of which have nothing to trim: inline, so that
+// only text that has pays for a call.
+inline Item TextBuilder::trim(std::uint32_t begin, std::uint32_t end, std::vector<Item>& items,
+                              std::vector<Link>& links) {
+  std::uint32_t b = begin;
+  std::uint32_t e = end;
+  trim_range(text, b, e);
+  if (b != begin || e != end) remove_trimmed(begin, b, e, end, items, links);
+  return Item{begin, begin + (e - b)};
 }
 
 // Only whitespace, or nothing.

@@ -12,6 +12,7 @@
 
 #include "parse/parser.hpp"
 #include "parse/text_builder.hpp"
+#include "text/utf8.hpp"
 
 namespace guidelint::parse {
 namespace {
@@ -425,26 +426,14 @@ class Reader {
       g.updated_span =
           Span{updated.begin, updated.begin + static_cast<std::uint32_t>(updated.raw.size())};
     }
-    // An element's text is never longer than the element, and its nodes but for references
-    // add a piece and a line break each at most: the builder shared by the elements is made
-    // large enough for any of them at once.
-    const std::uint32_t after = node.next != kNone ? node.next : size_;  // the guide's nodes end
     std::size_t count = 0;
-    std::size_t longest = 0;
-    std::uint32_t most = 0;  // nodes in an element
-    for (std::uint32_t c = first_child(i); c != kNone; c = nodes_[c].next) {
-      const Node& child = nodes_[c];
-      if (child.type != pugi::node_element) continue;
-      ++count;
-      longest = std::max<std::size_t>(longest, child.end - child.begin());
-      most = std::max(most, (child.next != kNone ? child.next : after) - c);
-    }
+    for (std::uint32_t c = first_child(i); c != kNone; c = nodes_[c].next)
+      count += nodes_[c].type == pugi::node_element ? 1 : 0;
     g.elements.reserve(count);
-    b_.text.reserve(longest);
-    b_.pieces.reserve(2 * std::size_t{most});
+    const std::uint32_t after = node.next != kNone ? node.next : size_;  // the guide's nodes end
     for (std::uint32_t c = first_child(i); c != kNone; c = nodes_[c].next) {
       if (nodes_[c].type == pugi::node_element) {
-        element(c, g.elements.emplace_back());
+        element(c, nodes_[c].next != kNone ? nodes_[c].next : after, g.elements.emplace_back());
       } else {
         stray_text(c);
       }
@@ -464,7 +453,8 @@ class Reader {
   }
 
  private:
-  void element(std::uint32_t i, Element& e) {
+  // Reads element nodes_[i], whose nodes end before nodes_[after].
+  void element(std::uint32_t i, std::uint32_t after, Element& e) {
     const Node& node = nodes_[i];
     e.key = name(node);
     e.span = {node.begin(), node.end};
@@ -476,15 +466,15 @@ class Reader {
     for (std::uint32_t c = first_child(i); c != kNone; c = nodes_[c].next)
       items += nodes_[c].kind == Kind::item ? 1 : 0;
     e.items.reserve(items);
-    // One builder for every element: its buffers are reused, and the element gets a copy of
-    // just the size it needs.
-    b_.text.clear();
-    b_.pieces.clear();
+    // An element's text is never longer than the element, and its nodes but for references
+    // add a piece and a line break each at most: the builder has room for all of it at once,
+    // and then hands its buffers over to the element.
+    b_.text.reserve(node.end - node.begin());
+    b_.pieces.reserve(2 * std::size_t{after - i});
     element_ = i;
     content(i, e);
     b_.trim(0, b_.size(), e.items, e.links);
-    e.text = b_.text;
-    e.pieces = b_.pieces;
+    b_.hand_over(e.text, e.pieces);
   }
 
   // The href of the <a> element nodes_[i], as written.
@@ -500,6 +490,9 @@ class Reader {
   // content is layout, not text; between inline elements it separates words and is kept.
   bool layout_whitespace(std::uint32_t i, std::uint32_t prev) const {
     const Node& n = nodes_[i];
+    // Nearly all text starts with a character its first byte shows is not a space.
+    if (n.length > 0 && !utf8::may_begin_space(static_cast<unsigned char>(text_[n.at])))
+      return false;
     if (!blank(value(n))) return false;
     return prev == kNone || n.next == kNone || block(prev) || block(n.next);
   }

@@ -84,19 +84,36 @@ __attribute__((target("avx2,popcnt"))) std::size_t count_leads_avx2(const char* 
   }
   return i;
 }
-// Adds the start of each line after a \n in p[0, n) to `starts`, 32 bytes at a time; stops at
-// the first block holding a \r (which needs the careful scan). Returns how many bytes it read.
+// The bytes of a block equal to c, as bits.
+__attribute__((target("avx2"))) inline std::uint32_t equal_bytes(__m256i block, char c) {
+  return static_cast<std::uint32_t>(
+      _mm256_movemask_epi8(_mm256_cmpeq_epi8(block, _mm256_set1_epi8(c))));
+}
+
+// Adds the start of each line after a \n in p[0, n) to `starts`: 64 bytes at a time, then the
+// rest as one or two 32-byte blocks ending at n (when n allows); stops at the first block holding
+// a \r (which needs the careful scan). Returns how many bytes it read.
 __attribute__((target("avx2"))) std::size_t index_newlines_avx2(
     const char* p, std::size_t n, std::vector<std::uint32_t>& starts) {
-  const __m256i lf = _mm256_set1_epi8('\n');
-  const __m256i cr = _mm256_set1_epi8('\r');
-  std::size_t i = 0;
-  for (; i + 32 <= n; i += 32) {
-    const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
-    if (_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, cr)) != 0) break;
-    auto lines = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, lf)));
+  const auto add = [&](std::size_t at, std::uint64_t lines) {
     for (; lines != 0; lines &= lines - 1)
-      starts.push_back(static_cast<std::uint32_t>(i + __builtin_ctz(lines) + 1));
+      starts.push_back(static_cast<std::uint32_t>(at + __builtin_ctzll(lines) + 1));
+  };
+  std::size_t i = 0;
+  for (; i + 64 <= n; i += 64) {
+    const __m256i a = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 32));
+    if ((equal_bytes(a, '\r') | equal_bytes(b, '\r')) != 0) return i;
+    add(i, equal_bytes(a, '\n') | std::uint64_t{equal_bytes(b, '\n')} << 32);
+  }
+  if (n < 32) return i;
+  // The bytes of the first block that were read already are left out.
+  for (std::size_t end = std::min(i + 32, n); i < n; end = n) {
+    const std::size_t at = end - 32;
+    const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + at));
+    if (equal_bytes(b, '\r') != 0) return i;
+    add(at, equal_bytes(b, '\n') >> (i - at) << (i - at));
+    i = end;
   }
   return i;
 }
