@@ -44,47 +44,23 @@ inline void append_escape(std::string& out, unsigned char c) {
   }
 }
 
-// Whether any of eight bytes is a quote, a backslash or a control character.
-inline bool any_escape(std::uint64_t w) {
+// The high bit of each of eight bytes that is a quote, a backslash or a control character (and
+// perhaps of bytes above such a byte): zero when none is.
+inline std::uint64_t escape_bits(std::uint64_t w) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ull;
   constexpr std::uint64_t kHigh = 0x8080808080808080ull;
   const auto zero_byte = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
-  return (zero_byte(w ^ (kOnes * '"')) | zero_byte(w ^ (kOnes * '\\')) |
-          ((w - kOnes * 0x20) & ~w & kHigh)) != 0;
+  return zero_byte(w ^ (kOnes * '"')) | zero_byte(w ^ (kOnes * '\\')) |
+         ((w - kOnes * 0x20) & ~w & kHigh);
 }
 
-}  // namespace detail
-
-inline void append_json_string(std::string& out, std::string_view s) {
-  out.push_back('"');
+// s escaped as JSON wants, without its quotes; bytes that do not decode as UTF-8 become U+FFFD.
+inline void append_decoded(std::string& out, std::string_view s) {
   // Bytes that need no escape go out in runs.
   std::size_t run = 0;
   const auto flush = [&](std::size_t end) {
     if (end > run) out.append(s.data() + run, end - run);
   };
-  if (utf8::find_invalid(s) == std::string_view::npos) {
-    // Valid UTF-8, as text almost always is: only quotes, backslashes and control characters
-    // change, and eight bytes at a time are seen to hold none.
-    for (std::size_t i = 0; i < s.size();) {
-      if (i + 8 <= s.size()) {
-        std::uint64_t word;
-        std::memcpy(&word, s.data() + i, 8);
-        if (!detail::any_escape(word)) {
-          i += 8;
-          continue;
-        }
-      }
-      const auto c = static_cast<unsigned char>(s[i]);
-      ++i;
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      flush(i - 1);
-      run = i;
-      detail::append_escape(out, c);
-    }
-    flush(s.size());
-    out.push_back('"');
-    return;
-  }
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
@@ -106,9 +82,68 @@ inline void append_json_string(std::string& out, std::string_view s) {
     flush(i);
     ++i;
     run = i;
-    detail::append_escape(out, c);
+    append_escape(out, c);
   }
   flush(s.size());
+}
+
+}  // namespace detail
+
+inline void append_json_string(std::string& out, std::string_view s) {
+  constexpr std::size_t kShort = 64;
+  if (s.size() < kShort) {
+    // Short strings (ids, names, file names, most arguments) are copied with their quotes into
+    // one buffer, padded so that eight bytes at a time are seen to the end, and most go out in
+    // one append: only those that hold an escape or do not decode take the long way.
+    char quoted[kShort + 9];
+    quoted[0] = '"';
+    std::memcpy(quoted + 1, s.data(), s.size());
+    std::memset(quoted + 1 + s.size(), 'x', 8);
+    std::uint64_t escapes = 0;
+    std::uint64_t bytes = 0;
+    for (std::size_t i = 0; i < s.size(); i += 8) {
+      std::uint64_t word;
+      std::memcpy(&word, quoted + 1 + i, 8);
+      escapes |= detail::escape_bits(word);
+      bytes |= word;
+    }
+    if (escapes == 0 &&
+        ((bytes & 0x8080808080808080ull) == 0 || utf8::find_invalid(s) == std::string_view::npos)) {
+      quoted[s.size() + 1] = '"';
+      out.append(quoted, s.size() + 2);
+      return;
+    }
+    out.push_back('"');
+    detail::append_decoded(out, s);
+    out.push_back('"');
+    return;
+  }
+  out.push_back('"');
+  if (utf8::find_invalid(s) != std::string_view::npos) {
+    detail::append_decoded(out, s);
+    out.push_back('"');
+    return;
+  }
+  // Valid UTF-8, as text almost always is: only quotes, backslashes and control characters
+  // change, and eight bytes at a time are seen to hold none.
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    if (i + 8 <= s.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      if (detail::escape_bits(word) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const auto c = static_cast<unsigned char>(s[i]);
+    ++i;
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (i - 1 > run) out.append(s.data() + run, i - 1 - run);
+    run = i;
+    detail::append_escape(out, c);
+  }
+  if (s.size() > run) out.append(s.data() + run, s.size() - run);
   out.push_back('"');
 }
 
