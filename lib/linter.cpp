@@ -101,7 +101,12 @@ class FileWalk {
           continue;
         }
         const Entry& e = top.entries[top.at++];
-        fs::path path = top.dir / e.name;
+        // The folder's path as text and the name: what `top.dir / e.name` gives, without
+        // copying the folder's parsed components into every file's path.
+        std::string joined;
+        joined.reserve(top.prefix.size() + e.name.size());
+        joined.append(top.prefix).append(e.name);
+        fs::path path(std::move(joined));
         if (!e.dir) return path;
         fs::path abs = top.abs / e.name;
         if (auto unreadable = enter(std::move(path), std::move(abs))) return unreadable;
@@ -132,7 +137,7 @@ class FileWalk {
     bool dir = false;
   };
   struct Level {
-    fs::path dir;
+    std::string prefix;  // the folder's path with a separator after it, if it needs one
     fs::path abs;
     std::vector<Entry> entries;  // what is linted or entered, sorted by name
     std::size_t at = 0;
@@ -182,7 +187,9 @@ class FileWalk {
     if (failed) return dir;
     std::sort(level.entries.begin(), level.entries.end(),
               [](const Entry& a, const Entry& b) { return a.name < b.name; });
-    level.dir = std::move(dir);
+    level.prefix = dir.native();
+    if (!level.prefix.empty() && level.prefix.back() != fs::path::preferred_separator)
+      level.prefix += fs::path::preferred_separator;
     level.abs = std::move(abs);
     stack_.push_back(std::move(level));
     return std::nullopt;
@@ -302,7 +309,7 @@ std::vector<FileResult> Linter::lint_file(const fs::path& file) const {
 
 FileResult Linter::Impl::lint_path(const fs::path& file, Entry** used, LastEngine* last) {
   *used = nullptr;
-  const std::string name = file.string();
+  std::string name = file.string();
   // Read no more than the governing config allows (limits: input_bytes); offsets are 32-bit, so
   // a larger input could not be reported on exactly whatever the config says.
   // The same text up to the last separator is the same folder: no path is made for that.
@@ -339,7 +346,7 @@ FileResult Linter::Impl::lint_path(const fs::path& file, Entry** used, LastEngin
     case source::FileBytes::Status::unreadable:
       return io_problem(name, "io-error", "io.unreadable", {{"detail", read.error}});
   }
-  return lint(std::make_shared<const Source>(name, std::move(read.bytes)), entry, used);
+  return lint(std::make_shared<const Source>(std::move(name), std::move(read.bytes)), entry, used);
 }
 
 EngineResult Linter::engine_for(const fs::path& file) const {
