@@ -97,6 +97,27 @@ TEST(Messages, PluralsSelectsAndFallbacks) {
   EXPECT_EQ(render("no.such.id", {}, "en"), "no.such.id");
 }
 
+// Rendering into a string appends to what it holds, the same text as render returns, with the
+// same fallbacks; a plain template whose argument does not decode leaves no partial text behind.
+TEST(Messages, RenderAppendsToAString) {
+  const std::vector<std::pair<std::string, std::vector<Arg>>> cases = {
+      {"summary.fatal", {{"fatal", std::int64_t{3}}}},
+      {"config.unknown-key", {{"key", "rulse"}, {"suggestion", "rules"}}},
+      {"io.not-found", {}},
+      {"no.such.id", {}},
+      {"config.unknown-key", {{"key", "bad\xff"}}},
+      {"config.wrong-type", {{"key", "rules"}}}};
+  for (const std::string locale : {"en", "zh-Hans", "fr"}) {
+    std::string out = "前文 ";
+    std::string expected = out;
+    for (const auto& [id, args] : cases) {
+      render(out, id, args, locale);
+      expected += render(id, args, locale);
+      EXPECT_EQ(out, expected) << locale << " " << id;
+    }
+  }
+}
+
 // Plain templates ({name} arguments only) are filled in without ICU: every template, with every
 // kind of argument value, renders as ICU's MessageFormat renders it.
 TEST(Messages, RenderedAsIcuRendersThem) {

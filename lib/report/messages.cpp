@@ -74,8 +74,7 @@ std::optional<Plain> plain(std::string_view pattern) {
       return std::nullopt;
     } else {
       std::size_t e = i;
-      while (e < pattern.size() &&
-             std::string_view("'{}").find(pattern[e]) == std::string_view::npos)
+      while (e < pattern.size() && pattern[e] != '\'' && pattern[e] != '{' && pattern[e] != '}')
         ++e;
       literal(pattern.substr(i, e - i));
       i = e - 1;
@@ -96,11 +95,11 @@ void append_grouped(std::string& out, std::int64_t n) {
   }
 }
 
-// A plain template with its arguments, as ICU would render it; false when only ICU can say:
-// an argument missing (ICU writes it as {name}), a string that is not valid UTF-8 (ICU replaces
-// what does not decode).
+// A plain template with its arguments, appended to out as ICU would render it; false when only
+// ICU can say: an argument missing (ICU writes it as {name}), a string that is not valid UTF-8
+// (ICU replaces what does not decode).
 bool render_plain(const Plain& p, const std::vector<Arg>& args, std::string& out) {
-  out.reserve(p.size + 64 * args.size());
+  out.reserve(out.size() + p.size + 64 * args.size());
   for (const Plain::Piece& piece : p.pieces) {
     if (!piece.argument) {
       out += piece.text;
@@ -140,12 +139,13 @@ bool read_flat(std::string_view bytes, std::map<std::string, std::string, std::l
     if (i == 0 || line.front() == '-' || line.substr(i, 3) != ": \"") return false;
     std::string value;
     std::size_t k = i + 3;
-    for (; k < line.size() && line[k] != '"'; ++k) {
-      if (line[k] == '\\') {
-        if (k + 1 == line.size() || (line[k + 1] != '"' && line[k + 1] != '\\')) return false;
-        ++k;
-      }
-      value += line[k];
+    // Copied a run at a time, up to each backslash and the closing quote.
+    for (std::size_t run = k;; ++k) {
+      if (k < line.size() && line[k] != '"' && line[k] != '\\') continue;
+      value.append(line.substr(run, k - run));
+      if (k == line.size() || line[k] == '"') break;
+      if (k + 1 == line.size() || (line[k + 1] != '"' && line[k + 1] != '\\')) return false;
+      run = ++k;  // the escaped character starts the next run
     }
     if (k + 1 != line.size()) return false;  // no closing quote, or something after it
     const std::string_view id = line.substr(0, i);
@@ -188,18 +188,22 @@ class Messages {
     return nullptr;
   }
 
-  std::string format(std::string_view locale, std::string_view id, const std::vector<Arg>& args) {
-    const Catalog* c = catalog(locale);
-    if (c == nullptr) return {};
+  // Appends the message `id` of catalog `c` to `out`; nothing when the catalog has no such
+  // template, or ICU cannot compile it.
+  void format(std::string& out, const Catalog& c, std::string_view id,
+              const std::vector<Arg>& args) {
     // Every plain template is a template: most messages are found by one lookup.
-    if (const auto p = c->plain.find(id); p != c->plain.end()) {
-      std::string text;
-      if (render_plain(p->second, args, text)) return text;
+    if (const auto p = c.plain.find(id); p != c.plain.end()) {
+      const std::size_t start = out.size();
+      if (render_plain(p->second, args, out)) return;
+      out.resize(start);
     }
-    const auto pattern = c->templates.find(id);
-    if (pattern == c->templates.end()) return {};
+    const auto pattern = c.templates.find(id);
+    if (pattern == c.templates.end()) return;
     std::vector<icu::UnicodeString> names;
     std::vector<icu::Formattable> values;
+    names.reserve(args.size());
+    values.reserve(args.size());
     for (const Arg& a : args) {
       names.push_back(icu::UnicodeString::fromUTF8(a.name));
       if (const auto* s = std::get_if<std::string>(&a.value)) {
@@ -208,28 +212,29 @@ class Messages {
         values.emplace_back(static_cast<int64_t>(std::get<std::int64_t>(a.value)));
       }
     }
-    icu::UnicodeString out;
+    icu::UnicodeString text;
     UErrorCode status = U_ZERO_ERROR;
     {
       const std::lock_guard lock(mutex_);
-      auto it = c->formats.find(id);
-      if (it == c->formats.end()) {
+      auto it = c.formats.find(id);
+      if (it == c.formats.end()) {
         UParseError parse_error;
         auto compiled = std::make_unique<icu::MessageFormat>(
-            icu::UnicodeString::fromUTF8(pattern->second), icu::Locale(c->icu_locale.c_str()),
+            icu::UnicodeString::fromUTF8(pattern->second), icu::Locale(c.icu_locale.c_str()),
             parse_error, status);
         if (U_FAILURE(status)) compiled.reset();
         status = U_ZERO_ERROR;
-        it = c->formats.emplace(std::string(id), std::move(compiled)).first;
+        it = c.formats.emplace(std::string(id), std::move(compiled)).first;
       }
-      if (!it->second) return {};
-      it->second->format(names.data(), values.data(), static_cast<int32_t>(args.size()), out,
+      if (!it->second) return;
+      it->second->format(names.data(), values.data(), static_cast<int32_t>(args.size()), text,
                          status);
     }
-    if (U_FAILURE(status)) return pattern->second;
-    std::string utf8;
-    out.toUTF8String(utf8);
-    return utf8;
+    if (U_FAILURE(status)) {
+      out += pattern->second;
+      return;
+    }
+    text.toUTF8String(out);  // appends
   }
 
  private:
@@ -293,15 +298,26 @@ std::vector<std::string> message_ids(std::string_view locale) {
   return out;
 }
 
-std::string render(std::string_view id, const std::vector<Arg>& args, std::string_view locale) {
+void render(std::string& out, std::string_view id, const std::vector<Arg>& args,
+            std::string_view locale) {
   Messages& m = Messages::instance();
-  std::string_view loc = m.catalog(locale) ? locale : std::string_view("zh-Hans");
-  std::string text = m.format(loc, id, args);
-  if (text.empty()) text = m.format("zh-Hans", id, args);
-  if (text.empty()) return std::string(id);
-  for (const Arg& a : args) {
-    if (a.name == "suggestion") text += m.format(loc, "note.did-you-mean", args);
+  const Catalog* c = m.catalog(locale);
+  if (c == nullptr) c = m.catalog("zh-Hans");
+  const std::size_t start = out.size();
+  m.format(out, *c, id, args);
+  if (out.size() == start) m.format(out, *m.catalog("zh-Hans"), id, args);
+  if (out.size() == start) {
+    out += id;
+    return;
   }
+  for (const Arg& a : args) {
+    if (a.name == std::string_view("suggestion")) m.format(out, *c, "note.did-you-mean", args);
+  }
+}
+
+std::string render(std::string_view id, const std::vector<Arg>& args, std::string_view locale) {
+  std::string text;
+  render(text, id, args, locale);
   return text;
 }
 
