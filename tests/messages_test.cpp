@@ -118,10 +118,11 @@ TEST(Messages, RenderAppendsToAString) {
   }
 }
 
-// Plain templates ({name} arguments only) are filled in without ICU: every template, with every
-// kind of argument value, renders as ICU's MessageFormat renders it.
+// Plain templates ({name} arguments and selects) are filled in without ICU: every template, with
+// every kind of argument value, renders as ICU's MessageFormat renders it.
 TEST(Messages, RenderedAsIcuRendersThem) {
   const std::regex argument(R"(\{\s*([a-z_]+)\s*(,\s*([a-z]+))?)");
+  const std::regex select_key(R"(([A-Za-z0-9_-]+)\s*\{)");
   const auto icu_render = [](const std::string& pattern, const std::string& locale,
                              const std::vector<Arg>& args) {
     const char* icu_locale = locale == "en" ? "en" : locale == "zh-Hant" ? "zh_Hant" : "zh_Hans";
@@ -167,7 +168,13 @@ TEST(Messages, RenderedAsIcuRendersThem) {
            ++it) {
         named.insert((*it)[1]);
       }
-      for (const auto& value : values) {
+      // The keys of the template's selects too, so that each of their messages is chosen.
+      std::vector<std::variant<std::string, std::int64_t>> tried = values;
+      for (std::sregex_iterator it(pattern.begin(), pattern.end(), select_key), end; it != end;
+           ++it) {
+        tried.emplace_back(std::string((*it)[1]));
+      }
+      for (const auto& value : tried) {
         std::vector<Arg> args;
         for (const std::string& name : named)
           args.push_back({name, value});
@@ -188,7 +195,7 @@ TEST(Messages, RenderedAsIcuRendersThem) {
       }
     }
   }
-  EXPECT_GT(compared, 600u);
+  EXPECT_GT(compared, 1000u);
 }
 
 TEST(Messages, LocaleNames) {

@@ -31,24 +31,29 @@ std::vector<std::string_view> message_files(std::string_view locale) {
 
 namespace {
 
-// A template that is only text and plain {name} arguments, rendered without ICU: most are, and
-// ICU's MessageFormat cost more than writing the rest of a finding's report. Templates with
-// select, plural, typed arguments or quoting are left to ICU.
+// A template that is only text, plain {name} arguments and selects among such messages by a
+// string argument, rendered without ICU: most are, and ICU's MessageFormat cost more than writing
+// the rest of a finding's report. Templates with plural, typed arguments or quoting are left to
+// ICU.
 struct Plain {
   struct Piece {
-    bool argument = false;
-    std::string text;  // the text, or the argument's name
+    enum class Kind { text, argument, select };
+    Kind kind = Kind::text;
+    std::string text;                                  // the text, or the argument's name
+    std::vector<std::pair<std::string, Plain>> cases;  // a select's messages by key
   };
   std::vector<Piece> pieces;
   std::size_t size = 0;  // of the literal pieces together
 };
 
-// The template as plain pieces, or nullopt when ICU's syntax needs ICU: an apostrophe that may
-// quote (one before ' { } # |, or at the end), any argument but {name}, a stray }.
-std::optional<Plain> plain(std::string_view pattern) {
-  Plain out;
+// Reads the template from pattern[i] into `out` as plain pieces: to its end, or for a select's
+// message (`nested`) to the } that closes it, where i is left. False when ICU's syntax needs ICU:
+// an apostrophe that may quote (one before ' { } # |, or at the end), an argument other than
+// {name} and {name, select, key {message} ... other {message}}, a stray }.
+bool read_plain(std::string_view pattern, std::size_t& i, bool nested, Plain& out) {
   const auto literal = [&](std::string_view text) {
-    if (out.pieces.empty() || out.pieces.back().argument) out.pieces.push_back({false, {}});
+    if (out.pieces.empty() || out.pieces.back().kind != Plain::Piece::Kind::text)
+      out.pieces.push_back({});
     out.pieces.back().text += text;
     out.size += text.size();
   };
@@ -56,22 +61,61 @@ std::optional<Plain> plain(std::string_view pattern) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
            (!first && c >= '0' && c <= '9');
   };
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
+  const auto skip_space = [&](std::size_t at) {
+    while (at < pattern.size() && (pattern[at] == ' ' || pattern[at] == '\t' ||
+                                   pattern[at] == '\n' || pattern[at] == '\r'))
+      ++at;
+    return at;
+  };
+  // The position after `token` and the spaces after it, or npos when it is not at `at`.
+  const auto expect = [&](std::size_t at, std::string_view token) {
+    return pattern.substr(at).starts_with(token) ? skip_space(at + token.size())
+                                                 : std::string_view::npos;
+  };
+  for (; i < pattern.size(); ++i) {
     const char c = pattern[i];
     if (c == '\'') {
       if (i + 1 == pattern.size() ||
           std::string_view("'{}#|").find(pattern[i + 1]) != std::string_view::npos)
-        return std::nullopt;
+        return false;
       literal("'");
     } else if (c == '{') {
       std::size_t e = i + 1;
       while (e < pattern.size() && name_char(pattern[e], e == i + 1))
         ++e;
-      if (e == i + 1 || e == pattern.size() || pattern[e] != '}') return std::nullopt;
-      out.pieces.push_back({true, std::string(pattern.substr(i + 1, e - i - 1))});
+      if (e == i + 1 || e == pattern.size()) return false;
+      Plain::Piece piece{
+          Plain::Piece::Kind::argument, std::string(pattern.substr(i + 1, e - i - 1)), {}};
+      if (pattern[e] != '}') {
+        piece.kind = Plain::Piece::Kind::select;
+        e = expect(skip_space(e), ",");
+        if (e != std::string_view::npos) e = expect(e, "select");
+        if (e != std::string_view::npos) e = expect(e, ",");
+        if (e == std::string_view::npos) return false;
+        bool other = false;
+        while (e < pattern.size() && pattern[e] != '}') {
+          std::size_t k = e;
+          while (k < pattern.size() && (name_char(pattern[k], false) || pattern[k] == '-'))
+            ++k;
+          std::string key(pattern.substr(e, k - e));
+          k = skip_space(k);
+          if (key.empty() || k == pattern.size() || pattern[k] != '{') return false;
+          for (const auto& [known, message] : piece.cases) {
+            if (known == key) return false;  // ICU refuses a key given twice
+          }
+          Plain message;
+          std::size_t end = k + 1;
+          if (!read_plain(pattern, end, true, message)) return false;
+          other = other || key == "other";
+          piece.cases.emplace_back(std::move(key), std::move(message));
+          e = skip_space(end + 1);
+        }
+        if (e == pattern.size() || !other) return false;  // unclosed, or no `other` (ICU's error)
+      }
+      out.pieces.push_back(std::move(piece));
       i = e;
     } else if (c == '}') {
-      return std::nullopt;
+      return nested;
     } else {
       std::size_t e = i;
       while (e < pattern.size() && pattern[e] != '\'' && pattern[e] != '{' && pattern[e] != '}')
@@ -80,6 +124,14 @@ std::optional<Plain> plain(std::string_view pattern) {
       i = e - 1;
     }
   }
+  return !nested;  // a select's message ends with its }
+}
+
+// The template as plain pieces, or nullopt when ICU's syntax needs ICU (see read_plain).
+std::optional<Plain> plain(std::string_view pattern) {
+  Plain out;
+  std::size_t i = 0;
+  if (!read_plain(pattern, i, false, out)) return std::nullopt;
   return out;
 }
 
@@ -97,19 +149,32 @@ void append_grouped(std::string& out, std::int64_t n) {
 
 // A plain template with its arguments, appended to out as ICU would render it; false when only
 // ICU can say: an argument missing (ICU writes it as {name}), a string that is not valid UTF-8
-// (ICU replaces what does not decode).
+// (ICU replaces what does not decode), a number to select by (an error).
 bool render_plain(const Plain& p, const std::vector<Arg>& args, std::string& out) {
   out.reserve(out.size() + p.size + 64 * args.size());
   for (const Plain::Piece& piece : p.pieces) {
-    if (!piece.argument) {
+    if (piece.kind == Plain::Piece::Kind::text) {
       out += piece.text;
       continue;
     }
     const auto a = std::find_if(args.begin(), args.end(),
                                 [&](const Arg& arg) { return arg.name == piece.text; });
     if (a == args.end()) return false;
-    if (const auto* s = std::get_if<std::string>(&a->value)) {
-      if (utf8::find_invalid(*s) != std::string_view::npos) return false;
+    const auto* s = std::get_if<std::string>(&a->value);
+    if (s != nullptr && utf8::find_invalid(*s) != std::string_view::npos) return false;
+    if (piece.kind == Plain::Piece::Kind::select) {
+      if (s == nullptr) return false;  // ICU's error: a select chooses by a string
+      // The key equal to the argument, else `other`.
+      const Plain* chosen = nullptr;
+      for (const auto& [key, message] : piece.cases) {
+        if (key == *s) {
+          chosen = &message;
+          break;
+        }
+        if (key == "other") chosen = &message;
+      }
+      if (!render_plain(*chosen, args, out)) return false;
+    } else if (s != nullptr) {
       out += *s;
     } else {
       append_grouped(out, std::get<std::int64_t>(a->value));
