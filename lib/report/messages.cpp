@@ -225,8 +225,15 @@ bool read_flat(std::string_view bytes, std::map<std::string, std::string, std::l
 struct Catalog {
   std::string icu_locale;
   std::map<std::string, std::string, std::less<>> templates;
-  // Made with the templates, immutable afterwards; hashed, as every finding looks one up.
-  text::StringMap<Plain> plain;
+  // A template's plain pieces, read on its first use as the ICU formats are: a run renders a few
+  // dozen of the hundreds. One per template, made with the templates; hashed, as every finding
+  // looks one up.
+  struct Lazy {
+    std::string_view pattern;  // in `templates`
+    std::once_flag once;
+    std::optional<Plain> plain;  // nullopt: not plain
+  };
+  text::StringMap<std::unique_ptr<Lazy>> plain;
   // Compiled on first use (under Messages' lock): a run renders a few dozen of the hundreds of
   // templates, and compiling them all cost a one-file run more than linting the file. A template
   // ICU cannot compile stays null, and its messages fall back to zh-Hans.
@@ -257,10 +264,12 @@ class Messages {
   // template, or ICU cannot compile it.
   void format(std::string& out, const Catalog& c, std::string_view id,
               const std::vector<Arg>& args) {
-    // Every plain template is a template: most messages are found by one lookup.
+    // Every template is there: most messages are found by one lookup.
     if (const auto p = c.plain.find(id); p != c.plain.end()) {
+      Catalog::Lazy& t = *p->second;
+      std::call_once(t.once, [&] { t.plain = plain(t.pattern); });
       const std::size_t start = out.size();
-      if (render_plain(p->second, args, out)) return;
+      if (t.plain && render_plain(*t.plain, args, out)) return;
       out.resize(start);
     }
     const auto pattern = c.templates.find(id);
@@ -313,8 +322,11 @@ class Messages {
       for (const auto& kv : root)
         c.templates[kv.first.as<std::string>()] = kv.second.as<std::string>();
     }
+    c.plain.reserve(c.templates.size());
     for (const auto& [id, pattern] : c.templates) {
-      if (auto p = plain(pattern)) c.plain.emplace(id, std::move(*p));
+      auto lazy = std::make_unique<Catalog::Lazy>();
+      lazy->pattern = pattern;
+      c.plain.emplace(id, std::move(lazy));
     }
   }
 
