@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdlib>
 #include <map>
 #include <memory>
@@ -138,13 +139,20 @@ std::optional<Plain> plain(std::string_view pattern) {
 // A number as ICU's default format writes it in the three locales: thousands grouped with
 // commas, a hyphen-minus before negative ones ("-12,345").
 void append_grouped(std::string& out, std::int64_t n) {
-  const std::string digits =
-      std::to_string(n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n));
-  if (n < 0) out += '-';
-  for (std::size_t k = 0; k < digits.size(); ++k) {
-    if (k > 0 && (digits.size() - k) % 3 == 0) out += ',';
-    out += digits[k];
+  char digits[20];
+  const std::size_t count = static_cast<std::size_t>(
+      std::to_chars(digits, digits + sizeof digits,
+                    n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n))
+          .ptr -
+      digits);
+  char text[28];  // a sign, 20 digits and 6 commas at most
+  char* at = text;
+  if (n < 0) *at++ = '-';
+  for (std::size_t k = 0; k < count; ++k) {
+    if (k > 0 && (count - k) % 3 == 0) *at++ = ',';
+    *at++ = digits[k];
   }
+  out.append(text, static_cast<std::size_t>(at - text));
 }
 
 // A plain template with its arguments, appended to out as ICU would render it; false when only
