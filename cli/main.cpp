@@ -2,13 +2,16 @@
 #include <CLI/CLI.hpp>
 
 #include <unistd.h>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <string_view>
 
 #include "guidelint/audit.hpp"
@@ -694,12 +697,72 @@ int audit_main(int argc, char** argv) {
   return report.errors > 0 ? kExitFindings : kExitClean;
 }
 
-}  // namespace
+// std::cout's buffer while the command runs: 64 KiB, filled whatever the size of each write.
+// Reports write a file's findings at a time, and std::cout's own buffer handed every write of
+// 1 KiB or more straight to a system call. Flushing (std::cerr is tied to std::cout, so before
+// every note) writes it out; a failed write sets std::cout's badbit as before.
+class StdoutBuffer final : public std::streambuf {
+ public:
+  StdoutBuffer() : bytes_(new char[kSize]), previous_(std::cout.rdbuf(this)) {
+    setp(bytes_.get(), bytes_.get() + kSize);
+  }
+  ~StdoutBuffer() override {
+    std::cout.flush();
+    std::cout.rdbuf(previous_);
+  }
+  StdoutBuffer(const StdoutBuffer&) = delete;
+  StdoutBuffer& operator=(const StdoutBuffer&) = delete;
 
-int main(int argc, char** argv) {
-  // Reports go through std::cout alone: its own buffer, not a stdio call per write. std::cerr
-  // stays tied to it, so notes still come out after the findings before them.
-  std::ios::sync_with_stdio(false);
+ protected:
+  int_type overflow(int_type c) override {
+    if (!drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    if (n > epptr() - pptr()) {
+      if (!drain()) return 0;
+      if (n >= static_cast<std::streamsize>(kSize)) return write_all(s, n) ? n : 0;
+    }
+    std::memcpy(pptr(), s, static_cast<std::size_t>(n));
+    pbump(static_cast<int>(n));
+    return n;
+  }
+
+  int sync() override { return drain() ? 0 : -1; }
+
+ private:
+  static constexpr std::size_t kSize = 1 << 16;
+
+  // Writes what the buffer holds and empties it.
+  bool drain() {
+    const bool ok = write_all(pbase(), pptr() - pbase());
+    setp(bytes_.get(), bytes_.get() + kSize);
+    return ok;
+  }
+
+  static bool write_all(const char* s, std::streamsize n) {
+    while (n > 0) {
+      const ssize_t written = ::write(STDOUT_FILENO, s, static_cast<std::size_t>(n));
+      if (written < 0) {
+        if (errno == EINTR) continue;
+        return false;
+      }
+      s += written;
+      n -= written;
+    }
+    return true;
+  }
+
+  std::unique_ptr<char[]> bytes_;
+  std::streambuf* previous_;
+};
+
+int run(int argc, char** argv) {
   if (audit_command(argc, argv)) return audit_main(argc, argv);
   CLI::App app{
       "guidelint: checks government service guides (办事指南) before they are published.\n"
@@ -881,7 +944,11 @@ int main(int argc, char** argv) {
     if (!b.empty()) options.exclude_files.emplace_back(b);
   }
   run.threshold = quiet ? guidelint::Severity::error : *guidelint::parse_severity(threshold);
-  const guidelint::Linter linter(options);
+  // Never taken apart: the process ends with the command, and freeing the engine (every rule's
+  // tables and catalogs) cost as much as linting a dozen guides. Held by a static, so that leak
+  // checkers see it as still in use.
+  static const guidelint::Linter* const kept = new guidelint::Linter(options);
+  const guidelint::Linter& linter = *kept;
 
   guidelint::FormatOptions format_options;
   format_options.locale = locale.empty() ? guidelint::locale_from_environment() : locale;
@@ -891,4 +958,14 @@ int main(int argc, char** argv) {
     return explain(linter, explain_id, format_options.color, format_options.locale);
   if (!print_config_file.empty()) return print_config(linter, print_config_file, format_options);
   return lint(linter, options, run, format_options);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Reports go through std::cout alone, not a stdio call per write. std::cerr stays tied to it,
+  // so notes still come out after the findings before them.
+  std::ios::sync_with_stdio(false);
+  const StdoutBuffer buffer;
+  return run(argc, argv);
 }

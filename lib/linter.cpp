@@ -101,9 +101,15 @@ class FileWalk {
           continue;
         }
         const Entry& e = top.entries[top.at++];
-        fs::path path = top.dir / e.name;
+        const std::string_view name = top.name(e);
+        // The folder's path as text and the name: what `top.dir / name` gives, without
+        // copying the folder's parsed components into every file's path.
+        std::string joined;
+        joined.reserve(top.prefix.size() + name.size());
+        joined.append(top.prefix).append(name);
+        fs::path path(std::move(joined));
         if (!e.dir) return path;
-        fs::path abs = top.abs / e.name;
+        fs::path abs = top.abs / name;
         if (auto unreadable = enter(std::move(path), std::move(abs))) return unreadable;
         continue;
       }
@@ -125,17 +131,22 @@ class FileWalk {
   }
 
  private:
-  // Only the name: a folder of 100,000 guides is listed whole, and a path per entry (a string
-  // and its parsed components) tripled the run's peak memory.
+  // Only the name, kept with the folder's other names: a folder of 100,000 guides is listed
+  // whole, and a path per entry (a string and its parsed components) tripled the run's peak
+  // memory; a string per entry made sorting them move strings.
   struct Entry {
-    std::string name;
+    std::uint32_t offset = 0;  // of the name in Level::names
+    std::uint32_t size = 0;
     bool dir = false;
   };
   struct Level {
-    fs::path dir;
+    std::string prefix;  // the folder's path with a separator after it, if it needs one
     fs::path abs;
+    std::string names;           // of the entries, one after another
     std::vector<Entry> entries;  // what is linted or entered, sorted by name
     std::size_t at = 0;
+
+    std::string_view name(const Entry& e) const { return {names.data() + e.offset, e.size}; }
   };
 
   // Lists a folder onto the stack; the folder itself when it cannot be listed. Read with
@@ -155,7 +166,7 @@ class FileWalk {
         failed = errno != 0;
         break;
       }
-      std::string name = d->d_name;
+      const std::string_view name = d->d_name;
       if (name.starts_with(".")) continue;  // ., .., .git, editors' files
       bool is_dir = d->d_type == DT_DIR;
       if (d->d_type == DT_LNK || d->d_type == DT_UNKNOWN) {
@@ -177,12 +188,16 @@ class FileWalk {
         if (ignores_.rules().ignored_here(entry_abs, is_dir) || ignores_.excluded(entry_abs))
           continue;
       }
-      level.entries.push_back({std::move(name), is_dir});
+      level.entries.push_back({static_cast<std::uint32_t>(level.names.size()),
+                               static_cast<std::uint32_t>(name.size()), is_dir});
+      level.names += name;
     }
     if (failed) return dir;
     std::sort(level.entries.begin(), level.entries.end(),
-              [](const Entry& a, const Entry& b) { return a.name < b.name; });
-    level.dir = std::move(dir);
+              [&](const Entry& a, const Entry& b) { return level.name(a) < level.name(b); });
+    level.prefix = dir.native();
+    if (!level.prefix.empty() && level.prefix.back() != fs::path::preferred_separator)
+      level.prefix += fs::path::preferred_separator;
     level.abs = std::move(abs);
     stack_.push_back(std::move(level));
     return std::nullopt;
@@ -302,7 +317,7 @@ std::vector<FileResult> Linter::lint_file(const fs::path& file) const {
 
 FileResult Linter::Impl::lint_path(const fs::path& file, Entry** used, LastEngine* last) {
   *used = nullptr;
-  const std::string name = file.string();
+  std::string name = file.string();
   // Read no more than the governing config allows (limits: input_bytes); offsets are 32-bit, so
   // a larger input could not be reported on exactly whatever the config says.
   // The same text up to the last separator is the same folder: no path is made for that.
@@ -339,7 +354,7 @@ FileResult Linter::Impl::lint_path(const fs::path& file, Entry** used, LastEngin
     case source::FileBytes::Status::unreadable:
       return io_problem(name, "io-error", "io.unreadable", {{"detail", read.error}});
   }
-  return lint(std::make_shared<const Source>(name, std::move(read.bytes)), entry, used);
+  return lint(std::make_shared<const Source>(std::move(name), std::move(read.bytes)), entry, used);
 }
 
 EngineResult Linter::engine_for(const fs::path& file) const {

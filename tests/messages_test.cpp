@@ -97,10 +97,32 @@ TEST(Messages, PluralsSelectsAndFallbacks) {
   EXPECT_EQ(render("no.such.id", {}, "en"), "no.such.id");
 }
 
-// Plain templates ({name} arguments only) are filled in without ICU: every template, with every
-// kind of argument value, renders as ICU's MessageFormat renders it.
+// Rendering into a string appends to what it holds, the same text as render returns, with the
+// same fallbacks; a plain template whose argument does not decode leaves no partial text behind.
+TEST(Messages, RenderAppendsToAString) {
+  const std::vector<std::pair<std::string, std::vector<Arg>>> cases = {
+      {"summary.fatal", {{"fatal", std::int64_t{3}}}},
+      {"config.unknown-key", {{"key", "rulse"}, {"suggestion", "rules"}}},
+      {"io.not-found", {}},
+      {"no.such.id", {}},
+      {"config.unknown-key", {{"key", "bad\xff"}}},
+      {"config.wrong-type", {{"key", "rules"}}}};
+  for (const std::string locale : {"en", "zh-Hans", "fr"}) {
+    std::string out = "前文 ";
+    std::string expected = out;
+    for (const auto& [id, args] : cases) {
+      render(out, id, args, locale);
+      expected += render(id, args, locale);
+      EXPECT_EQ(out, expected) << locale << " " << id;
+    }
+  }
+}
+
+// Plain templates ({name} arguments and selects) are filled in without ICU: every template, with
+// every kind of argument value, renders as ICU's MessageFormat renders it.
 TEST(Messages, RenderedAsIcuRendersThem) {
   const std::regex argument(R"(\{\s*([a-z_]+)\s*(,\s*([a-z]+))?)");
+  const std::regex select_key(R"(([A-Za-z0-9_-]+)\s*\{)");
   const auto icu_render = [](const std::string& pattern, const std::string& locale,
                              const std::vector<Arg>& args) {
     const char* icu_locale = locale == "en" ? "en" : locale == "zh-Hant" ? "zh_Hant" : "zh_Hans";
@@ -146,7 +168,13 @@ TEST(Messages, RenderedAsIcuRendersThem) {
            ++it) {
         named.insert((*it)[1]);
       }
-      for (const auto& value : values) {
+      // The keys of the template's selects too, so that each of their messages is chosen.
+      std::vector<std::variant<std::string, std::int64_t>> tried = values;
+      for (std::sregex_iterator it(pattern.begin(), pattern.end(), select_key), end; it != end;
+           ++it) {
+        tried.emplace_back(std::string((*it)[1]));
+      }
+      for (const auto& value : tried) {
         std::vector<Arg> args;
         for (const std::string& name : named)
           args.push_back({name, value});
@@ -167,7 +195,7 @@ TEST(Messages, RenderedAsIcuRendersThem) {
       }
     }
   }
-  EXPECT_GT(compared, 600u);
+  EXPECT_GT(compared, 1000u);
 }
 
 TEST(Messages, LocaleNames) {

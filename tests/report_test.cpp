@@ -156,6 +156,54 @@ TEST(JsonWriter, EscapesWhereverTheCharacterIs) {
   EXPECT_EQ(plain, "\"guide-00001.xml 事项 ~\x7f\"");
 }
 
+// Short strings are checked for escapes and UTF-8 in one pass, long ones a block at a time: both
+// give every character as it is, a byte that does not decode as U+FFFD, and escapes where due.
+TEST(JsonWriter, ShortAndLongStringsAgree) {
+  const auto reference = [](std::string_view s) {
+    std::string out = "\"";
+    for (std::size_t i = 0; i < s.size();) {
+      const std::size_t at = i;
+      const char32_t cp = utf8::next(s, i);
+      if (cp == utf8::kReplacement && i - at == 1) {
+        out += "\\ufffd";
+      } else if (cp == '"' || cp == '\\') {
+        out += '\\';
+        out += static_cast<char>(cp);
+      } else if (cp == '\n') {
+        out += "\\n";
+      } else if (cp < 0x20) {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[cp >> 4];
+        out += kHex[cp & 15];
+      } else {
+        out += s.substr(at, i - at);
+      }
+    }
+    return out + "\"";
+  };
+  const std::string_view pieces[] = {"a",  "设",   "（",       "\xEF\xBF\xBD", "\xC3\xA9",
+                                     "😀",  "\xFF", "\xE3\x80", "\xED\xA0\x80", "\"",
+                                     "\n", "\x01", "-",        "\xE0\x80\xAF", "\xF4\x90\x80\x80"};
+  for (const std::string_view piece : pieces) {
+    for (const std::size_t length : {0, 7, 8, 30, 60, 63, 64, 65, 100}) {
+      for (const std::size_t at : {std::size_t{0}, length / 2, length}) {
+        std::string s(length, 'x');
+        for (std::size_t k = 0; k + 3 <= length; k += 9)
+          s.replace(k, 3, "设");
+        // Inserted at a character's start, never inside one.
+        std::size_t where = std::min(at, s.size());
+        while (where < s.size() && (static_cast<unsigned char>(s[where]) & 0xC0) == 0x80)
+          ++where;
+        s.insert(where, piece);
+        std::string out = "prefix";
+        report::append_json_string(out, s);
+        EXPECT_EQ(out, "prefix" + reference(s)) << s.size() << " " << where;
+      }
+    }
+  }
+}
+
 TEST(TextFormatter, CompilerStyleLinesAndSummary) {
   const std::string text = report("text", "en");
   EXPECT_NE(

@@ -85,7 +85,9 @@ class JsonFormatter final : public Formatter {
     append_json_string(buf_, to_string(d.severity));
     buf_ += d.needs_review ? ",\"needsReview\":true" : ",\"needsReview\":false";
     buf_ += ",\"message\":";
-    append_json_string(buf_, render(d.message_id, d.args, options_.locale));
+    message_.clear();
+    render(message_, d.message_id, d.args, options_.locale);
+    append_json_string(buf_, message_);
     buf_ += ",\"messageId\":";
     append_json_string(buf_, d.message_id);
     buf_ += ",\"args\":";
@@ -139,6 +141,7 @@ class JsonFormatter final : public Formatter {
   std::ostream& out_;
   FormatOptions options_;
   std::string buf_;
+  std::string message_;  // a finding's message, its room kept for the next
   bool first_file_ = true;
 };
 

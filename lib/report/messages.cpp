@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdlib>
 #include <map>
 #include <memory>
@@ -31,24 +32,29 @@ std::vector<std::string_view> message_files(std::string_view locale) {
 
 namespace {
 
-// A template that is only text and plain {name} arguments, rendered without ICU: most are, and
-// ICU's MessageFormat cost more than writing the rest of a finding's report. Templates with
-// select, plural, typed arguments or quoting are left to ICU.
+// A template that is only text, plain {name} arguments and selects among such messages by a
+// string argument, rendered without ICU: most are, and ICU's MessageFormat cost more than writing
+// the rest of a finding's report. Templates with plural, typed arguments or quoting are left to
+// ICU.
 struct Plain {
   struct Piece {
-    bool argument = false;
-    std::string text;  // the text, or the argument's name
+    enum class Kind { text, argument, select };
+    Kind kind = Kind::text;
+    std::string text;                                  // the text, or the argument's name
+    std::vector<std::pair<std::string, Plain>> cases;  // a select's messages by key
   };
   std::vector<Piece> pieces;
   std::size_t size = 0;  // of the literal pieces together
 };
 
-// The template as plain pieces, or nullopt when ICU's syntax needs ICU: an apostrophe that may
-// quote (one before ' { } # |, or at the end), any argument but {name}, a stray }.
-std::optional<Plain> plain(std::string_view pattern) {
-  Plain out;
+// Reads the template from pattern[i] into `out` as plain pieces: to its end, or for a select's
+// message (`nested`) to the } that closes it, where i is left. False when ICU's syntax needs ICU:
+// an apostrophe that may quote (one before ' { } # |, or at the end), an argument other than
+// {name} and {name, select, key {message} ... other {message}}, a stray }.
+bool read_plain(std::string_view pattern, std::size_t& i, bool nested, Plain& out) {
   const auto literal = [&](std::string_view text) {
-    if (out.pieces.empty() || out.pieces.back().argument) out.pieces.push_back({false, {}});
+    if (out.pieces.empty() || out.pieces.back().kind != Plain::Piece::Kind::text)
+      out.pieces.push_back({});
     out.pieces.back().text += text;
     out.size += text.size();
   };
@@ -56,61 +62,127 @@ std::optional<Plain> plain(std::string_view pattern) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
            (!first && c >= '0' && c <= '9');
   };
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
+  const auto skip_space = [&](std::size_t at) {
+    while (at < pattern.size() && (pattern[at] == ' ' || pattern[at] == '\t' ||
+                                   pattern[at] == '\n' || pattern[at] == '\r'))
+      ++at;
+    return at;
+  };
+  // The position after `token` and the spaces after it, or npos when it is not at `at`.
+  const auto expect = [&](std::size_t at, std::string_view token) {
+    return pattern.substr(at).starts_with(token) ? skip_space(at + token.size())
+                                                 : std::string_view::npos;
+  };
+  for (; i < pattern.size(); ++i) {
     const char c = pattern[i];
     if (c == '\'') {
       if (i + 1 == pattern.size() ||
           std::string_view("'{}#|").find(pattern[i + 1]) != std::string_view::npos)
-        return std::nullopt;
+        return false;
       literal("'");
     } else if (c == '{') {
       std::size_t e = i + 1;
       while (e < pattern.size() && name_char(pattern[e], e == i + 1))
         ++e;
-      if (e == i + 1 || e == pattern.size() || pattern[e] != '}') return std::nullopt;
-      out.pieces.push_back({true, std::string(pattern.substr(i + 1, e - i - 1))});
+      if (e == i + 1 || e == pattern.size()) return false;
+      Plain::Piece piece{
+          Plain::Piece::Kind::argument, std::string(pattern.substr(i + 1, e - i - 1)), {}};
+      if (pattern[e] != '}') {
+        piece.kind = Plain::Piece::Kind::select;
+        e = expect(skip_space(e), ",");
+        if (e != std::string_view::npos) e = expect(e, "select");
+        if (e != std::string_view::npos) e = expect(e, ",");
+        if (e == std::string_view::npos) return false;
+        bool other = false;
+        while (e < pattern.size() && pattern[e] != '}') {
+          std::size_t k = e;
+          while (k < pattern.size() && (name_char(pattern[k], false) || pattern[k] == '-'))
+            ++k;
+          std::string key(pattern.substr(e, k - e));
+          k = skip_space(k);
+          if (key.empty() || k == pattern.size() || pattern[k] != '{') return false;
+          for (const auto& [known, message] : piece.cases) {
+            if (known == key) return false;  // ICU refuses a key given twice
+          }
+          Plain message;
+          std::size_t end = k + 1;
+          if (!read_plain(pattern, end, true, message)) return false;
+          other = other || key == "other";
+          piece.cases.emplace_back(std::move(key), std::move(message));
+          e = skip_space(end + 1);
+        }
+        if (e == pattern.size() || !other) return false;  // unclosed, or no `other` (ICU's error)
+      }
+      out.pieces.push_back(std::move(piece));
       i = e;
     } else if (c == '}') {
-      return std::nullopt;
+      return nested;
     } else {
       std::size_t e = i;
-      while (e < pattern.size() &&
-             std::string_view("'{}").find(pattern[e]) == std::string_view::npos)
+      while (e < pattern.size() && pattern[e] != '\'' && pattern[e] != '{' && pattern[e] != '}')
         ++e;
       literal(pattern.substr(i, e - i));
       i = e - 1;
     }
   }
+  return !nested;  // a select's message ends with its }
+}
+
+// The template as plain pieces, or nullopt when ICU's syntax needs ICU (see read_plain).
+std::optional<Plain> plain(std::string_view pattern) {
+  Plain out;
+  std::size_t i = 0;
+  if (!read_plain(pattern, i, false, out)) return std::nullopt;
   return out;
 }
 
 // A number as ICU's default format writes it in the three locales: thousands grouped with
 // commas, a hyphen-minus before negative ones ("-12,345").
 void append_grouped(std::string& out, std::int64_t n) {
-  const std::string digits =
-      std::to_string(n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n));
-  if (n < 0) out += '-';
-  for (std::size_t k = 0; k < digits.size(); ++k) {
-    if (k > 0 && (digits.size() - k) % 3 == 0) out += ',';
-    out += digits[k];
+  char digits[20];
+  const std::size_t count = static_cast<std::size_t>(
+      std::to_chars(digits, digits + sizeof digits,
+                    n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n))
+          .ptr -
+      digits);
+  char text[28];  // a sign, 20 digits and 6 commas at most
+  char* at = text;
+  if (n < 0) *at++ = '-';
+  for (std::size_t k = 0; k < count; ++k) {
+    if (k > 0 && (count - k) % 3 == 0) *at++ = ',';
+    *at++ = digits[k];
   }
+  out.append(text, static_cast<std::size_t>(at - text));
 }
 
-// A plain template with its arguments, as ICU would render it; false when only ICU can say:
-// an argument missing (ICU writes it as {name}), a string that is not valid UTF-8 (ICU replaces
-// what does not decode).
+// A plain template with its arguments, appended to out as ICU would render it; false when only
+// ICU can say: an argument missing (ICU writes it as {name}), a string that is not valid UTF-8
+// (ICU replaces what does not decode), a number to select by (an error).
 bool render_plain(const Plain& p, const std::vector<Arg>& args, std::string& out) {
-  out.reserve(p.size + 64 * args.size());
+  out.reserve(out.size() + p.size + 64 * args.size());
   for (const Plain::Piece& piece : p.pieces) {
-    if (!piece.argument) {
+    if (piece.kind == Plain::Piece::Kind::text) {
       out += piece.text;
       continue;
     }
     const auto a = std::find_if(args.begin(), args.end(),
                                 [&](const Arg& arg) { return arg.name == piece.text; });
     if (a == args.end()) return false;
-    if (const auto* s = std::get_if<std::string>(&a->value)) {
-      if (utf8::find_invalid(*s) != std::string_view::npos) return false;
+    const auto* s = std::get_if<std::string>(&a->value);
+    if (s != nullptr && utf8::find_invalid(*s) != std::string_view::npos) return false;
+    if (piece.kind == Plain::Piece::Kind::select) {
+      if (s == nullptr) return false;  // ICU's error: a select chooses by a string
+      // The key equal to the argument, else `other`.
+      const Plain* chosen = nullptr;
+      for (const auto& [key, message] : piece.cases) {
+        if (key == *s) {
+          chosen = &message;
+          break;
+        }
+        if (key == "other") chosen = &message;
+      }
+      if (!render_plain(*chosen, args, out)) return false;
+    } else if (s != nullptr) {
       out += *s;
     } else {
       append_grouped(out, std::get<std::int64_t>(a->value));
@@ -140,12 +212,13 @@ bool read_flat(std::string_view bytes, std::map<std::string, std::string, std::l
     if (i == 0 || line.front() == '-' || line.substr(i, 3) != ": \"") return false;
     std::string value;
     std::size_t k = i + 3;
-    for (; k < line.size() && line[k] != '"'; ++k) {
-      if (line[k] == '\\') {
-        if (k + 1 == line.size() || (line[k + 1] != '"' && line[k + 1] != '\\')) return false;
-        ++k;
-      }
-      value += line[k];
+    // Copied a run at a time, up to each backslash and the closing quote.
+    for (std::size_t run = k;; ++k) {
+      if (k < line.size() && line[k] != '"' && line[k] != '\\') continue;
+      value.append(line.substr(run, k - run));
+      if (k == line.size() || line[k] == '"') break;
+      if (k + 1 == line.size() || (line[k + 1] != '"' && line[k + 1] != '\\')) return false;
+      run = ++k;  // the escaped character starts the next run
     }
     if (k + 1 != line.size()) return false;  // no closing quote, or something after it
     const std::string_view id = line.substr(0, i);
@@ -160,8 +233,15 @@ bool read_flat(std::string_view bytes, std::map<std::string, std::string, std::l
 struct Catalog {
   std::string icu_locale;
   std::map<std::string, std::string, std::less<>> templates;
-  // Made with the templates, immutable afterwards; hashed, as every finding looks one up.
-  text::StringMap<Plain> plain;
+  // A template's plain pieces, read on its first use as the ICU formats are: a run renders a few
+  // dozen of the hundreds. One per template, made with the templates; hashed, as every finding
+  // looks one up.
+  struct Lazy {
+    std::string_view pattern;  // in `templates`
+    std::once_flag once;
+    std::optional<Plain> plain;  // nullopt: not plain
+  };
+  text::StringMap<std::unique_ptr<Lazy>> plain;
   // Compiled on first use (under Messages' lock): a run renders a few dozen of the hundreds of
   // templates, and compiling them all cost a one-file run more than linting the file. A template
   // ICU cannot compile stays null, and its messages fall back to zh-Hans.
@@ -188,18 +268,24 @@ class Messages {
     return nullptr;
   }
 
-  std::string format(std::string_view locale, std::string_view id, const std::vector<Arg>& args) {
-    const Catalog* c = catalog(locale);
-    if (c == nullptr) return {};
-    // Every plain template is a template: most messages are found by one lookup.
-    if (const auto p = c->plain.find(id); p != c->plain.end()) {
-      std::string text;
-      if (render_plain(p->second, args, text)) return text;
+  // Appends the message `id` of catalog `c` to `out`; nothing when the catalog has no such
+  // template, or ICU cannot compile it.
+  void format(std::string& out, const Catalog& c, std::string_view id,
+              const std::vector<Arg>& args) {
+    // Every template is there: most messages are found by one lookup.
+    if (const auto p = c.plain.find(id); p != c.plain.end()) {
+      Catalog::Lazy& t = *p->second;
+      std::call_once(t.once, [&] { t.plain = plain(t.pattern); });
+      const std::size_t start = out.size();
+      if (t.plain && render_plain(*t.plain, args, out)) return;
+      out.resize(start);
     }
-    const auto pattern = c->templates.find(id);
-    if (pattern == c->templates.end()) return {};
+    const auto pattern = c.templates.find(id);
+    if (pattern == c.templates.end()) return;
     std::vector<icu::UnicodeString> names;
     std::vector<icu::Formattable> values;
+    names.reserve(args.size());
+    values.reserve(args.size());
     for (const Arg& a : args) {
       names.push_back(icu::UnicodeString::fromUTF8(a.name));
       if (const auto* s = std::get_if<std::string>(&a.value)) {
@@ -208,28 +294,29 @@ class Messages {
         values.emplace_back(static_cast<int64_t>(std::get<std::int64_t>(a.value)));
       }
     }
-    icu::UnicodeString out;
+    icu::UnicodeString text;
     UErrorCode status = U_ZERO_ERROR;
     {
       const std::lock_guard lock(mutex_);
-      auto it = c->formats.find(id);
-      if (it == c->formats.end()) {
+      auto it = c.formats.find(id);
+      if (it == c.formats.end()) {
         UParseError parse_error;
         auto compiled = std::make_unique<icu::MessageFormat>(
-            icu::UnicodeString::fromUTF8(pattern->second), icu::Locale(c->icu_locale.c_str()),
+            icu::UnicodeString::fromUTF8(pattern->second), icu::Locale(c.icu_locale.c_str()),
             parse_error, status);
         if (U_FAILURE(status)) compiled.reset();
         status = U_ZERO_ERROR;
-        it = c->formats.emplace(std::string(id), std::move(compiled)).first;
+        it = c.formats.emplace(std::string(id), std::move(compiled)).first;
       }
-      if (!it->second) return {};
-      it->second->format(names.data(), values.data(), static_cast<int32_t>(args.size()), out,
+      if (!it->second) return;
+      it->second->format(names.data(), values.data(), static_cast<int32_t>(args.size()), text,
                          status);
     }
-    if (U_FAILURE(status)) return pattern->second;
-    std::string utf8;
-    out.toUTF8String(utf8);
-    return utf8;
+    if (U_FAILURE(status)) {
+      out += pattern->second;
+      return;
+    }
+    text.toUTF8String(out);  // appends
   }
 
  private:
@@ -243,8 +330,11 @@ class Messages {
       for (const auto& kv : root)
         c.templates[kv.first.as<std::string>()] = kv.second.as<std::string>();
     }
+    c.plain.reserve(c.templates.size());
     for (const auto& [id, pattern] : c.templates) {
-      if (auto p = plain(pattern)) c.plain.emplace(id, std::move(*p));
+      auto lazy = std::make_unique<Catalog::Lazy>();
+      lazy->pattern = pattern;
+      c.plain.emplace(id, std::move(lazy));
     }
   }
 
@@ -293,15 +383,26 @@ std::vector<std::string> message_ids(std::string_view locale) {
   return out;
 }
 
-std::string render(std::string_view id, const std::vector<Arg>& args, std::string_view locale) {
+void render(std::string& out, std::string_view id, const std::vector<Arg>& args,
+            std::string_view locale) {
   Messages& m = Messages::instance();
-  std::string_view loc = m.catalog(locale) ? locale : std::string_view("zh-Hans");
-  std::string text = m.format(loc, id, args);
-  if (text.empty()) text = m.format("zh-Hans", id, args);
-  if (text.empty()) return std::string(id);
-  for (const Arg& a : args) {
-    if (a.name == "suggestion") text += m.format(loc, "note.did-you-mean", args);
+  const Catalog* c = m.catalog(locale);
+  if (c == nullptr) c = m.catalog("zh-Hans");
+  const std::size_t start = out.size();
+  m.format(out, *c, id, args);
+  if (out.size() == start) m.format(out, *m.catalog("zh-Hans"), id, args);
+  if (out.size() == start) {
+    out += id;
+    return;
   }
+  for (const Arg& a : args) {
+    if (a.name == std::string_view("suggestion")) m.format(out, *c, "note.did-you-mean", args);
+  }
+}
+
+std::string render(std::string_view id, const std::vector<Arg>& args, std::string_view locale) {
+  std::string text;
+  render(text, id, args, locale);
   return text;
 }
 

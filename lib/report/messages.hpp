@@ -29,5 +29,8 @@ std::vector<std::string> message_ids(std::string_view locale);
 // A message rendered in a locale (falling back to zh-Hans, then to the id itself), with a
 // "did you mean" note when the arguments carry a suggestion.
 std::string render(std::string_view id, const std::vector<Arg>& args, std::string_view locale);
+// The same, appended to `out`: a report that renders a message per finding reuses one string.
+void render(std::string& out, std::string_view id, const std::vector<Arg>& args,
+            std::string_view locale);
 
 }  // namespace guidelint::report
