@@ -947,7 +947,8 @@ int run(int argc, char** argv) {
   // Never taken apart: the process ends with the command, and freeing the engine (every rule's
   // tables and catalogs) cost as much as linting a dozen guides. Held by a static, so that leak
   // checkers see it as still in use.
-  static const guidelint::Linter* const kept = new guidelint::Linter(options);
+  static const guidelint::Linter* kept = nullptr;
+  kept = new guidelint::Linter(options);
   const guidelint::Linter& linter = *kept;
 
   guidelint::FormatOptions format_options;
