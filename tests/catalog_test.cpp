@@ -74,6 +74,47 @@ TEST(Matcher, FoldsAsItReadsAndGivesTheOriginalCharacters) {
   EXPECT_EQ(at(hits[2]), "abc許可");
 }
 
+TEST(Matcher, AnyCharacterThatFoldsToAPatternsStartStartsIt) {
+  text::Matcher m;
+  m.add("ab", 1);
+  m.add("gx", 2);  // "㎏" folds to "kg": its second code point starts this one
+  m.add("项目", 3);
+  m.build();
+  std::vector<text::Matcher::Hit> hits;
+  const std::string text = "Ab ａb ＡＢ ab ㎏x 項目 项目";
+  m.find(text, hits);
+  std::vector<std::string> found;
+  for (const text::Matcher::Hit& h : hits)
+    found.push_back(std::to_string(h.value) + ":" + text.substr(h.begin, h.end - h.begin));
+  EXPECT_EQ(found, (std::vector<std::string>{"1:Ab", "1:ａb", "1:ＡＢ", "1:ab", "2:㎏x", "3:項目",
+                                             "3:项目"}));
+}
+
+TEST(Matcher, ACopyFindsWhatTheOriginalDoesAndBuildsOnItsOwn) {
+  text::Matcher original;
+  original.add("水利", 1);
+  original.add("abc", 2);
+  original.build();
+  text::Matcher copy = original;
+  copy.add("旅游", 3);
+  const text::Matcher unbuilt = copy;
+  copy.build();
+  text::Matcher assigned;
+  assigned = copy;
+  const std::string text = "水利旅遊ABC";
+  for (const auto& [m, expected] : std::vector<std::pair<const text::Matcher*, std::size_t>>{
+           {&original, 2}, {&copy, 3}, {&assigned, 3}}) {
+    std::vector<text::Matcher::Hit> hits;
+    m->find(text, hits);
+    EXPECT_EQ(hits.size(), expected);
+  }
+  std::vector<text::Matcher::Hit> hits;
+  text::Matcher rebuilt = unbuilt;
+  rebuilt.build();
+  rebuilt.find(text, hits);
+  EXPECT_EQ(hits.size(), 3u);
+}
+
 TEST(Matcher, LongPatternsAndCharactersOutsideTheBmp) {
   text::Matcher m;
   std::string long_name;

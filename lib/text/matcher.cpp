@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <new>
 
 #include "text/fold.hpp"
 #include "text/utf8.hpp"
@@ -10,41 +11,44 @@ namespace guidelint::text {
 
 namespace {
 
-// For each BMP code point, the BMP code points whose folded form holds it; and those whose folded
-// form holds a code point outside the BMP. Made once: each matcher's build then marks the
-// characters that can start its patterns without folding all 65,536 again.
-struct Preimages {
-  std::vector<std::uint32_t> offsets;  // sources of f: sources[offsets[f], offsets[f + 1])
-  std::vector<char32_t> sources;
-  std::vector<char32_t> supplementary;
+// For the BMP code points folding changes (into other code points, or into none), which code
+// points they fold to; every other code point folds to itself. Made once, from the folding table's
+// blocks, most of which change nothing: each matcher's build then looks up the characters that
+// start its patterns here rather than folding all 65,536.
+struct Changed {
+  // A BMP code point folded to << 32 | the one folded, sorted.
+  std::vector<std::uint64_t> by_folded;
+  // Those whose folded form holds a code point past the BMP.
+  std::vector<char32_t> to_supplementary;
 };
 
-const Preimages& preimages() {
-  static const Preimages made = [] {
-    Preimages p;
+const Changed& changed_by_folding() {
+  static const Changed made = [] {
+    constexpr char32_t kBlock = 128;  // code points per block, as table::entry reads them
+    Changed changed;
+    std::vector<signed char> block_changes;  // by block id: 1, 0, or -1 when not yet known
     char32_t one = 0;
     std::u32string scratch;
-    // Counted, then placed: two passes over the table instead of a sort.
-    p.offsets.assign(0x10001, 0);
-    for (char32_t cp = 0; cp < 0x10000; ++cp) {
-      for (const char32_t f : fold_code_point(cp, one, scratch)) {
-        if (f >= 0x10000) {
-          p.supplementary.push_back(cp);
-        } else {
-          ++p.offsets[f + 1];
+    for (char32_t first = 0; first < 0x10000; first += kBlock) {
+      const std::uint16_t id = table::index[first / kBlock];
+      if (block_changes.size() <= id) block_changes.resize(id + 1u, -1);
+      const std::uint32_t* entries = table::blocks + std::size_t{id} * kBlock;
+      if (block_changes[id] < 0)
+        block_changes[id] = std::any_of(entries, entries + kBlock, [](auto e) { return e != 0; });
+      if (block_changes[id] == 0) continue;
+      for (char32_t cp = first; cp < first + kBlock; ++cp) {
+        if (entries[cp - first] == 0) continue;
+        for (const char32_t f : fold_code_point(cp, one, scratch)) {
+          if (f >= 0x10000) {
+            changed.to_supplementary.push_back(cp);
+          } else {
+            changed.by_folded.push_back(std::uint64_t{f} << 32 | cp);
+          }
         }
       }
     }
-    for (std::size_t k = 1; k < p.offsets.size(); ++k)
-      p.offsets[k] += p.offsets[k - 1];
-    p.sources.resize(p.offsets.back());
-    std::vector<std::uint32_t> next(p.offsets.begin(), p.offsets.end() - 1);
-    for (char32_t cp = 0; cp < 0x10000; ++cp) {
-      for (const char32_t f : fold_code_point(cp, one, scratch)) {
-        if (f < 0x10000) p.sources[next[f]++] = cp;
-      }
-    }
-    return p;
+    std::sort(changed.by_folded.begin(), changed.by_folded.end());
+    return changed;
   }();
   return made;
 }
@@ -95,22 +99,24 @@ void Matcher::build() {
     outputs_.insert(outputs_.end(), ends[n].begin(), ends[n].end());
     nodes_[n].outputs_end = static_cast<std::uint32_t>(outputs_.size());
   }
-  root_.assign(children.size() > 1 ? 0x10000 : 0, 0);
-  for (const auto& [cp, to] : children[0]) {
-    if (cp < 0x10000) root_[cp] = to;
-  }
   // Which characters, as written, fold to something that starts a pattern: most characters of
-  // a text do not, and are passed over without folding them.
+  // a text do not, and are passed over without folding them. A character folding leaves as it is
+  // does when it starts one itself; the others when one of their folded code points does.
+  root_.clear(children.size() > 1);
   root_bits_.assign(children.size() > 1 ? 0x10000 / 64 : 0, 0);
   if (children.size() > 1) {
-    const Preimages& pre = preimages();
+    const Changed& changed = changed_by_folding();
     const auto set = [&](char32_t cp) { root_bits_[cp >> 6] |= std::uint64_t{1} << (cp & 63); };
     for (const auto& [f, to] : children[0]) {
       if (f >= 0x10000) continue;
-      for (std::uint32_t k = pre.offsets[f]; k < pre.offsets[f + 1]; ++k)
-        set(pre.sources[k]);
+      root_.set(f, to);
+      if (table::entry(f) == 0) set(f);
+      const auto from = std::lower_bound(changed.by_folded.begin(), changed.by_folded.end(),
+                                         std::uint64_t{f} << 32);
+      for (auto it = from; it != changed.by_folded.end() && *it >> 32 == f; ++it)
+        set(static_cast<char32_t>(*it));
     }
-    for (const char32_t cp : pre.supplementary)
+    for (const char32_t cp : changed.to_supplementary)
       set(cp);
   }
 
@@ -130,6 +136,26 @@ void Matcher::build() {
       queue.push_back(to);
     }
   }
+}
+
+Matcher::RootTable& Matcher::RootTable::operator=(const RootTable& other) {
+  if (this == &other) return *this;
+  clear(other.table_ != nullptr);
+  for (const char32_t cp : other.written_)
+    set(cp, other[cp]);
+  return *this;
+}
+
+void Matcher::RootTable::clear(bool needed) {
+  written_.clear();
+  table_.reset(needed ? static_cast<std::uint32_t*>(std::calloc(0x10000, sizeof(std::uint32_t)))
+                      : nullptr);
+  if (needed && table_ == nullptr) throw std::bad_alloc();
+}
+
+void Matcher::RootTable::set(char32_t cp, std::uint32_t to) {
+  table_[cp] = to;
+  written_.push_back(cp);
 }
 
 std::uint32_t Matcher::step(std::uint32_t state, char32_t cp) const {
