@@ -1,8 +1,9 @@
 #include "text/matcher.hpp"
 
 #include <algorithm>
-#include <map>
 #include <new>
+#include <numeric>
+#include <span>
 
 #include "text/fold.hpp"
 #include "text/utf8.hpp"
@@ -13,11 +14,14 @@ namespace {
 
 // For the BMP code points folding changes (into other code points, or into none), which code
 // points they fold to; every other code point folds to itself. Made once, from the folding table's
-// blocks, most of which change nothing: each matcher's build then looks up the characters that
-// start its patterns here rather than folding all 65,536.
+// blocks, most of which change nothing: each matcher's build then reads these few thousand to
+// mark the characters that can start its patterns, rather than folding all 65,536.
 struct Changed {
-  // A BMP code point folded to << 32 | the one folded, sorted.
-  std::vector<std::uint64_t> by_folded;
+  struct Fold {
+    char32_t folded;  // in the BMP
+    char32_t cp;
+  };
+  std::vector<Fold> folds;
   // Those whose folded form holds a code point past the BMP.
   std::vector<char32_t> to_supplementary;
 };
@@ -42,12 +46,11 @@ const Changed& changed_by_folding() {
           if (f >= 0x10000) {
             changed.to_supplementary.push_back(cp);
           } else {
-            changed.by_folded.push_back(std::uint64_t{f} << 32 | cp);
+            changed.folds.push_back({f, cp});
           }
         }
       }
     }
-    std::sort(changed.by_folded.begin(), changed.by_folded.end());
     return changed;
   }();
   return made;
@@ -65,65 +68,89 @@ void Matcher::add(std::string_view pattern, std::uint32_t value) {
 }
 
 void Matcher::build() {
-  // A trie with ordered children first, then flattened into sorted edge ranges.
-  std::vector<std::map<char32_t, std::uint32_t>> children(1);
-  std::vector<std::vector<Output>> ends(1);
+  // The trie of the patterns in sorted order: each shares the nodes of its common prefix with the
+  // one before it and adds the rest, so that a node's children are made in the order of their
+  // code points, and identical patterns end one after the other.
+  std::vector<std::uint32_t> order(patterns_.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return patterns_[a].first < patterns_[b].first;
+  });
+  struct Made {
+    std::uint32_t parent;
+    char32_t cp;
+  };
+  std::vector<Made> made(1);           // how each node was reached; the root's unused
+  std::vector<std::uint32_t> path{0};  // the previous pattern's nodes, from the root
+  std::u32string_view previous;
+  nodes_.assign(1, Node{});
+  outputs_.clear();
   longest_ = 0;
-  for (const auto& [pattern, value] : patterns_) {
-    std::uint32_t node = 0;
-    for (const char32_t cp : pattern) {
-      auto it = children[node].find(cp);
-      if (it == children[node].end()) {
-        const auto next = static_cast<std::uint32_t>(children.size());
-        children[node].emplace(cp, next);
-        children.emplace_back();
-        ends.emplace_back();
-        node = next;
-      } else {
-        node = it->second;
-      }
+  for (const std::uint32_t k : order) {
+    const std::u32string& pattern = patterns_[k].first;
+    const std::size_t common = static_cast<std::size_t>(
+        std::mismatch(pattern.begin(), pattern.end(), previous.begin(), previous.end()).first -
+        pattern.begin());
+    path.resize(common + 1);
+    for (std::size_t i = common; i < pattern.size(); ++i) {
+      made.push_back({path.back(), pattern[i]});
+      nodes_.emplace_back();
+      path.push_back(static_cast<std::uint32_t>(made.size() - 1));
     }
-    ends[node].push_back({static_cast<std::uint32_t>(pattern.size()), value});
+    Node& end = nodes_[path.back()];
+    if (end.outputs_begin == end.outputs_end)
+      end.outputs_begin = static_cast<std::uint32_t>(outputs_.size());
+    outputs_.push_back({static_cast<std::uint32_t>(pattern.size()), patterns_[k].second});
+    end.outputs_end = static_cast<std::uint32_t>(outputs_.size());
     longest_ = std::max(longest_, static_cast<std::uint32_t>(pattern.size()));
+    previous = pattern;
   }
 
-  nodes_.assign(children.size(), Node{});
-  edges_.clear();
-  outputs_.clear();
-  for (std::size_t n = 0; n < children.size(); ++n) {
-    nodes_[n].edges_begin = static_cast<std::uint32_t>(edges_.size());
-    for (const auto& [cp, to] : children[n])
-      edges_.push_back({cp, to});
-    nodes_[n].edges_end = static_cast<std::uint32_t>(edges_.size());
-    nodes_[n].outputs_begin = static_cast<std::uint32_t>(outputs_.size());
-    outputs_.insert(outputs_.end(), ends[n].begin(), ends[n].end());
-    nodes_[n].outputs_end = static_cast<std::uint32_t>(outputs_.size());
+  // Each node's edges together: counted, then placed in the order the children were made.
+  for (std::size_t n = 1; n < made.size(); ++n)
+    ++nodes_[made[n].parent].edges_end;
+  std::uint32_t placed = 0;
+  for (Node& node : nodes_) {
+    const std::uint32_t count = node.edges_end;
+    node.edges_begin = node.edges_end = placed;
+    placed += count;
   }
+  edges_.resize(placed);
+  for (std::size_t n = 1; n < made.size(); ++n)
+    edges_[nodes_[made[n].parent].edges_end++] = {made[n].cp, static_cast<std::uint32_t>(n)};
+  const auto children = [&](std::uint32_t n) {
+    return std::span<const Edge>(edges_.data() + nodes_[n].edges_begin,
+                                 edges_.data() + nodes_[n].edges_end);
+  };
+
   // Which characters, as written, fold to something that starts a pattern: most characters of
   // a text do not, and are passed over without folding them. A character folding leaves as it is
   // does when it starts one itself; the others when one of their folded code points does.
-  root_.clear(children.size() > 1);
-  root_bits_.assign(children.size() > 1 ? 0x10000 / 64 : 0, 0);
-  if (children.size() > 1) {
-    const Changed& changed = changed_by_folding();
-    const auto set = [&](char32_t cp) { root_bits_[cp >> 6] |= std::uint64_t{1} << (cp & 63); };
-    for (const auto& [f, to] : children[0]) {
+  root_.clear(nodes_.size() > 1);
+  root_bits_.assign(nodes_.size() > 1 ? 0x10000 / 64 : 0, 0);
+  if (nodes_.size() > 1) {
+    std::vector<std::uint64_t> starts(0x10000 / 64, 0);  // the patterns' first code points
+    const auto set = [](std::vector<std::uint64_t>& bits, char32_t cp) {
+      bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+    };
+    for (const auto& [f, to] : children(0)) {
       if (f >= 0x10000) continue;
       root_.set(f, to);
-      if (table::entry(f) == 0) set(f);
-      const auto from = std::lower_bound(changed.by_folded.begin(), changed.by_folded.end(),
-                                         std::uint64_t{f} << 32);
-      for (auto it = from; it != changed.by_folded.end() && *it >> 32 == f; ++it)
-        set(static_cast<char32_t>(*it));
+      set(starts, f);
+      if (table::entry(f) == 0) set(root_bits_, f);
+    }
+    const Changed& changed = changed_by_folding();
+    for (const auto& [f, cp] : changed.folds) {
+      if ((starts[f >> 6] >> (f & 63) & 1) != 0) set(root_bits_, cp);
     }
     for (const char32_t cp : changed.to_supplementary)
-      set(cp);
+      set(root_bits_, cp);
   }
 
   // Failure and dictionary links, breadth first: a node's fail target is shallower than it, so
   // its links are complete when the node is reached.
   std::vector<std::uint32_t> queue;
-  for (const auto& [cp, to] : children[0])
+  for (const auto& [cp, to] : children(0))
     queue.push_back(to);
   for (std::size_t q = 0; q < queue.size(); ++q) {
     const std::uint32_t n = queue[q];
@@ -131,7 +158,7 @@ void Matcher::build() {
     const Node& fail = nodes_[node.fail];
     node.dict = fail.outputs_end > fail.outputs_begin ? node.fail : fail.dict;
     node.reports = node.outputs_end > node.outputs_begin || node.dict != kNone;
-    for (const auto& [cp, to] : children[n]) {
+    for (const auto& [cp, to] : children(n)) {
       nodes_[to].fail = step(node.fail, cp);
       queue.push_back(to);
     }
