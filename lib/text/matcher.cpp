@@ -21,7 +21,10 @@ struct Changed {
     char32_t folded;  // in the BMP
     char32_t cp;
   };
+  // By the 64 code points their folded one is among: those of folded >> 6 == w are
+  // folds[by_word[w], by_word[w + 1]), to be read against a bitmap of starts a word at a time.
   std::vector<Fold> folds;
+  std::vector<std::uint32_t> by_word;
   // Those whose folded form holds a code point past the BMP.
   std::vector<char32_t> to_supplementary;
 };
@@ -30,6 +33,7 @@ const Changed& changed_by_folding() {
   static const Changed made = [] {
     constexpr char32_t kBlock = 128;  // code points per block, as table::entry reads them
     Changed changed;
+    std::vector<Changed::Fold> unsorted;
     std::vector<signed char> block_changes;  // by block id: 1, 0, or -1 when not yet known
     char32_t one = 0;
     std::u32string scratch;
@@ -46,11 +50,21 @@ const Changed& changed_by_folding() {
           if (f >= 0x10000) {
             changed.to_supplementary.push_back(cp);
           } else {
-            changed.folds.push_back({f, cp});
+            unsorted.push_back({f, cp});
           }
         }
       }
     }
+    // Counted, then placed: two passes instead of a sort.
+    changed.by_word.assign(0x10000 / 64 + 1, 0);
+    for (const Changed::Fold& fold : unsorted)
+      ++changed.by_word[(fold.folded >> 6) + 1];
+    for (std::size_t w = 1; w < changed.by_word.size(); ++w)
+      changed.by_word[w] += changed.by_word[w - 1];
+    std::vector<std::uint32_t> next(changed.by_word.begin(), changed.by_word.end() - 1);
+    changed.folds.resize(unsorted.size());
+    for (const Changed::Fold& fold : unsorted)
+      changed.folds[next[fold.folded >> 6]++] = fold;
     return changed;
   }();
   return made;
@@ -140,8 +154,12 @@ void Matcher::build() {
       if (table::entry(f) == 0) set(root_bits_, f);
     }
     const Changed& changed = changed_by_folding();
-    for (const auto& [f, cp] : changed.folds) {
-      if ((starts[f >> 6] >> (f & 63) & 1) != 0) set(root_bits_, cp);
+    for (std::size_t w = 0; w < starts.size(); ++w) {
+      if (starts[w] == 0) continue;
+      for (std::uint32_t k = changed.by_word[w]; k < changed.by_word[w + 1]; ++k) {
+        const auto& [f, cp] = changed.folds[k];
+        if ((starts[w] >> (f & 63) & 1) != 0) set(root_bits_, cp);
+      }
     }
     for (const char32_t cp : changed.to_supplementary)
       set(root_bits_, cp);
