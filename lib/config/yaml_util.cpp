@@ -491,27 +491,27 @@ class PlainReader {
     return std::string(text_.substr(begin, pos_ - begin));
   }
 
-  // A quoted scalar on one line: '' in single quotes, \" and \\ in double ones.
+  // A quoted scalar on one line: '' in single quotes, \" and \\ in double ones. What lies
+  // between the quotes and escapes is appended a run at a time: catalogs quote long names.
   bool quoted(std::string& out) {
     const char quote = peek();
-    for (++pos_; !at_end() && text_[pos_] != '\n'; ++pos_) {
-      const char c = text_[pos_];
-      if (c == quote) {
-        if (quote == '\'' && peek(1) == '\'') {
-          out += '\'';
-          ++pos_;
-          continue;
-        }
+    const std::string_view line = text_.substr(0, std::min(text_.find('\n', pos_), text_.size()));
+    for (++pos_;;) {
+      std::size_t stop = line.find(quote, pos_);
+      if (quote == '"') stop = std::min(stop, line.find('\\', pos_));
+      if (stop == npos) return false;
+      out.append(line.substr(pos_, stop - pos_));
+      pos_ = stop + 1;
+      if (line[stop] == quote) {
+        if (quote != '\'' || peek() != '\'') return true;
+        out += '\'';
         ++pos_;
-        return true;
-      }
-      if (c == '\\' && quote == '"') {
-        if (peek(1) != '"' && peek(1) != '\\') return false;
+      } else {
+        if (peek() != '"' && peek() != '\\') return false;
+        out += peek();
         ++pos_;
       }
-      out += text_[pos_];
     }
-    return false;
   }
 
   std::string_view text_;
