@@ -166,24 +166,15 @@ class PlainCatalog : public YAML::EventHandler {
   static constexpr std::size_t kEntries = 3;  // catalog_keys()[3]
   static constexpr std::size_t kPartial = 1;
 
-  // The key's index among `keys`, once per mapping; npos for any other or a second time.
-  static std::size_t key_index(const std::vector<std::string>& keys, const std::string& text,
-                               std::uint32_t& seen) {
-    const auto it = std::find(keys.begin(), keys.end(), text);
-    const auto k = static_cast<std::size_t>(it - keys.begin());
-    if (it == keys.end() || (seen >> k & 1) != 0) return std::string::npos;
-    seen |= std::uint32_t{1} << k;
-    return k;
-  }
   void root_key(const std::string& text) {
     ++nodes;
-    key_ = key_index(catalog_keys(), text, root_seen_);
-    state_ = key_ == std::string::npos ? State::declined : State::root_value;
+    key_ = claim_key(catalog_keys(), text, root_seen_);
+    state_ = key_ == catalog_keys().size() ? State::declined : State::root_value;
   }
   void entry_key(const std::string& text) {
     ++nodes;
-    key_ = key_index(entry_keys(), text, seen_);
-    state_ = key_ == std::string::npos ? State::declined : State::entry_value;
+    key_ = claim_key(entry_keys(), text, seen_);
+    state_ = key_ == entry_keys().size() ? State::declined : State::entry_value;
   }
   // A scalar value, or a null one (`text` null).
   void value(YAML::anchor_t anchor, const std::string* text) {

@@ -431,15 +431,6 @@ class PlainProfile : public YAML::EventHandler {
   static constexpr std::string_view kElementKeys[] = {"name",         "required", "list", "labels",
                                                       "satisfied_by", "basis",    "keys"};
 
-  // The index of a key among `keys`, once per mapping; false for any other or a second time.
-  template <std::size_t N>
-  static bool known(const std::string_view (&keys)[N], std::string_view key, Level& level) {
-    const auto k = static_cast<std::size_t>(std::find(keys, keys + N, key) - keys);
-    if (k == N || (level.seen >> k & 1) != 0) return false;
-    level.seen |= std::uint32_t{1} << k;
-    return true;
-  }
-
   // A boolean as yaml-cpp reads one, in the two spellings the plain form uses.
   static bool boolean(Kind kind, std::string_view text, bool& out) {
     if (kind == Kind::null) return true;
@@ -539,9 +530,9 @@ class PlainProfile : public YAML::EventHandler {
   bool key(Level& top, std::string_view text) {
     switch (top.in) {
       case In::root:
-        return known(kRootKeys, text, top);
+        return claim_key(kRootKeys, text, top.seen) != std::size(kRootKeys);
       case In::element:
-        return known(kElementKeys, text, top);
+        return claim_key(kElementKeys, text, top.seen) != std::size(kElementKeys);
       case In::fields: {
         const std::size_t k = field_index(text);
         if (k == std::size(kFields) || (top.seen >> k & 1) != 0) return false;
