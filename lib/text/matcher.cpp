@@ -17,9 +17,9 @@ namespace {
 // blocks, most of which change nothing: each matcher's build then reads these few thousand to
 // mark the characters that can start its patterns, rather than folding all 65,536.
 struct Changed {
-  struct Fold {
-    char32_t folded;  // in the BMP
-    char32_t cp;
+  struct Fold {  // both in the BMP: two bytes each keep the table small
+    char16_t folded;
+    char16_t cp;
   };
   // By the 64 code points their folded one is among: those of folded >> 6 == w are
   // folds[by_word[w], by_word[w + 1]), to be read against a bitmap of starts a word at a time.
@@ -50,7 +50,7 @@ const Changed& changed_by_folding() {
           if (f >= 0x10000) {
             changed.to_supplementary.push_back(cp);
           } else {
-            unsorted.push_back({f, cp});
+            unsorted.push_back({static_cast<char16_t>(f), static_cast<char16_t>(cp)});
           }
         }
       }
