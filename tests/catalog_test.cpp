@@ -74,6 +74,47 @@ TEST(Matcher, FoldsAsItReadsAndGivesTheOriginalCharacters) {
   EXPECT_EQ(at(hits[2]), "abc許可");
 }
 
+TEST(Matcher, AnyCharacterThatFoldsToAPatternsStartStartsIt) {
+  text::Matcher m;
+  m.add("ab", 1);
+  m.add("gx", 2);  // "㎏" folds to "kg": its second code point starts this one
+  m.add("项目", 3);
+  m.build();
+  std::vector<text::Matcher::Hit> hits;
+  const std::string text = "Ab ａb ＡＢ ab ㎏x 項目 项目";
+  m.find(text, hits);
+  std::vector<std::string> found;
+  for (const text::Matcher::Hit& h : hits)
+    found.push_back(std::to_string(h.value) + ":" + text.substr(h.begin, h.end - h.begin));
+  EXPECT_EQ(found, (std::vector<std::string>{"1:Ab", "1:ａb", "1:ＡＢ", "1:ab", "2:㎏x", "3:項目",
+                                             "3:项目"}));
+}
+
+TEST(Matcher, ACopyFindsWhatTheOriginalDoesAndBuildsOnItsOwn) {
+  text::Matcher original;
+  original.add("水利", 1);
+  original.add("abc", 2);
+  original.build();
+  text::Matcher copy = original;
+  copy.add("旅游", 3);
+  const text::Matcher unbuilt = copy;
+  copy.build();
+  text::Matcher assigned;
+  assigned = copy;
+  const std::string text = "水利旅遊ABC";
+  for (const auto& [m, expected] : std::vector<std::pair<const text::Matcher*, std::size_t>>{
+           {&original, 2}, {&copy, 3}, {&assigned, 3}}) {
+    std::vector<text::Matcher::Hit> hits;
+    m->find(text, hits);
+    EXPECT_EQ(hits.size(), expected);
+  }
+  std::vector<text::Matcher::Hit> hits;
+  text::Matcher rebuilt = unbuilt;
+  rebuilt.build();
+  rebuilt.find(text, hits);
+  EXPECT_EQ(hits.size(), 3u);
+}
+
 TEST(Matcher, LongPatternsAndCharactersOutsideTheBmp) {
   text::Matcher m;
   std::string long_name;
@@ -213,6 +254,65 @@ TEST(Catalog, BundledCatalogsHoldEveryRowOfTheirTables) {
     }
     EXPECT_EQ(row, l.catalogs.entries.size()) << name;
     EXPECT_GT(row, 0u) << name;
+  }
+}
+
+// Every field of every entry, as one string per entry.
+std::vector<std::string> described(const config::Catalogs& catalogs) {
+  std::vector<std::string> out;
+  for (const config::CatalogEntry& e : catalogs.entries) {
+    out.push_back(e.item + "|" + e.agency + "|" + e.basis + "|" + e.decision + "|" +
+                  e.decision_title + "|" + e.date.to_string() + "|" +
+                  std::string(config::action_name(e.action)) + "|" + e.action_text + "|" +
+                  e.source + "|" + e.note + "|" + e.catalog);
+  }
+  return out;
+}
+
+// A catalog in the plain form is read from the parser's events, any other from YAML nodes: a
+// document marker in front (which the plain reader leaves to yaml-cpp) must change nothing.
+TEST(Catalog, ThePlainFormReadsAsTheYamlNodesDo) {
+  std::vector<std::string> texts;
+  for (const char* name : {"state-council-decisions", "post-approval", "pre-approval-retained"})
+    texts.emplace_back(*builtin::find(std::string("catalogs/") + name + ".yaml"));
+  texts.push_back(
+      "title: t\nnote: ~\npartial: false\nentries:\n  - item: '甲项 ''审批'''\n    date: \"\"\n"
+      "    action:\n    note: null\n  - {item: 乙项审批, action: 下放, date: 2017-11}\n");
+  texts.push_back("entries: []\n");
+  for (const std::string& text : texts) {
+    const Loaded plain = load(text);
+    const Loaded nodes = load("---\n" + text);
+    ASSERT_TRUE(plain.ok);
+    ASSERT_TRUE(nodes.ok);
+    EXPECT_EQ(described(plain.catalogs), described(nodes.catalogs));
+    EXPECT_EQ(plain.catalogs.files, nodes.catalogs.files);
+  }
+}
+
+// What the plain reading does not cover is read, and reported, as before.
+TEST(Catalog, WhatThePlainFormDoesNotCoverIsReadAsBefore) {
+  const Loaded yes = load("partial: yes\nentries:\n  - item: 甲项审批\n");
+  EXPECT_TRUE(yes.ok);
+  EXPECT_EQ(yes.catalogs.entries.size(), 1u);
+  const Loaded aliased = load(
+      "entries:\n  - item: 甲项审批\n    agency: &a 某部\n  - item: 乙项审批\n    agency: *a\n");
+  ASSERT_TRUE(aliased.ok);
+  ASSERT_EQ(aliased.catalogs.entries.size(), 2u);
+  EXPECT_EQ(aliased.catalogs.entries[1].agency, "某部");
+  for (const auto& [text, id] : std::vector<std::pair<std::string, std::string>>{
+           {"title: x\nnote: y\n", "catalog.no-entries"},
+           {"entries: ~\n", "catalog.no-entries"},
+           {"entries:\n  - item: 甲项审批\n    item: 乙项审批\n", "config.duplicate-key"},
+           {"entries:\n  - item: 甲项审批\n    date: 2015-13\n", "catalog.invalid-date"},
+           {"entries:\n  - item: 甲项审批\n    action: 废止\n", "catalog.invalid-action"},
+           {"entries:\n  - item: 。\n", "catalog.missing-item"},
+           {"entries:\n  - item: [a]\n", "config.wrong-type"},
+           {"titel: x\nentries: []\n", "config.unknown-key"},
+           {"partial: 2\nentries: []\n", "config.wrong-type"}}) {
+    const Loaded l = load(text);
+    EXPECT_FALSE(l.ok) << text;
+    ASSERT_FALSE(l.problems.empty()) << text;
+    EXPECT_EQ(l.problems[0].message_id, id) << text;
   }
 }
 

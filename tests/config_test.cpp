@@ -438,6 +438,10 @@ TEST(ReadPlain, GivesUpOnWhatItCannotReadExactly) {
       {"a: [x,\n    y]\n", true},
       {"a: http://example.org/x?y=1\n", true},
       {"a: \" x \"\nb: ''\nc: \"\"\nd: 'a\"b'\n", true},
+      {"a: 'it''s ''x'''\nb: \"q\\\"x\\\\y\\\"\"\nc: ['a''', \"\\\\\"]\n", true},
+      {"a: 'x''\n", false},
+      {"a: \"x\\\n", false},
+      {"a: \"x\\\"\n", false},
       {"  a: 1\n  b: {k: [x, y], l: z}\n", true},
       {"\xEF\xBB\xBF"
        "a: x\n",

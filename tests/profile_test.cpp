@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include "config/builtin.hpp"
 #include "config/profile.hpp"
 
@@ -127,6 +129,94 @@ TEST(Profile, ALabelUsedByTwoElementsIsAnError) {
   EXPECT_EQ(d.message_id, "config.label-conflict");
   EXPECT_EQ(source->position(d.span->begin).line, 7u);
   EXPECT_EQ(source->position(d.span->begin).column, 14u);
+}
+
+struct Loaded {
+  std::optional<Profile> profile;
+  std::vector<std::string> problems;  // message ids
+};
+
+Loaded load(std::string yaml) {
+  Problems problems;
+  Loaded out;
+  out.profile =
+      Profile::load(YamlFile{std::make_shared<const Source>("p.yaml", std::move(yaml)), &problems});
+  for (const FileResult& f : problems.take()) {
+    for (const Diagnostic& d : f.diagnostics)
+      out.problems.push_back(d.message_id);
+  }
+  return out;
+}
+
+// Everything a profile says, as text.
+std::string described(const Profile& p) {
+  std::string out = p.name + "|" + p.title + "\n";
+  const auto list = [&](const std::vector<std::string>& items) {
+    for (const std::string& item : items)
+      out += item + ",";
+    out += "|";
+  };
+  for (const ElementDef& e : p.elements) {
+    out += e.id + "|" + e.name + "|" + (e.required ? "required" : "") + "|" +
+           (e.list ? "list" : "") + "|";
+    list(e.labels);
+    list(e.satisfied_by);
+    list(e.basis);
+    list(e.keys);
+    for (const std::string& label : e.labels) {
+      const ElementDef* named = p.resolve_label(label);
+      out += named ? named->id : "?";
+    }
+    for (const std::string& key : e.keys) {
+      const auto [named, field] = p.resolve_name(key);
+      out += (named ? named->id : "?") + std::to_string(static_cast<int>(field));
+    }
+    out += "\n";
+  }
+  for (const char* key : {"areacode", "update_date", "html", "material_name", "更新时间"})
+    out += std::to_string(static_cast<int>(p.resolve_name(key).second));
+  return out;
+}
+
+// A profile in the plain form is read from the parser's events, any other from YAML nodes: a
+// document marker in front (which the plain reader leaves to yaml-cpp) must change nothing.
+TEST(Profile, ThePlainFormReadsAsTheYamlNodesDo) {
+  for (const std::string& text :
+       {std::string(*builtin::find("profiles/national.yaml")),
+        std::string("name: ~\nelements:\n  a:\n    required: false\n    keys: one_key\n"
+                    "    labels: []\n    list: true\n  b: {name: 乙, satisfied_by: [a]}\n"
+                    "fields:\n  html: [content]\n  region: ~\n")}) {
+    const Loaded plain = load(text);
+    const Loaded nodes = load("---\n" + text);
+    ASSERT_TRUE(plain.profile);
+    ASSERT_TRUE(nodes.profile);
+    EXPECT_EQ(described(*plain.profile), described(*nodes.profile));
+  }
+}
+
+// What the plain reading does not cover is read, and reported, as before (some problems leave
+// the profile usable, for the config's other problems to be reported with them).
+TEST(Profile, WhatThePlainFormDoesNotCoverIsReadAsBefore) {
+  const Loaded yes = load("elements:\n  a:\n    required: yes\n    labels: &l [甲]\n");
+  ASSERT_TRUE(yes.profile);
+  EXPECT_TRUE(yes.profile->elements.at(0).required);
+  for (const auto& [text, id] : std::vector<std::pair<std::string, std::string>>{
+           {"name: x\n", "config.wrong-type"},
+           {"elements: ~\n", "config.wrong-type"},
+           {"elements:\n  a: {}\n  a: {}\n", "config.duplicate-key"},
+           {"elements:\n  a:\n    name: 甲\n    nmae: 乙\n", "config.unknown-key"},
+           {"elements:\n  a:\n    keys: [k]\n  b:\n    keys: [K]\n", "config.key-conflict"},
+           {"elements:\n  a:\n    labels: [甲]\n  b:\n    labels: [甲]\n", "config.label-conflict"},
+           {"elements:\n  a:\n    satisfied_by: [c]\n", "config.unknown-element"},
+           {"elements:\n  a:\n    labels: [~]\n", "config.wrong-type"},
+           {"elements:\n  a:\n    required: 2\n", "config.wrong-type"},
+           {"elements: {}\nfields: [x]\n", "config.wrong-type"},
+           {"elements: {}\nfields:\n  regoin: [x]\n", "config.unknown-key"},
+           {"elements: {}\nsoruces: []\n", "config.unknown-key"}}) {
+    const Loaded l = load(text);
+    ASSERT_FALSE(l.problems.empty()) << text;
+    EXPECT_EQ(l.problems[0], id) << text;
+  }
 }
 
 }  // namespace

@@ -74,6 +74,10 @@ class Catalogs {
   std::uint32_t name_count() const { return static_cast<std::uint32_t>(names_.size()); }
 
  private:
+  // load() for a file in the plain form the bundled ones have, with nothing to report; false,
+  // having changed nothing, for any other.
+  bool load_plain(const YamlFile& file);
+
   text::Matcher matcher_;
   std::vector<CatalogName> names_;
 };

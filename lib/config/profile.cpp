@@ -369,7 +369,273 @@ std::vector<std::string> Profile::ids() const {
   return out;
 }
 
+namespace {
+
+// Record fields as `fields:` names them, in the order their names are claimed.
+constexpr std::pair<std::string_view, Field> kFields[] = {{"region", Field::region},
+                                                          {"updated", Field::updated},
+                                                          {"html", Field::html},
+                                                          {"material_name", Field::material_name}};
+
+// A profile as the bundled one is written, read straight from read_plain's events without
+// building YAML nodes (which cost more than the rest of loading): known keys once each, one-line
+// text, lists of text, no anchors or aliases; `sources` is passed over. Anything else it
+// declines, and the nodes are read as before, to report what is wrong where it is.
+class PlainProfile : public YAML::EventHandler {
+ public:
+  struct Element {
+    ElementDef def;
+    bool named = false;
+  };
+  std::optional<std::string> name;
+  std::optional<std::string> title;
+  std::vector<Element> elements;
+  std::array<std::vector<std::string>, std::size(kFields)> fields;  // by kFields
+
+  bool read(std::string_view text) {
+    // A text that may hold aliases is counted against the node limit by load().
+    return text.find('*') == std::string_view::npos && read_plain(text, *this) && ok_ && done_ &&
+           has_elements_;
+  }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t anchor) override { node(Kind::null, anchor, {}); }
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override { ok_ = false; }
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t anchor,
+                const std::string& text) override {
+    node(Kind::scalar, anchor, text);
+  }
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    node(Kind::sequence, anchor, {});
+  }
+  void OnSequenceEnd() override { end(); }
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    node(Kind::map, anchor, {});
+  }
+  void OnMapEnd() override { end(); }
+
+ private:
+  enum class Kind { null, scalar, sequence, map };
+  enum class In { root, sources, elements, element, list, fields };
+  struct Level {
+    In in;
+    bool key_next = true;  // in a mapping: a key comes next, or the value of `key`
+    std::string key;
+    std::uint32_t seen = 0;  // the known keys met, by index
+  };
+  static constexpr std::string_view kRootKeys[] = {"name", "title", "sources", "elements",
+                                                   "fields"};
+  static constexpr std::string_view kElementKeys[] = {"name",         "required", "list", "labels",
+                                                      "satisfied_by", "basis",    "keys"};
+
+  // A boolean as yaml-cpp reads one, in the two spellings the plain form uses.
+  static bool boolean(Kind kind, std::string_view text, bool& out) {
+    if (kind == Kind::null) return true;
+    if (kind != Kind::scalar || (text != "true" && text != "false")) return false;
+    out = text == "true";
+    return true;
+  }
+
+  // Where the items of a list (or a single text in its place) go.
+  bool list_value(Kind kind, std::string_view text, std::vector<std::string>& out) {
+    if (kind == Kind::scalar) out.emplace_back(text);
+    if (kind == Kind::sequence) {
+      list_ = &out;
+      push(In::list);
+    }
+    return kind != Kind::map;
+  }
+
+  void node(Kind kind, YAML::anchor_t anchor, std::string_view text) {
+    if (!ok_ || anchor != YAML::NullAnchor) {
+      ok_ = false;
+      return;
+    }
+    if (stack_.empty()) {
+      ok_ = kind == Kind::map && !done_;
+      push(In::root);
+      return;
+    }
+    Level& top = stack_.back();
+    if (top.in == In::sources) {
+      if (kind == Kind::map || kind == Kind::sequence) push(In::sources);
+      return;
+    }
+    if (top.in == In::list) {
+      ok_ = kind == Kind::scalar;
+      list_->emplace_back(text);
+      return;
+    }
+    if (top.key_next) {
+      ok_ = kind == Kind::scalar && key(top, text);
+      top.key = text;
+      top.key_next = false;
+      return;
+    }
+    top.key_next = true;
+    const std::string key = top.key;
+    switch (top.in) {
+      case In::root:
+        if (key == "name" || key == "title") {
+          ok_ = kind == Kind::scalar || kind == Kind::null;
+          if (kind == Kind::scalar) (key == "name" ? name : title) = std::string(text);
+        } else if (key == "sources") {
+          if (kind == Kind::map || kind == Kind::sequence) push(In::sources);
+        } else if (key == "elements") {
+          ok_ = kind == Kind::map;
+          has_elements_ = true;
+          push(In::elements);
+        } else {
+          ok_ = kind == Kind::map || kind == Kind::null;
+          if (kind == Kind::map) push(In::fields);
+        }
+        break;
+      case In::elements:
+        ok_ = kind == Kind::map;
+        push(In::element);
+        break;
+      case In::element: {
+        Element& e = elements.back();
+        if (key == "name") {
+          ok_ = kind == Kind::scalar || kind == Kind::null;
+          e.named = kind == Kind::scalar;
+          if (e.named) e.def.name = text;
+        } else if (key == "required" || key == "list") {
+          ok_ = boolean(kind, text, key == "list" ? e.def.list : e.def.required);
+        } else {
+          ok_ = list_value(kind, text,
+                           key == "labels"         ? e.def.labels
+                           : key == "satisfied_by" ? e.def.satisfied_by
+                           : key == "basis"        ? e.def.basis
+                                                   : e.def.keys);
+        }
+        break;
+      }
+      default:  // In::fields
+        ok_ = list_value(kind, text, fields[field_index(key)]);
+        break;
+    }
+  }
+
+  static std::size_t field_index(std::string_view key) {
+    const auto it = std::find_if(std::begin(kFields), std::end(kFields),
+                                 [&](const auto& f) { return f.first == key; });
+    return static_cast<std::size_t>(it - std::begin(kFields));
+  }
+
+  // A key of the mapping `top` is: known there, and not met before in it.
+  bool key(Level& top, std::string_view text) {
+    switch (top.in) {
+      case In::root:
+        return claim_key(kRootKeys, text, top.seen) != std::size(kRootKeys);
+      case In::element:
+        return claim_key(kElementKeys, text, top.seen) != std::size(kElementKeys);
+      case In::fields: {
+        const std::size_t k = field_index(text);
+        if (k == std::size(kFields) || (top.seen >> k & 1) != 0) return false;
+        top.seen |= std::uint32_t{1} << k;
+        return true;
+      }
+      default: {  // In::elements: an element's id
+        const bool again = std::any_of(elements.begin(), elements.end(),
+                                       [&](const Element& e) { return e.def.id == text; });
+        elements.emplace_back().def.id = text;
+        return !again;
+      }
+    }
+  }
+
+  void push(In in) { stack_.push_back(Level{in, true, {}, 0}); }
+
+  void end() {
+    if (stack_.empty()) {
+      ok_ = false;
+      return;
+    }
+    done_ = stack_.size() == 1;
+    stack_.pop_back();
+  }
+
+  std::vector<Level> stack_;
+  std::vector<std::string>* list_ = nullptr;
+  bool ok_ = true;
+  bool done_ = false;
+  bool has_elements_ = false;
+};
+
+}  // namespace
+
 std::optional<Profile> Profile::load(const YamlFile& file) {
+  Profile p;
+  std::unordered_map<std::string, std::size_t> by_label;  // folded label -> element index
+  // Both readings compile what they read with these. The element's JSON field names; calls
+  // conflict(k) for each of its keys another element has already, with that element's index.
+  const auto add_keys = [&](const ElementDef& e, const auto& conflict) {
+    for (std::size_t k = 0; k < e.keys.size(); ++k) {
+      Name& name = p.names_[fold_key(e.keys[k])];
+      if (name.element == Name::kNoElement) {
+        name.element = p.elements.size();
+      } else if (name.element != p.elements.size()) {
+        conflict(k, name.element);
+      }
+    }
+  };
+  // The element's own name (k 0), always one of its labels, and its labels (k 1 on), folded.
+  const auto add_labels = [&](const ElementDef& e, const auto& conflict) {
+    for (std::size_t k = 0; k <= e.labels.size(); ++k) {
+      const std::string folded = text::fold(k == 0 ? e.name : e.labels[k - 1]);
+      if (folded.empty()) continue;
+      const auto [it, inserted] = by_label.emplace(folded, p.elements.size());
+      if (!inserted && it->second != p.elements.size()) conflict(k, it->second);
+    }
+  };
+  const auto add_field = [&](Field field, const std::vector<std::string>& keys) {
+    for (const std::string& key : keys) {
+      Name& name = p.names_[fold_key(key)];
+      if (name.field == Field::none) name.field = field;
+    }
+  };
+  const auto finish = [&] {
+    p.labels_ = std::make_shared<const LabelTrie>(by_label);
+    std::size_t capacity = 16;
+    while (capacity < 4 * p.elements.size())
+      capacity *= 2;
+    p.by_id_.assign(capacity, 0);
+    for (std::size_t k = 0; k < p.elements.size(); ++k) {
+      std::size_t slot = id_hash(p.elements[k].id) & (capacity - 1);
+      while (p.by_id_[slot] != 0)
+        slot = (slot + 1) & (capacity - 1);
+      p.by_id_[slot] = static_cast<std::uint32_t>(k + 1);
+    }
+    return std::optional<Profile>(std::move(p));
+  };
+
+  if (PlainProfile plain; !file.source->decode_error() && plain.read(file.source->text())) {
+    bool ok = true;
+    const auto conflict = [&](std::size_t, std::size_t) { ok = false; };
+    p.name = plain.name.value_or("");
+    p.title = plain.title.value_or("");
+    for (PlainProfile::Element& element : plain.elements) {
+      if (!element.named) element.def.name = element.def.id;
+      add_keys(element.def, conflict);
+      add_labels(element.def, conflict);
+      p.elements.push_back(std::move(element.def));
+    }
+    for (std::size_t k = 0; k < std::size(kFields); ++k)
+      add_field(kFields[k].second, plain.fields[k]);
+    for (const ElementDef& e : p.elements) {
+      for (const std::string& other : e.satisfied_by)
+        ok = ok && p.find(other) != nullptr;
+    }
+    if (ok) return finish();
+    // Something to report: read again from the nodes.
+    p = Profile();
+    by_label.clear();
+  }
+
   const auto root = config::load(file);
   if (!root) return std::nullopt;
   if (!root->IsMap()) {
@@ -377,8 +643,6 @@ std::optional<Profile> Profile::load(const YamlFile& file) {
     return std::nullopt;
   }
   bool ok = check_keys(file, *root, {"name", "title", "sources", "elements", "fields"});
-  Profile p;
-  std::unordered_map<std::string, std::size_t> by_label;  // folded label -> element index
   p.name = get_string(file, *root, "name").value_or("");
   p.title = get_string(file, *root, "title").value_or("");
   const YAML::Node elements = get(*root, "elements");
@@ -388,7 +652,6 @@ std::optional<Profile> Profile::load(const YamlFile& file) {
     return std::nullopt;
   }
   ok = check_keys(file, elements, {}) && ok;
-  std::unordered_map<std::string, YAML::Node> label_nodes;
   for (const auto& kv : elements) {
     ElementDef e;
     e.id = kv.first.Scalar();
@@ -409,54 +672,32 @@ std::optional<Profile> Profile::load(const YamlFile& file) {
     e.basis = get_strings(file, def, "basis").value_or(std::vector<std::string>{});
     e.keys = get_strings(file, def, "keys").value_or(std::vector<std::string>{});
     const YAML::Node keys_node = get(def, "keys");
-    for (std::size_t k = 0; k < e.keys.size(); ++k) {
-      Name& name = p.names_[fold_key(e.keys[k])];
-      if (name.element == Name::kNoElement) {
-        name.element = p.elements.size();
-      } else if (name.element != p.elements.size()) {
-        file.report(
-            keys_node.IsSequence() ? keys_node[k] : keys_node, "config.key-conflict",
-            {{"key", e.keys[k]}, {"element", e.id}, {"other", p.elements[name.element].id}});
-        ok = false;
-      }
-    }
-    // The element's own name is always one of its labels.
-    std::vector<std::string> all = e.labels;
-    all.insert(all.begin(), e.name);
+    add_keys(e, [&](std::size_t k, std::size_t other) {
+      file.report(keys_node.IsSequence() ? keys_node[k] : keys_node, "config.key-conflict",
+                  {{"key", e.keys[k]}, {"element", e.id}, {"other", p.elements[other].id}});
+      ok = false;
+    });
     const YAML::Node labels_node = get(def, "labels");
-    for (std::size_t k = 0; k < all.size(); ++k) {
-      const std::string folded = text::fold(all[k]);
+    add_labels(e, [&](std::size_t k, std::size_t other) {
       const YAML::Node at = k > 0 && labels_node.IsSequence() && k - 1 < labels_node.size()
                                 ? labels_node[k - 1]
                                 : def;
-      if (folded.empty()) continue;
-      const auto [it, inserted] = by_label.emplace(folded, p.elements.size());
-      if (!inserted && it->second != p.elements.size()) {
-        file.report(at, "config.label-conflict",
-                    {{"label", all[k]}, {"element", e.id}, {"other", p.elements[it->second].id}});
-        ok = false;
-      }
-    }
+      file.report(at, "config.label-conflict",
+                  {{"label", k == 0 ? e.name : e.labels[k - 1]},
+                   {"element", e.id},
+                   {"other", p.elements[other].id}});
+      ok = false;
+    });
     p.elements.push_back(std::move(e));
   }
   const YAML::Node fields = get(*root, "fields");
   if (expect_map(file, fields, "fields") && fields.IsMap()) {
-    static const std::vector<std::pair<std::string, Field>> kFields = {
-        {"region", Field::region},
-        {"updated", Field::updated},
-        {"html", Field::html},
-        {"material_name", Field::material_name}};
     std::vector<std::string> names;
     for (const auto& [n, f] : kFields)
-      names.push_back(n);
+      names.emplace_back(n);
     ok = check_keys(file, fields, names) && ok;
-    for (const auto& [n, f] : kFields) {
-      for (const std::string& key :
-           get_strings(file, fields, n).value_or(std::vector<std::string>{})) {
-        Name& name = p.names_[fold_key(key)];
-        if (name.field == Field::none) name.field = f;
-      }
-    }
+    for (const auto& [n, f] : kFields)
+      add_field(f, get_strings(file, fields, n).value_or(std::vector<std::string>{}));
   }
   // satisfied_by must name elements of this profile.
   const std::vector<std::string> ids = p.ids();
@@ -472,18 +713,7 @@ std::optional<Profile> Profile::load(const YamlFile& file) {
     }
   }
   if (!ok) return std::nullopt;
-  p.labels_ = std::make_shared<const LabelTrie>(by_label);
-  std::size_t capacity = 16;
-  while (capacity < 4 * p.elements.size())
-    capacity *= 2;
-  p.by_id_.assign(capacity, 0);
-  for (std::size_t k = 0; k < p.elements.size(); ++k) {
-    std::size_t slot = id_hash(p.elements[k].id) & (capacity - 1);
-    while (p.by_id_[slot] != 0)
-      slot = (slot + 1) & (capacity - 1);
-    p.by_id_[slot] = static_cast<std::uint32_t>(k + 1);
-  }
-  return p;
+  return finish();
 }
 
 }  // namespace guidelint::config

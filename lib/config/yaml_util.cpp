@@ -151,6 +151,61 @@ class ExpandedSize : public YAML::EventHandler {
   std::map<YAML::anchor_t, std::uint64_t> sizes_;
 };
 
+// The events of one reading sent to two handlers.
+class BothHandlers : public YAML::EventHandler {
+ public:
+  BothHandlers(YAML::EventHandler& first, YAML::EventHandler& second)
+      : first_(first), second_(second) {}
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    first_.OnDocumentStart(mark);
+    second_.OnDocumentStart(mark);
+  }
+  void OnDocumentEnd() override {
+    first_.OnDocumentEnd();
+    second_.OnDocumentEnd();
+  }
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    first_.OnNull(mark, anchor);
+    second_.OnNull(mark, anchor);
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    first_.OnAlias(mark, anchor);
+    second_.OnAlias(mark, anchor);
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    first_.OnScalar(mark, tag, anchor, value);
+    second_.OnScalar(mark, tag, anchor, value);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value style) override {
+    first_.OnSequenceStart(mark, tag, anchor, style);
+    second_.OnSequenceStart(mark, tag, anchor, style);
+  }
+  void OnSequenceEnd() override {
+    first_.OnSequenceEnd();
+    second_.OnSequenceEnd();
+  }
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value style) override {
+    first_.OnMapStart(mark, tag, anchor, style);
+    second_.OnMapStart(mark, tag, anchor, style);
+  }
+  void OnMapEnd() override {
+    first_.OnMapEnd();
+    second_.OnMapEnd();
+  }
+  void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
+    first_.OnAnchor(mark, name);
+    second_.OnAnchor(mark, name);
+  }
+
+ private:
+  YAML::EventHandler& first_;
+  YAML::EventHandler& second_;
+};
+
 // The plain subset, read as yaml-cpp's scanner and parser would. Every node it cannot vouch for
 // (a multi-line scalar, an escape, a tag, an empty value, anything indented where yaml-cpp might
 // read it otherwise) makes it give up: read_plain's test compares it with yaml-cpp on every
@@ -491,27 +546,27 @@ class PlainReader {
     return std::string(text_.substr(begin, pos_ - begin));
   }
 
-  // A quoted scalar on one line: '' in single quotes, \" and \\ in double ones.
+  // A quoted scalar on one line: '' in single quotes, \" and \\ in double ones. What lies
+  // between the quotes and escapes is appended a run at a time: catalogs quote long names.
   bool quoted(std::string& out) {
     const char quote = peek();
-    for (++pos_; !at_end() && text_[pos_] != '\n'; ++pos_) {
-      const char c = text_[pos_];
-      if (c == quote) {
-        if (quote == '\'' && peek(1) == '\'') {
-          out += '\'';
-          ++pos_;
-          continue;
-        }
+    const std::string_view line = text_.substr(0, std::min(text_.find('\n', pos_), text_.size()));
+    for (++pos_;;) {
+      std::size_t stop = line.find(quote, pos_);
+      if (quote == '"') stop = std::min(stop, line.find('\\', pos_));
+      if (stop == npos) return false;
+      out.append(line.substr(pos_, stop - pos_));
+      pos_ = stop + 1;
+      if (line[stop] == quote) {
+        if (quote != '\'' || peek() != '\'') return true;
+        out += '\'';
         ++pos_;
-        return true;
-      }
-      if (c == '\\' && quote == '"') {
-        if (peek(1) != '"' && peek(1) != '\\') return false;
+      } else {
+        if (peek() != '"' && peek() != '\\') return false;
+        out += peek();
         ++pos_;
       }
-      out += text_[pos_];
     }
-    return false;
   }
 
   std::string_view text_;
@@ -626,10 +681,15 @@ std::optional<YAML::Node> load(const YamlFile& file) {
   }
   try {
     const std::string_view text = file.source->text();
-    if (text.find('*') != std::string::npos) {
-      // Aliases: refuse a text that expands past the limit before anything walks it.
-      ExpandedSize size(file.max_nodes);
-      if (!read_plain(text, size)) {
+    NodeBuilder plain;
+    const bool aliases = text.find('*') != std::string::npos;
+    ExpandedSize size(file.max_nodes);
+    BothHandlers both(size, plain);
+    // With aliases, the size the text stands for expanded is counted in the same reading.
+    const bool read = aliases ? read_plain(text, both) : read_plain(text, plain);
+    if (aliases) {
+      // Refuse a text that expands past the limit before anything walks it.
+      if (!read) {
         size = ExpandedSize(file.max_nodes);
         std::istringstream in{std::string(text)};
         YAML::Parser parser(in);
@@ -645,7 +705,7 @@ std::optional<YAML::Node> load(const YamlFile& file) {
         return std::nullopt;
       }
     }
-    if (NodeBuilder plain; read_plain(text, plain)) return plain.root();
+    if (read) return plain.root();
     return YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
     const std::string_view text = file.source->text();

@@ -7,6 +7,7 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
@@ -55,6 +56,18 @@ std::optional<YAML::Node> load(const YamlFile& file);
 // (the caller then drops what it was sent and asks yaml-cpp). yaml-cpp's scanner cost more than
 // all the rest of building an engine.
 bool read_plain(std::string_view text, YAML::EventHandler& handler);
+
+// For readers of read_plain's events: the index of `key` in `keys` (strings or views) when it is
+// there and its bit in `seen` is not yet set, which it then is; the size of `keys` for a key that
+// is unknown or met twice in one mapping.
+template <typename Keys>
+std::size_t claim_key(const Keys& keys, std::string_view key, std::uint32_t& seen) {
+  const auto it = std::find(std::begin(keys), std::end(keys), key);
+  const auto k = static_cast<std::size_t>(it - std::begin(keys));
+  if (it == std::end(keys) || (seen >> k & 1) != 0) return std::size(keys);
+  seen |= std::uint32_t{1} << k;
+  return k;
+}
 
 // The node YAML::Load builds of the same events: yaml-cpp does not export its builder, the only
 // way to make nodes that carry their marks.

@@ -1,7 +1,9 @@
 #include "text/matcher.hpp"
 
 #include <algorithm>
-#include <map>
+#include <new>
+#include <numeric>
+#include <span>
 
 #include "text/fold.hpp"
 #include "text/utf8.hpp"
@@ -10,41 +12,60 @@ namespace guidelint::text {
 
 namespace {
 
-// For each BMP code point, the BMP code points whose folded form holds it; and those whose folded
-// form holds a code point outside the BMP. Made once: each matcher's build then marks the
-// characters that can start its patterns without folding all 65,536 again.
-struct Preimages {
-  std::vector<std::uint32_t> offsets;  // sources of f: sources[offsets[f], offsets[f + 1])
-  std::vector<char32_t> sources;
-  std::vector<char32_t> supplementary;
+// For the BMP code points folding changes (into other code points, or into none), which code
+// points they fold to; every other code point folds to itself. Made once, from the folding table's
+// blocks, most of which change nothing: each matcher's build then reads these few thousand to
+// mark the characters that can start its patterns, rather than folding all 65,536.
+struct Changed {
+  struct Fold {  // both in the BMP: two bytes each keep the table small
+    char16_t folded;
+    char16_t cp;
+  };
+  // By the 64 code points their folded one is among: those of folded >> 6 == w are
+  // folds[by_word[w], by_word[w + 1]), to be read against a bitmap of starts a word at a time.
+  std::vector<Fold> folds;
+  std::vector<std::uint32_t> by_word;
+  // Those whose folded form holds a code point past the BMP.
+  std::vector<char32_t> to_supplementary;
 };
 
-const Preimages& preimages() {
-  static const Preimages made = [] {
-    Preimages p;
+const Changed& changed_by_folding() {
+  static const Changed made = [] {
+    constexpr char32_t kBlock = 128;  // code points per block, as table::entry reads them
+    Changed changed;
+    std::vector<Changed::Fold> unsorted;
+    std::vector<signed char> block_changes;  // by block id: 1, 0, or -1 when not yet known
     char32_t one = 0;
     std::u32string scratch;
-    // Counted, then placed: two passes over the table instead of a sort.
-    p.offsets.assign(0x10001, 0);
-    for (char32_t cp = 0; cp < 0x10000; ++cp) {
-      for (const char32_t f : fold_code_point(cp, one, scratch)) {
-        if (f >= 0x10000) {
-          p.supplementary.push_back(cp);
-        } else {
-          ++p.offsets[f + 1];
+    for (char32_t first = 0; first < 0x10000; first += kBlock) {
+      const std::uint16_t id = table::index[first / kBlock];
+      if (block_changes.size() <= id) block_changes.resize(id + 1u, -1);
+      const std::uint32_t* entries = table::blocks + std::size_t{id} * kBlock;
+      if (block_changes[id] < 0)
+        block_changes[id] = std::any_of(entries, entries + kBlock, [](auto e) { return e != 0; });
+      if (block_changes[id] == 0) continue;
+      for (char32_t cp = first; cp < first + kBlock; ++cp) {
+        if (entries[cp - first] == 0) continue;
+        for (const char32_t f : fold_code_point(cp, one, scratch)) {
+          if (f >= 0x10000) {
+            changed.to_supplementary.push_back(cp);
+          } else {
+            unsorted.push_back({static_cast<char16_t>(f), static_cast<char16_t>(cp)});
+          }
         }
       }
     }
-    for (std::size_t k = 1; k < p.offsets.size(); ++k)
-      p.offsets[k] += p.offsets[k - 1];
-    p.sources.resize(p.offsets.back());
-    std::vector<std::uint32_t> next(p.offsets.begin(), p.offsets.end() - 1);
-    for (char32_t cp = 0; cp < 0x10000; ++cp) {
-      for (const char32_t f : fold_code_point(cp, one, scratch)) {
-        if (f < 0x10000) p.sources[next[f]++] = cp;
-      }
-    }
-    return p;
+    // Counted, then placed: two passes instead of a sort.
+    changed.by_word.assign(0x10000 / 64 + 1, 0);
+    for (const Changed::Fold& fold : unsorted)
+      ++changed.by_word[(fold.folded >> 6) + 1];
+    for (std::size_t w = 1; w < changed.by_word.size(); ++w)
+      changed.by_word[w] += changed.by_word[w - 1];
+    std::vector<std::uint32_t> next(changed.by_word.begin(), changed.by_word.end() - 1);
+    changed.folds.resize(unsorted.size());
+    for (const Changed::Fold& fold : unsorted)
+      changed.folds[next[fold.folded >> 6]++] = fold;
+    return changed;
   }();
   return made;
 }
@@ -61,63 +82,93 @@ void Matcher::add(std::string_view pattern, std::uint32_t value) {
 }
 
 void Matcher::build() {
-  // A trie with ordered children first, then flattened into sorted edge ranges.
-  std::vector<std::map<char32_t, std::uint32_t>> children(1);
-  std::vector<std::vector<Output>> ends(1);
+  // The trie of the patterns in sorted order: each shares the nodes of its common prefix with the
+  // one before it and adds the rest, so that a node's children are made in the order of their
+  // code points, and identical patterns end one after the other.
+  std::vector<std::uint32_t> order(patterns_.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return patterns_[a].first < patterns_[b].first;
+  });
+  struct Made {
+    std::uint32_t parent;
+    char32_t cp;
+  };
+  std::vector<Made> made(1);           // how each node was reached; the root's unused
+  std::vector<std::uint32_t> path{0};  // the previous pattern's nodes, from the root
+  std::u32string_view previous;
+  nodes_.assign(1, Node{});
+  outputs_.clear();
   longest_ = 0;
-  for (const auto& [pattern, value] : patterns_) {
-    std::uint32_t node = 0;
-    for (const char32_t cp : pattern) {
-      auto it = children[node].find(cp);
-      if (it == children[node].end()) {
-        const auto next = static_cast<std::uint32_t>(children.size());
-        children[node].emplace(cp, next);
-        children.emplace_back();
-        ends.emplace_back();
-        node = next;
-      } else {
-        node = it->second;
-      }
+  for (const std::uint32_t k : order) {
+    const std::u32string& pattern = patterns_[k].first;
+    const std::size_t common = static_cast<std::size_t>(
+        std::mismatch(pattern.begin(), pattern.end(), previous.begin(), previous.end()).first -
+        pattern.begin());
+    path.resize(common + 1);
+    for (std::size_t i = common; i < pattern.size(); ++i) {
+      made.push_back({path.back(), pattern[i]});
+      nodes_.emplace_back();
+      path.push_back(static_cast<std::uint32_t>(made.size() - 1));
     }
-    ends[node].push_back({static_cast<std::uint32_t>(pattern.size()), value});
+    Node& end = nodes_[path.back()];
+    if (end.outputs_begin == end.outputs_end)
+      end.outputs_begin = static_cast<std::uint32_t>(outputs_.size());
+    outputs_.push_back({static_cast<std::uint32_t>(pattern.size()), patterns_[k].second});
+    end.outputs_end = static_cast<std::uint32_t>(outputs_.size());
     longest_ = std::max(longest_, static_cast<std::uint32_t>(pattern.size()));
+    previous = pattern;
   }
 
-  nodes_.assign(children.size(), Node{});
-  edges_.clear();
-  outputs_.clear();
-  for (std::size_t n = 0; n < children.size(); ++n) {
-    nodes_[n].edges_begin = static_cast<std::uint32_t>(edges_.size());
-    for (const auto& [cp, to] : children[n])
-      edges_.push_back({cp, to});
-    nodes_[n].edges_end = static_cast<std::uint32_t>(edges_.size());
-    nodes_[n].outputs_begin = static_cast<std::uint32_t>(outputs_.size());
-    outputs_.insert(outputs_.end(), ends[n].begin(), ends[n].end());
-    nodes_[n].outputs_end = static_cast<std::uint32_t>(outputs_.size());
+  // Each node's edges together: counted, then placed in the order the children were made.
+  for (std::size_t n = 1; n < made.size(); ++n)
+    ++nodes_[made[n].parent].edges_end;
+  std::uint32_t placed = 0;
+  for (Node& node : nodes_) {
+    const std::uint32_t count = node.edges_end;
+    node.edges_begin = node.edges_end = placed;
+    placed += count;
   }
-  root_.assign(children.size() > 1 ? 0x10000 : 0, 0);
-  for (const auto& [cp, to] : children[0]) {
-    if (cp < 0x10000) root_[cp] = to;
-  }
+  edges_.resize(placed);
+  for (std::size_t n = 1; n < made.size(); ++n)
+    edges_[nodes_[made[n].parent].edges_end++] = {made[n].cp, static_cast<std::uint32_t>(n)};
+  const auto children = [&](std::uint32_t n) {
+    return std::span<const Edge>(edges_.data() + nodes_[n].edges_begin,
+                                 edges_.data() + nodes_[n].edges_end);
+  };
+
   // Which characters, as written, fold to something that starts a pattern: most characters of
-  // a text do not, and are passed over without folding them.
-  root_bits_.assign(children.size() > 1 ? 0x10000 / 64 : 0, 0);
-  if (children.size() > 1) {
-    const Preimages& pre = preimages();
-    const auto set = [&](char32_t cp) { root_bits_[cp >> 6] |= std::uint64_t{1} << (cp & 63); };
-    for (const auto& [f, to] : children[0]) {
+  // a text do not, and are passed over without folding them. A character folding leaves as it is
+  // does when it starts one itself; the others when one of their folded code points does.
+  root_.clear(nodes_.size() > 1);
+  root_bits_.assign(nodes_.size() > 1 ? 0x10000 / 64 : 0, 0);
+  if (nodes_.size() > 1) {
+    std::vector<std::uint64_t> starts(0x10000 / 64, 0);  // the patterns' first code points
+    const auto set = [](std::vector<std::uint64_t>& bits, char32_t cp) {
+      bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+    };
+    for (const auto& [f, to] : children(0)) {
       if (f >= 0x10000) continue;
-      for (std::uint32_t k = pre.offsets[f]; k < pre.offsets[f + 1]; ++k)
-        set(pre.sources[k]);
+      root_.set(f, to);
+      set(starts, f);
+      if (table::entry(f) == 0) set(root_bits_, f);
     }
-    for (const char32_t cp : pre.supplementary)
-      set(cp);
+    const Changed& changed = changed_by_folding();
+    for (std::size_t w = 0; w < starts.size(); ++w) {
+      if (starts[w] == 0) continue;
+      for (std::uint32_t k = changed.by_word[w]; k < changed.by_word[w + 1]; ++k) {
+        const auto& [f, cp] = changed.folds[k];
+        if ((starts[w] >> (f & 63) & 1) != 0) set(root_bits_, cp);
+      }
+    }
+    for (const char32_t cp : changed.to_supplementary)
+      set(root_bits_, cp);
   }
 
   // Failure and dictionary links, breadth first: a node's fail target is shallower than it, so
   // its links are complete when the node is reached.
   std::vector<std::uint32_t> queue;
-  for (const auto& [cp, to] : children[0])
+  for (const auto& [cp, to] : children(0))
     queue.push_back(to);
   for (std::size_t q = 0; q < queue.size(); ++q) {
     const std::uint32_t n = queue[q];
@@ -125,11 +176,31 @@ void Matcher::build() {
     const Node& fail = nodes_[node.fail];
     node.dict = fail.outputs_end > fail.outputs_begin ? node.fail : fail.dict;
     node.reports = node.outputs_end > node.outputs_begin || node.dict != kNone;
-    for (const auto& [cp, to] : children[n]) {
+    for (const auto& [cp, to] : children(n)) {
       nodes_[to].fail = step(node.fail, cp);
       queue.push_back(to);
     }
   }
+}
+
+Matcher::RootTable& Matcher::RootTable::operator=(const RootTable& other) {
+  if (this == &other) return *this;
+  clear(other.table_ != nullptr);
+  for (const char32_t cp : other.written_)
+    set(cp, other[cp]);
+  return *this;
+}
+
+void Matcher::RootTable::clear(bool needed) {
+  written_.clear();
+  table_.reset(needed ? static_cast<std::uint32_t*>(std::calloc(0x10000, sizeof(std::uint32_t)))
+                      : nullptr);
+  if (needed && table_ == nullptr) throw std::bad_alloc();
+}
+
+void Matcher::RootTable::set(char32_t cp, std::uint32_t to) {
+  table_[cp] = to;
+  written_.push_back(cp);
 }
 
 std::uint32_t Matcher::step(std::uint32_t state, char32_t cp) const {

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdlib>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,14 +54,37 @@ class Matcher {
     std::uint32_t value;
   };
 
+  // The root's transitions for the BMP, dense: most characters start no pattern. Its 256 KiB are
+  // asked of the system already zeroed and written only where a pattern starts, so that a build
+  // touches a few pages of them rather than clearing them all.
+  class RootTable {
+   public:
+    RootTable() = default;
+    RootTable(const RootTable& other) { *this = other; }
+    RootTable& operator=(const RootTable& other);
+    RootTable(RootTable&&) noexcept = default;
+    RootTable& operator=(RootTable&&) noexcept = default;
+
+    // All zero, with room for the BMP; none at all (and nothing may be read) when !needed.
+    void clear(bool needed);
+    void set(char32_t cp, std::uint32_t to);
+    std::uint32_t operator[](char32_t cp) const { return table_[cp]; }
+
+   private:
+    struct Free {
+      void operator()(std::uint32_t* p) const { std::free(p); }
+    };
+    std::unique_ptr<std::uint32_t[], Free> table_;
+    std::vector<char32_t> written_;  // what a copy writes
+  };
+
   std::uint32_t step(std::uint32_t state, char32_t cp) const;
 
   std::vector<std::pair<std::u32string, std::uint32_t>> patterns_;  // folded, as added
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;
   std::vector<Output> outputs_;
-  // The root's transitions for the BMP, dense: most characters start no pattern.
-  std::vector<std::uint32_t> root_;
+  RootTable root_;
   std::vector<std::uint64_t> root_bits_;  // BMP characters that fold to a pattern's start
   std::uint32_t longest_ = 0;             // in folded code points
 };
