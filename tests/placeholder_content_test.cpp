@@ -187,8 +187,8 @@ TEST(PlaceholderContent, TemplatesAnywhereInALongValue) {
       "XX",   "××",   "○○",    "〇〇", "某某",   "___", "＿＿＿", "【】", "（ ）",
       "［］", "${a}", "{{b}}", "ＸＸ", "ｘｘ",   "✕✕",  "╳╳",     "◯◯",   "﹍﹍﹍",
       "《》", "〖〗", "「」",  "『』", "｛　｝", "( )", "[ ]",    "〈〉", "〔〕"};
-  const std::vector<std::string> filler = {"是", "时", "，", "明", "“", "”",  "—", "、",
-                                           "政", "。", "：", "书", "…", "料", "a", "1"};
+  const std::vector<std::string> filler = {"是", "时", "，", "明", "“",  "”",  "—", "、", "政",
+                                           "。", "：", "书", "…",  "料", "查", "a", "1"};
   // One mark a value: any one is enough for the whole value to be looked at closely.
   const EngineResult engine = Engine::from_yaml("", "cfg.yaml", ".");
   ASSERT_TRUE(engine.engine);
@@ -202,6 +202,15 @@ TEST(PlaceholderContent, TemplatesAnywhereInALongValue) {
     for (std::size_t k = 0; k < marks.size(); ++k) {
       const std::string text = "申请材料：" + text_of((k * 7 + shift * 5) % 23 + 10, k) + marks[k] +
                                text_of(12 + shift * 3, k + 1) + "\n";
+      const FileResult r = engine.engine->lint(std::make_shared<const Source>("g.txt", text), {});
+      EXPECT_EQ(marked(r), std::vector<std::string>{marks[k]}) << text;
+    }
+  }
+  // At the end of a value of any length: its last bytes are looked at apart. (A value that folds
+  // to nothing is another finding.)
+  for (std::size_t length = 0; length < 40; ++length) {
+    for (std::size_t k = 0; k < marks.size(); ++k) {
+      const std::string text = "申请材料：政" + text_of(length, k) + marks[k] + "\n";
       const FileResult r = engine.engine->lint(std::make_shared<const Source>("g.txt", text), {});
       EXPECT_EQ(marked(r), std::vector<std::string>{marks[k]}) << text;
     }

@@ -441,19 +441,47 @@ __attribute__((target("avx2"), always_inline)) inline __m256i nibble_table(
       _mm_loadu_si128(reinterpret_cast<const __m128i*>(table.data())));
 }
 
+// Each byte is classed by its two nibbles, looked up apart and the bits both give kept. Bits:
+// 0 C3 (×), 1 E2 (╳ ○◯ ✕✖), 2 E3 (〇 【《…), 3 E6 (某), 4 EF (﹍ （［Ｘ＿ ｘ｛), 5 X x _ [ { (and
+// DEL), 6 $ (. As the byte after a lead, the bits of the leads whose block it selects: 97 for C3
+// and E2, 95 9C for E2, 80 for E3, 9F for E6, B9 BC BD for EF. As the byte after that, for E3: 87
+// 88 8A 8C 8E 90 94 96 (and some other, not 81 82); for E6: 90 (查 and the rest of its block are
+// common); for EF: 88 8D–8F 98 9B B8 BB BF (and some other, not 8C 9A); the other leads take any.
+struct MarkTables {
+  __m256i lead_lows, lead_highs, next_lows, next_highs, last_lows, last_highs;
+};
+
+// A bit for each of the 32 bytes from at that may begin a mark or an opening bracket; 34 bytes
+// are read.
+__attribute__((target("avx2"), always_inline)) inline std::uint32_t mark_candidates(
+    const MarkTables& t, const unsigned char* at) {
+  const __m256i nibble = _mm256_set1_epi8(0x0F);
+  const __m256i ascii = _mm256_set1_epi8(0x60);
+  const __m256i two_bytes = _mm256_set1_epi8(0x63);  // the leads the third byte does not narrow
+  const __m256i in = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at));
+  const __m256i next = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at + 1));
+  const __m256i third = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at + 2));
+  const __m256i lead = _mm256_and_si256(
+      _mm256_shuffle_epi8(t.lead_lows, _mm256_and_si256(in, nibble)),
+      _mm256_shuffle_epi8(t.lead_highs, _mm256_and_si256(_mm256_srli_epi16(in, 4), nibble)));
+  const __m256i after = _mm256_and_si256(
+      _mm256_shuffle_epi8(t.next_lows, _mm256_and_si256(next, nibble)),
+      _mm256_shuffle_epi8(t.next_highs, _mm256_and_si256(_mm256_srli_epi16(next, 4), nibble)));
+  const __m256i last = _mm256_and_si256(
+      _mm256_shuffle_epi8(t.last_lows, _mm256_and_si256(third, nibble)),
+      _mm256_shuffle_epi8(t.last_highs, _mm256_and_si256(_mm256_srli_epi16(third, 4), nibble)));
+  const __m256i hit = _mm256_and_si256(_mm256_and_si256(lead, _mm256_or_si256(after, ascii)),
+                                       _mm256_or_si256(last, two_bytes));
+  return ~static_cast<std::uint32_t>(
+      _mm256_movemask_epi8(_mm256_cmpeq_epi8(hit, _mm256_setzero_si256())));
+}
+
 // The first byte at or after i (a character's start) that may begin a mark or an opening bracket,
-// 32 bytes at a time: the ASCII ones, and the lead byte with the next of the 64-code-point blocks
-// that hold the others, and for the blocks of the common punctuation (、。，：) the last byte too.
-// Most text between two such bytes is passed over here; within the last 34 bytes, the first
-// character not looked at.
+// 32 bytes at a time (see mark_candidates); n when there is none. Most text between two such
+// bytes is passed over here, its last bytes too (most elements are short): in a copy padded with
+// zeros, which begin nothing.
 __attribute__((target("avx2"))) std::size_t next_mark_lead(const unsigned char* p, std::size_t n,
                                                            std::size_t i) {
-  // Each byte is classed by its two nibbles, looked up apart and the bits both give kept. Bits:
-  // 0 C3 (×), 1 E2 (╳ ○◯ ✕✖), 2 E3 (〇 【《…), 3 E6 (某), 4 EF (﹍ （［Ｘ＿ ｘ｛), 5 X x _ [ { (and
-  // DEL), 6 $ (. As the byte after a lead, the bits of the leads whose block it selects: 97 for
-  // C3 and E2, 95 9C for E2, 80 for E3, 9F for E6, B9 BC BD for EF. As the byte after that, for
-  // E3: 87 88 8A 8C 8E 90 94 96 (and some other, not 81 82); for EF: 88 8D–8F 98 9B B8 BB BF (and
-  // some other, not 8C 9A); the other leads take any.
   static constexpr std::array<std::uint8_t, 16> lead_low = {
       0, 0, 0x02, 0x05, 0x40, 0, 0x08, 0, 0x60, 0, 0, 0x20, 0, 0, 0, 0x30};
   static constexpr std::array<std::uint8_t, 16> lead_high = {0, 0, 0x40, 0, 0,    0x20, 0,    0x20,
@@ -463,41 +491,23 @@ __attribute__((target("avx2"))) std::size_t next_mark_lead(const unsigned char* 
   static constexpr std::array<std::uint8_t, 16> next_high = {0,    0,    0, 0,    0, 0, 0, 0,
                                                              0x04, 0x0B, 0, 0x10, 0, 0, 0, 0};
   static constexpr std::array<std::uint8_t, 16> last_low = {
-      0x04, 0, 0, 0, 0x04, 0, 0x04, 0x04, 0x14, 0, 0x04, 0x10, 0x04, 0x10, 0x14, 0x10};
+      0x0C, 0, 0, 0, 0x04, 0, 0x04, 0x04, 0x14, 0, 0x04, 0x10, 0x04, 0x10, 0x14, 0x10};
   static constexpr std::array<std::uint8_t, 16> last_high = {0,    0,    0, 0,    0, 0, 0, 0,
-                                                             0x14, 0x14, 0, 0x10, 0, 0, 0, 0};
-  const __m256i lead_lows = nibble_table(lead_low);
-  const __m256i lead_highs = nibble_table(lead_high);
-  const __m256i next_lows = nibble_table(next_low);
-  const __m256i next_highs = nibble_table(next_high);
-  const __m256i last_lows = nibble_table(last_low);
-  const __m256i last_highs = nibble_table(last_high);
-  const __m256i nibble = _mm256_set1_epi8(0x0F);
-  const __m256i ascii = _mm256_set1_epi8(0x60);
-  const __m256i two_bytes = _mm256_set1_epi8(0x6B);  // the leads the third byte does not narrow
-  while (i + 34 <= n) {
-    const __m256i in = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
-    const __m256i next = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 1));
-    const __m256i lead = _mm256_and_si256(
-        _mm256_shuffle_epi8(lead_lows, _mm256_and_si256(in, nibble)),
-        _mm256_shuffle_epi8(lead_highs, _mm256_and_si256(_mm256_srli_epi16(in, 4), nibble)));
-    const __m256i after = _mm256_and_si256(
-        _mm256_shuffle_epi8(next_lows, _mm256_and_si256(next, nibble)),
-        _mm256_shuffle_epi8(next_highs, _mm256_and_si256(_mm256_srli_epi16(next, 4), nibble)));
-    const __m256i third = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 2));
-    const __m256i last = _mm256_and_si256(
-        _mm256_shuffle_epi8(last_lows, _mm256_and_si256(third, nibble)),
-        _mm256_shuffle_epi8(last_highs, _mm256_and_si256(_mm256_srli_epi16(third, 4), nibble)));
-    const __m256i hit = _mm256_and_si256(_mm256_and_si256(lead, _mm256_or_si256(after, ascii)),
-                                         _mm256_or_si256(last, two_bytes));
-    const auto none = static_cast<std::uint32_t>(
-        _mm256_movemask_epi8(_mm256_cmpeq_epi8(hit, _mm256_setzero_si256())));
-    if (none != 0xFFFFFFFFu) return i + static_cast<std::size_t>(std::countr_one(none));
-    i += 32;
+                                                             0x14, 0x1C, 0, 0x10, 0, 0, 0, 0};
+  const MarkTables t{nibble_table(lead_low),  nibble_table(lead_high), nibble_table(next_low),
+                     nibble_table(next_high), nibble_table(last_low),  nibble_table(last_high)};
+  for (; i + 34 <= n; i += 32) {
+    if (const std::uint32_t hits = mark_candidates(t, p + i); hits != 0)
+      return i + static_cast<std::size_t>(std::countr_zero(hits));
   }
-  while (i < n && (p[i] & 0xC0) == 0x80)
-    ++i;  // the rest of a character passed over
-  return i;
+  if (i >= n) return n;
+  alignas(32) std::array<unsigned char, 66> tail{};
+  std::memcpy(tail.data(), p + i, n - i);
+  for (std::size_t k = 0; k < n - i; k += 32) {
+    if (const std::uint32_t hits = mark_candidates(t, tail.data() + k); hits != 0)
+      return i + k + static_cast<std::size_t>(std::countr_zero(hits));
+  }
+  return n;
 }
 #endif
 
@@ -539,7 +549,7 @@ bool may_hold_template(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
 #if GUIDELINT_UTF8_AVX2
     // Outside brackets only a mark or an opening bracket counts: pass over the text up to one.
-    if (!open && avx2 && i + 34 <= text.size()) {
+    if (!open && avx2) {
       i = next_mark_lead(bytes, text.size(), i);
       if (i >= text.size()) break;
     }
