@@ -52,6 +52,7 @@ class PhraseSet {
   // Can a phrase start with this folded code point (first_folded of a value)? Most values are
   // ruled out by their first character without folding them.
   bool may_start(char32_t first) const {
+    if (first < 0x10000) return (bmp_firsts_[first >> 6] >> (first & 63) & 1) != 0;
     return std::binary_search(firsts_.begin(), firsts_.end(), first);
   }
   // The most folded code points a matching value can have.
@@ -63,6 +64,8 @@ class PhraseSet {
   std::vector<bool> prefix_;
   std::vector<std::uint32_t> lengths_;  // folded code points
   std::vector<char32_t> firsts_;        // sorted
+  // The same as a bit for each BMP code point: one load where most values are ruled out.
+  std::vector<std::uint64_t> bmp_firsts_ = std::vector<std::uint64_t>(0x10000 / 64);
   std::size_t longest_ = 0;
   text::Matcher matcher_;
 };

@@ -220,6 +220,9 @@ PhraseSet::PhraseSet(std::vector<std::string> phrases) {
     lengths_.push_back(length);
   }
   std::sort(firsts_.begin(), firsts_.end());
+  for (const char32_t c : firsts_) {
+    if (c < 0x10000) bmp_firsts_[c >> 6] |= std::uint64_t{1} << (c & 63);
+  }
   matcher_.build();
 }
 
