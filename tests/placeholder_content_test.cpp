@@ -7,6 +7,7 @@
 #include "fixture_support.hpp"
 #include "guidelint/guidelint.hpp"
 #include "rules/content.hpp"
+#include "text/fold.hpp"
 
 namespace guidelint {
 namespace {
@@ -382,4 +383,22 @@ TEST(PlaceholderContent, FirstFoldedCharacterAfterAListNumber) {
   EXPECT_EQ(first_folded("1."), U'\0');
   EXPECT_EQ(first_folded("第"), U'第');
   EXPECT_EQ(first_folded("２０个工作日"), U'2');
+}
+
+TEST(PlaceholderContent, CountingFoldedCharactersStopsPastTheLimit) {
+  using guidelint::rules::content::code_points;
+  using guidelint::rules::content::count_bounded;
+  // Long values are ruled out by their ideographs alone; the count is the same either way.
+  const std::vector<std::string> pieces = {"申", "請", "，", " ", "a", "㎡", "—", "1", "书", "①"};
+  for (std::size_t length = 0; length < 90; ++length) {
+    std::string text;
+    for (std::size_t k = 0; k < length; ++k)
+      text += pieces[(k * 7 + length) % pieces.size()];
+    const std::size_t folded = code_points(guidelint::text::fold(text));
+    for (const std::size_t limit : {0, 1, 5, 10, 20, 40, 60}) {
+      std::size_t count = 0;
+      EXPECT_EQ(count_bounded(text, limit, &count), folded <= limit) << text << " " << limit;
+      EXPECT_EQ(count, std::min(folded, limit + 1)) << text << " " << limit;
+    }
+  }
 }

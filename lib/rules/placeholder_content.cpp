@@ -108,10 +108,58 @@ const std::array<bool, 16>& single_fold_leads() {
   return leads;
 }
 
+#if GUIDELINT_UTF8_AVX2
+// Read once at start-up: the scans below ask for each value.
+const bool has_avx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2"));
+
+// Does text surely fold to more than `limit` code points? Counts only the three-byte characters
+// single_fold_leads knows fold to one, 32 bytes at a time, before the last 34: a lower bound,
+// enough for the long values that counting is mostly given, without folding them.
+__attribute__((target("avx2"))) bool surely_longer(std::string_view text, std::size_t limit) {
+  static const auto leads = [] {
+    std::array<std::uint8_t, 16> t{};
+    for (std::size_t k = 0; k < t.size(); ++k)
+      t[k] = single_fold_leads()[k] ? 0xFF : 0;
+    return t;
+  }();
+  const __m256i single =
+      _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(leads.data())));
+  const __m256i high = _mm256_set1_epi8(static_cast<char>(0xF0));
+  const __m256i three = _mm256_set1_epi8(static_cast<char>(0xE0));
+  const __m256i top = _mm256_set1_epi8(static_cast<char>(0xC0));
+  const __m256i continuation = _mm256_set1_epi8(static_cast<char>(0x80));
+  const __m256i nibble = _mm256_set1_epi8(0x0F);
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t n = 0;
+  for (std::size_t i = 0; i + 34 <= text.size(); i += 32) {
+    const __m256i in = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    const __m256i next = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 1));
+    const __m256i third = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 2));
+    // A lead byte E1–EC of an ideograph block, and its two continuation bytes.
+    const __m256i lead =
+        _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(in, high), three),
+                         _mm256_shuffle_epi8(single, _mm256_and_si256(in, nibble)));
+    const __m256i follows =
+        _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(next, top), continuation),
+                         _mm256_cmpeq_epi8(_mm256_and_si256(third, top), continuation));
+    n += static_cast<std::size_t>(std::popcount(
+        static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_and_si256(lead, follows)))));
+    if (n > limit) return true;
+  }
+  return false;
+}
+#endif
+
 // fold_bounded, and without kWrite only counting: the characters are folded but not written.
 template <bool kWrite>
 bool fold_bounded_into(std::string_view text, std::size_t limit, std::string* out,
                        std::size_t* count) {
+#if GUIDELINT_UTF8_AVX2
+  if (!kWrite && text.size() / 3 > limit && has_avx2 && surely_longer(text, limit)) {
+    if (count != nullptr) *count = limit + 1;  // as the loop below leaves it
+    return false;
+  }
+#endif
   // Written through a pointer into room made once: a folded code point takes at most 4 bytes.
   const std::size_t room = (limit + 1) * 4;
   if (kWrite && room > 4096) {
@@ -547,7 +595,7 @@ bool may_hold_template(std::string_view text) {
   }();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
 #if GUIDELINT_UTF8_AVX2
-  static const bool avx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2"));
+  const bool avx2 = content::has_avx2;
 #endif
   for (std::size_t i = 0; i < text.size();) {
 #if GUIDELINT_UTF8_AVX2
