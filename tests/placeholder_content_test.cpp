@@ -388,6 +388,7 @@ TEST(PlaceholderContent, FirstFoldedCharacterAfterAListNumber) {
 TEST(PlaceholderContent, CountingFoldedCharactersStopsPastTheLimit) {
   using guidelint::rules::content::code_points;
   using guidelint::rules::content::count_bounded;
+  using guidelint::rules::content::fold_bounded;
   // Long values are ruled out by their ideographs alone; the count is the same either way.
   const std::vector<std::string> pieces = {"申", "請", "，", " ", "a", "㎡", "—", "1", "书", "①"};
   for (std::size_t length = 0; length < 90; ++length) {
@@ -399,6 +400,13 @@ TEST(PlaceholderContent, CountingFoldedCharactersStopsPastTheLimit) {
       std::size_t count = 0;
       EXPECT_EQ(count_bounded(text, limit, &count), folded <= limit) << text << " " << limit;
       EXPECT_EQ(count, std::min(folded, limit + 1)) << text << " " << limit;
+      std::string out = "left over";
+      count = 0;
+      EXPECT_EQ(fold_bounded(text, limit, out, &count), folded <= limit) << text << " " << limit;
+      EXPECT_EQ(count, std::min(folded, limit + 1)) << text << " " << limit;
+      if (folded <= limit) {
+        EXPECT_EQ(out, guidelint::text::fold(text));
+      }
     }
   }
 }

@@ -78,9 +78,10 @@ char32_t first_folded(std::string_view text);
 std::uint32_t code_points(std::string_view folded);
 
 // Folds text into out (reusing its memory), stopping once it has more than `limit` code points:
-// returns false then, with out holding the first limit + 1. The content rules look at short values
-// only (a whole-value phrase, a count below a minimum), so long elements are not folded whole.
-// `count`, when given, gets the code points in out.
+// returns false then, with out holding no more than the first limit + 1 (none when the value's
+// length alone rules it out). The content rules look at short values only (a whole-value phrase,
+// a count below a minimum), so long elements are not folded whole. `count`, when given, gets the
+// code points folded, limit + 1 when there are more.
 bool fold_bounded(std::string_view text, std::size_t limit, std::string& out,
                   std::size_t* count = nullptr);
 // The same without keeping the folded text: whether text folds to at most `limit` code points,

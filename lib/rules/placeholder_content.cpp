@@ -155,7 +155,8 @@ template <bool kWrite>
 bool fold_bounded_into(std::string_view text, std::size_t limit, std::string* out,
                        std::size_t* count) {
 #if GUIDELINT_UTF8_AVX2
-  if (!kWrite && text.size() / 3 > limit && has_avx2 && surely_longer(text, limit)) {
+  if (text.size() / 3 > limit && has_avx2 && surely_longer(text, limit)) {
+    if constexpr (kWrite) out->clear();
     if (count != nullptr) *count = limit + 1;  // as the loop below leaves it
     return false;
   }
