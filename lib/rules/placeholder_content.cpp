@@ -330,7 +330,9 @@ std::optional<PhraseSet::Match> PhraseSet::whole(std::string_view text,
     return m;
   }
   const std::uint32_t total = code_points(folded);
-  std::vector<text::Matcher::Hit> hits;
+  // Memory kept from call to call, one per thread (the call above returns before this).
+  static thread_local std::vector<text::Matcher::Hit> hits;
+  hits.clear();
   matcher_.find(text, hits);
   std::optional<Match> best;
   std::uint32_t first = 0xFFFFFFFF;
