@@ -109,6 +109,13 @@ const std::array<bool, 16>& single_fold_leads() {
 }
 
 #if GUIDELINT_UTF8_AVX2
+// A 16-entry nibble table in both halves of a vector, for _mm256_shuffle_epi8.
+__attribute__((target("avx2"), always_inline)) inline __m256i nibble_table(
+    const std::array<std::uint8_t, 16>& table) {
+  return _mm256_broadcastsi128_si256(
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(table.data())));
+}
+
 // Read once at start-up: the scans below ask for each value.
 const bool has_avx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2"));
 
@@ -122,8 +129,7 @@ __attribute__((target("avx2"))) bool surely_longer(std::string_view text, std::s
       t[k] = single_fold_leads()[k] ? 0xFF : 0;
     return t;
   }();
-  const __m256i single =
-      _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(leads.data())));
+  const __m256i single = nibble_table(leads);
   const __m256i high = _mm256_set1_epi8(static_cast<char>(0xF0));
   const __m256i three = _mm256_set1_epi8(static_cast<char>(0xE0));
   const __m256i top = _mm256_set1_epi8(static_cast<char>(0xC0));
@@ -488,13 +494,6 @@ const std::array<std::uint8_t, 0x10000>& template_classes() {
 }
 
 #if GUIDELINT_UTF8_AVX2
-// A 16-entry nibble table in both halves of a vector, for _mm256_shuffle_epi8.
-__attribute__((target("avx2"), always_inline)) inline __m256i nibble_table(
-    const std::array<std::uint8_t, 16>& table) {
-  return _mm256_broadcastsi128_si256(
-      _mm_loadu_si128(reinterpret_cast<const __m128i*>(table.data())));
-}
-
 // Each byte is classed by its two nibbles, looked up apart and the bits both give kept. Bits:
 // 0 C3 (×), 1 E2 (╳ ○◯ ✕✖), 2 E3 (〇 【《…), 3 E6 (某), 4 EF (﹍ （［Ｘ＿ ｘ｛), 5 X x _ [ { (and
 // DEL), 6 $ (. As the byte after a lead, the bits of the leads whose block it selects: 97 for C3
@@ -548,6 +547,7 @@ __attribute__((target("avx2"))) std::size_t next_mark_lead(const unsigned char* 
       0x0C, 0, 0, 0, 0x04, 0, 0x04, 0x04, 0x14, 0, 0x04, 0x10, 0x04, 0x10, 0x14, 0x10};
   static constexpr std::array<std::uint8_t, 16> last_high = {0,    0,    0, 0,    0, 0, 0, 0,
                                                              0x14, 0x1C, 0, 0x10, 0, 0, 0, 0};
+  using content::nibble_table;
   const MarkTables t{nibble_table(lead_low),  nibble_table(lead_high), nibble_table(next_low),
                      nibble_table(next_high), nibble_table(last_low),  nibble_table(last_high)};
   for (; i + 34 <= n; i += 32) {
