@@ -7,6 +7,7 @@
 #include "fixture_support.hpp"
 #include "guidelint/guidelint.hpp"
 #include "rules/content.hpp"
+#include "text/fold.hpp"
 
 namespace guidelint {
 namespace {
@@ -187,8 +188,8 @@ TEST(PlaceholderContent, TemplatesAnywhereInALongValue) {
       "XX",   "××",   "○○",    "〇〇", "某某",   "___", "＿＿＿", "【】", "（ ）",
       "［］", "${a}", "{{b}}", "ＸＸ", "ｘｘ",   "✕✕",  "╳╳",     "◯◯",   "﹍﹍﹍",
       "《》", "〖〗", "「」",  "『』", "｛　｝", "( )", "[ ]",    "〈〉", "〔〕"};
-  const std::vector<std::string> filler = {"是", "时", "，", "明", "“", "”",  "—", "、",
-                                           "政", "。", "：", "书", "…", "料", "a", "1"};
+  const std::vector<std::string> filler = {"是", "时", "，", "明", "“",  "”",  "—", "、", "政",
+                                           "。", "：", "书", "…",  "料", "查", "a", "1"};
   // One mark a value: any one is enough for the whole value to be looked at closely.
   const EngineResult engine = Engine::from_yaml("", "cfg.yaml", ".");
   ASSERT_TRUE(engine.engine);
@@ -202,6 +203,15 @@ TEST(PlaceholderContent, TemplatesAnywhereInALongValue) {
     for (std::size_t k = 0; k < marks.size(); ++k) {
       const std::string text = "申请材料：" + text_of((k * 7 + shift * 5) % 23 + 10, k) + marks[k] +
                                text_of(12 + shift * 3, k + 1) + "\n";
+      const FileResult r = engine.engine->lint(std::make_shared<const Source>("g.txt", text), {});
+      EXPECT_EQ(marked(r), std::vector<std::string>{marks[k]}) << text;
+    }
+  }
+  // At the end of a value of any length: its last bytes are looked at apart. (A value that folds
+  // to nothing is another finding.)
+  for (std::size_t length = 0; length < 40; ++length) {
+    for (std::size_t k = 0; k < marks.size(); ++k) {
+      const std::string text = "申请材料：政" + text_of(length, k) + marks[k] + "\n";
       const FileResult r = engine.engine->lint(std::make_shared<const Source>("g.txt", text), {});
       EXPECT_EQ(marked(r), std::vector<std::string>{marks[k]}) << text;
     }
@@ -373,4 +383,30 @@ TEST(PlaceholderContent, FirstFoldedCharacterAfterAListNumber) {
   EXPECT_EQ(first_folded("1."), U'\0');
   EXPECT_EQ(first_folded("第"), U'第');
   EXPECT_EQ(first_folded("２０个工作日"), U'2');
+}
+
+TEST(PlaceholderContent, CountingFoldedCharactersStopsPastTheLimit) {
+  using guidelint::rules::content::code_points;
+  using guidelint::rules::content::count_bounded;
+  using guidelint::rules::content::fold_bounded;
+  // Long values are ruled out by their ideographs alone; the count is the same either way.
+  const std::vector<std::string> pieces = {"申", "請", "，", " ", "a", "㎡", "—", "1", "书", "①"};
+  for (std::size_t length = 0; length < 90; ++length) {
+    std::string text;
+    for (std::size_t k = 0; k < length; ++k)
+      text += pieces[(k * 7 + length) % pieces.size()];
+    const std::size_t folded = code_points(guidelint::text::fold(text));
+    for (const std::size_t limit : {0, 1, 5, 10, 20, 40, 60}) {
+      std::size_t count = 0;
+      EXPECT_EQ(count_bounded(text, limit, &count), folded <= limit) << text << " " << limit;
+      EXPECT_EQ(count, std::min(folded, limit + 1)) << text << " " << limit;
+      std::string out = "left over";
+      count = 0;
+      EXPECT_EQ(fold_bounded(text, limit, out, &count), folded <= limit) << text << " " << limit;
+      EXPECT_EQ(count, std::min(folded, limit + 1)) << text << " " << limit;
+      if (folded <= limit) {
+        EXPECT_EQ(out, guidelint::text::fold(text));
+      }
+    }
+  }
 }

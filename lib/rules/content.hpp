@@ -52,6 +52,7 @@ class PhraseSet {
   // Can a phrase start with this folded code point (first_folded of a value)? Most values are
   // ruled out by their first character without folding them.
   bool may_start(char32_t first) const {
+    if (first < 0x10000) return (bmp_firsts_[first >> 6] >> (first & 63) & 1) != 0;
     return std::binary_search(firsts_.begin(), firsts_.end(), first);
   }
   // The most folded code points a matching value can have.
@@ -63,6 +64,8 @@ class PhraseSet {
   std::vector<bool> prefix_;
   std::vector<std::uint32_t> lengths_;  // folded code points
   std::vector<char32_t> firsts_;        // sorted
+  // The same as a bit for each BMP code point: one load where most values are ruled out.
+  std::vector<std::uint64_t> bmp_firsts_ = std::vector<std::uint64_t>(0x10000 / 64);
   std::size_t longest_ = 0;
   text::Matcher matcher_;
 };
@@ -75,9 +78,10 @@ char32_t first_folded(std::string_view text);
 std::uint32_t code_points(std::string_view folded);
 
 // Folds text into out (reusing its memory), stopping once it has more than `limit` code points:
-// returns false then, with out holding the first limit + 1. The content rules look at short values
-// only (a whole-value phrase, a count below a minimum), so long elements are not folded whole.
-// `count`, when given, gets the code points in out.
+// returns false then, with out holding no more than the first limit + 1 (none when the value's
+// length alone rules it out). The content rules look at short values only (a whole-value phrase,
+// a count below a minimum), so long elements are not folded whole. `count`, when given, gets the
+// code points folded, limit + 1 when there are more.
 bool fold_bounded(std::string_view text, std::size_t limit, std::string& out,
                   std::size_t* count = nullptr);
 // The same without keeping the folded text: whether text folds to at most `limit` code points,

@@ -92,12 +92,16 @@ inline void chars(std::string_view text, std::vector<Char>& out) {
   const std::size_t n = text.size();
   Char* o = out.data();
   std::size_t count = 0;
+  // The folding table as text::table::entry reads it, its pointers read once: else each store
+  // below could have changed them, for all the compiler knows, and they are read again.
+  const std::uint16_t* const index = text::table::index;
+  const std::uint32_t* const blocks = text::table::blocks;
   for (std::size_t i = 0; i < n;) {
     const auto begin = static_cast<std::uint32_t>(i);
     const char32_t cp = utf8::next_fast(text, i);
     if (cp < 0x10000) {
       // A BMP character folding to one, itself or another, is one table lookup.
-      const std::uint32_t entry = text::table::entry(cp);
+      const std::uint32_t entry = blocks[index[cp >> 7] * 128u + (cp & 127u)];
       if ((entry & text::table::kMulti) == 0) {
         o[count++] = {entry == 0 ? cp : static_cast<char32_t>(entry), begin,
                       static_cast<std::uint32_t>(i), false};

@@ -108,10 +108,65 @@ const std::array<bool, 16>& single_fold_leads() {
   return leads;
 }
 
+#if GUIDELINT_UTF8_AVX2
+// A 16-entry nibble table in both halves of a vector, for _mm256_shuffle_epi8.
+__attribute__((target("avx2"), always_inline)) inline __m256i nibble_table(
+    const std::array<std::uint8_t, 16>& table) {
+  return _mm256_broadcastsi128_si256(
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(table.data())));
+}
+
+// Read once at start-up: the scans below ask for each value.
+const bool has_avx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2"));
+
+// Does text surely fold to more than `limit` code points? Counts only the three-byte characters
+// single_fold_leads knows fold to one, 32 bytes at a time, before the last 34: a lower bound,
+// enough for the long values that counting is mostly given, without folding them.
+__attribute__((target("avx2"))) bool surely_longer(std::string_view text, std::size_t limit) {
+  static const auto leads = [] {
+    std::array<std::uint8_t, 16> t{};
+    for (std::size_t k = 0; k < t.size(); ++k)
+      t[k] = single_fold_leads()[k] ? 0xFF : 0;
+    return t;
+  }();
+  const __m256i single = nibble_table(leads);
+  const __m256i high = _mm256_set1_epi8(static_cast<char>(0xF0));
+  const __m256i three = _mm256_set1_epi8(static_cast<char>(0xE0));
+  const __m256i top = _mm256_set1_epi8(static_cast<char>(0xC0));
+  const __m256i continuation = _mm256_set1_epi8(static_cast<char>(0x80));
+  const __m256i nibble = _mm256_set1_epi8(0x0F);
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t n = 0;
+  for (std::size_t i = 0; i + 34 <= text.size(); i += 32) {
+    const __m256i in = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    const __m256i next = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 1));
+    const __m256i third = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 2));
+    // A lead byte E1–EC of an ideograph block, and its two continuation bytes.
+    const __m256i lead =
+        _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(in, high), three),
+                         _mm256_shuffle_epi8(single, _mm256_and_si256(in, nibble)));
+    const __m256i follows =
+        _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(next, top), continuation),
+                         _mm256_cmpeq_epi8(_mm256_and_si256(third, top), continuation));
+    n += static_cast<std::size_t>(std::popcount(
+        static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_and_si256(lead, follows)))));
+    if (n > limit) return true;
+  }
+  return false;
+}
+#endif
+
 // fold_bounded, and without kWrite only counting: the characters are folded but not written.
 template <bool kWrite>
 bool fold_bounded_into(std::string_view text, std::size_t limit, std::string* out,
                        std::size_t* count) {
+#if GUIDELINT_UTF8_AVX2
+  if (text.size() / 3 > limit && has_avx2 && surely_longer(text, limit)) {
+    if constexpr (kWrite) out->clear();
+    if (count != nullptr) *count = limit + 1;  // as the loop below leaves it
+    return false;
+  }
+#endif
   // Written through a pointer into room made once: a folded code point takes at most 4 bytes.
   const std::size_t room = (limit + 1) * 4;
   if (kWrite && room > 4096) {
@@ -220,6 +275,9 @@ PhraseSet::PhraseSet(std::vector<std::string> phrases) {
     lengths_.push_back(length);
   }
   std::sort(firsts_.begin(), firsts_.end());
+  for (const char32_t c : firsts_) {
+    if (c < 0x10000) bmp_firsts_[c >> 6] |= std::uint64_t{1} << (c & 63);
+  }
   matcher_.build();
 }
 
@@ -278,7 +336,9 @@ std::optional<PhraseSet::Match> PhraseSet::whole(std::string_view text,
     return m;
   }
   const std::uint32_t total = code_points(folded);
-  std::vector<text::Matcher::Hit> hits;
+  // Memory kept from call to call, one per thread (the call above returns before this).
+  static thread_local std::vector<text::Matcher::Hit> hits;
+  hits.clear();
   matcher_.find(text, hits);
   std::optional<Match> best;
   std::uint32_t first = 0xFFFFFFFF;
@@ -434,26 +494,47 @@ const std::array<std::uint8_t, 0x10000>& template_classes() {
 }
 
 #if GUIDELINT_UTF8_AVX2
-// A 16-entry nibble table in both halves of a vector, for _mm256_shuffle_epi8.
-__attribute__((target("avx2"), always_inline)) inline __m256i nibble_table(
-    const std::array<std::uint8_t, 16>& table) {
-  return _mm256_broadcastsi128_si256(
-      _mm_loadu_si128(reinterpret_cast<const __m128i*>(table.data())));
+// Each byte is classed by its two nibbles, looked up apart and the bits both give kept. Bits:
+// 0 C3 (×), 1 E2 (╳ ○◯ ✕✖), 2 E3 (〇 【《…), 3 E6 (某), 4 EF (﹍ （［Ｘ＿ ｘ｛), 5 X x _ [ { (and
+// DEL), 6 $ (. As the byte after a lead, the bits of the leads whose block it selects: 97 for C3
+// and E2, 95 9C for E2, 80 for E3, 9F for E6, B9 BC BD for EF. As the byte after that, for E3: 87
+// 88 8A 8C 8E 90 94 96 (and some other, not 81 82); for E6: 90 (查 and the rest of its block are
+// common); for EF: 88 8D–8F 98 9B B8 BB BF (and some other, not 8C 9A); the other leads take any.
+struct MarkTables {
+  __m256i lead_lows, lead_highs, next_lows, next_highs, last_lows, last_highs;
+};
+
+// A bit for each of the 32 bytes from at that may begin a mark or an opening bracket; 34 bytes
+// are read.
+__attribute__((target("avx2"), always_inline)) inline std::uint32_t mark_candidates(
+    const MarkTables& t, const unsigned char* at) {
+  const __m256i nibble = _mm256_set1_epi8(0x0F);
+  const __m256i ascii = _mm256_set1_epi8(0x60);
+  const __m256i two_bytes = _mm256_set1_epi8(0x63);  // the leads the third byte does not narrow
+  const __m256i in = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at));
+  const __m256i next = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at + 1));
+  const __m256i third = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at + 2));
+  const __m256i lead = _mm256_and_si256(
+      _mm256_shuffle_epi8(t.lead_lows, _mm256_and_si256(in, nibble)),
+      _mm256_shuffle_epi8(t.lead_highs, _mm256_and_si256(_mm256_srli_epi16(in, 4), nibble)));
+  const __m256i after = _mm256_and_si256(
+      _mm256_shuffle_epi8(t.next_lows, _mm256_and_si256(next, nibble)),
+      _mm256_shuffle_epi8(t.next_highs, _mm256_and_si256(_mm256_srli_epi16(next, 4), nibble)));
+  const __m256i last = _mm256_and_si256(
+      _mm256_shuffle_epi8(t.last_lows, _mm256_and_si256(third, nibble)),
+      _mm256_shuffle_epi8(t.last_highs, _mm256_and_si256(_mm256_srli_epi16(third, 4), nibble)));
+  const __m256i hit = _mm256_and_si256(_mm256_and_si256(lead, _mm256_or_si256(after, ascii)),
+                                       _mm256_or_si256(last, two_bytes));
+  return ~static_cast<std::uint32_t>(
+      _mm256_movemask_epi8(_mm256_cmpeq_epi8(hit, _mm256_setzero_si256())));
 }
 
 // The first byte at or after i (a character's start) that may begin a mark or an opening bracket,
-// 32 bytes at a time: the ASCII ones, and the lead byte with the next of the 64-code-point blocks
-// that hold the others, and for the blocks of the common punctuation (、。，：) the last byte too.
-// Most text between two such bytes is passed over here; within the last 34 bytes, the first
-// character not looked at.
+// 32 bytes at a time (see mark_candidates); n when there is none. Most text between two such
+// bytes is passed over here, its last bytes too (most elements are short): in a copy padded with
+// zeros, which begin nothing.
 __attribute__((target("avx2"))) std::size_t next_mark_lead(const unsigned char* p, std::size_t n,
                                                            std::size_t i) {
-  // Each byte is classed by its two nibbles, looked up apart and the bits both give kept. Bits:
-  // 0 C3 (×), 1 E2 (╳ ○◯ ✕✖), 2 E3 (〇 【《…), 3 E6 (某), 4 EF (﹍ （［Ｘ＿ ｘ｛), 5 X x _ [ { (and
-  // DEL), 6 $ (. As the byte after a lead, the bits of the leads whose block it selects: 97 for
-  // C3 and E2, 95 9C for E2, 80 for E3, 9F for E6, B9 BC BD for EF. As the byte after that, for
-  // E3: 87 88 8A 8C 8E 90 94 96 (and some other, not 81 82); for EF: 88 8D–8F 98 9B B8 BB BF (and
-  // some other, not 8C 9A); the other leads take any.
   static constexpr std::array<std::uint8_t, 16> lead_low = {
       0, 0, 0x02, 0x05, 0x40, 0, 0x08, 0, 0x60, 0, 0, 0x20, 0, 0, 0, 0x30};
   static constexpr std::array<std::uint8_t, 16> lead_high = {0, 0, 0x40, 0, 0,    0x20, 0,    0x20,
@@ -463,41 +544,24 @@ __attribute__((target("avx2"))) std::size_t next_mark_lead(const unsigned char* 
   static constexpr std::array<std::uint8_t, 16> next_high = {0,    0,    0, 0,    0, 0, 0, 0,
                                                              0x04, 0x0B, 0, 0x10, 0, 0, 0, 0};
   static constexpr std::array<std::uint8_t, 16> last_low = {
-      0x04, 0, 0, 0, 0x04, 0, 0x04, 0x04, 0x14, 0, 0x04, 0x10, 0x04, 0x10, 0x14, 0x10};
+      0x0C, 0, 0, 0, 0x04, 0, 0x04, 0x04, 0x14, 0, 0x04, 0x10, 0x04, 0x10, 0x14, 0x10};
   static constexpr std::array<std::uint8_t, 16> last_high = {0,    0,    0, 0,    0, 0, 0, 0,
-                                                             0x14, 0x14, 0, 0x10, 0, 0, 0, 0};
-  const __m256i lead_lows = nibble_table(lead_low);
-  const __m256i lead_highs = nibble_table(lead_high);
-  const __m256i next_lows = nibble_table(next_low);
-  const __m256i next_highs = nibble_table(next_high);
-  const __m256i last_lows = nibble_table(last_low);
-  const __m256i last_highs = nibble_table(last_high);
-  const __m256i nibble = _mm256_set1_epi8(0x0F);
-  const __m256i ascii = _mm256_set1_epi8(0x60);
-  const __m256i two_bytes = _mm256_set1_epi8(0x6B);  // the leads the third byte does not narrow
-  while (i + 34 <= n) {
-    const __m256i in = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
-    const __m256i next = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 1));
-    const __m256i lead = _mm256_and_si256(
-        _mm256_shuffle_epi8(lead_lows, _mm256_and_si256(in, nibble)),
-        _mm256_shuffle_epi8(lead_highs, _mm256_and_si256(_mm256_srli_epi16(in, 4), nibble)));
-    const __m256i after = _mm256_and_si256(
-        _mm256_shuffle_epi8(next_lows, _mm256_and_si256(next, nibble)),
-        _mm256_shuffle_epi8(next_highs, _mm256_and_si256(_mm256_srli_epi16(next, 4), nibble)));
-    const __m256i third = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 2));
-    const __m256i last = _mm256_and_si256(
-        _mm256_shuffle_epi8(last_lows, _mm256_and_si256(third, nibble)),
-        _mm256_shuffle_epi8(last_highs, _mm256_and_si256(_mm256_srli_epi16(third, 4), nibble)));
-    const __m256i hit = _mm256_and_si256(_mm256_and_si256(lead, _mm256_or_si256(after, ascii)),
-                                         _mm256_or_si256(last, two_bytes));
-    const auto none = static_cast<std::uint32_t>(
-        _mm256_movemask_epi8(_mm256_cmpeq_epi8(hit, _mm256_setzero_si256())));
-    if (none != 0xFFFFFFFFu) return i + static_cast<std::size_t>(std::countr_one(none));
-    i += 32;
+                                                             0x14, 0x1C, 0, 0x10, 0, 0, 0, 0};
+  using content::nibble_table;
+  const MarkTables t{nibble_table(lead_low),  nibble_table(lead_high), nibble_table(next_low),
+                     nibble_table(next_high), nibble_table(last_low),  nibble_table(last_high)};
+  for (; i + 34 <= n; i += 32) {
+    if (const std::uint32_t hits = mark_candidates(t, p + i); hits != 0)
+      return i + static_cast<std::size_t>(std::countr_zero(hits));
   }
-  while (i < n && (p[i] & 0xC0) == 0x80)
-    ++i;  // the rest of a character passed over
-  return i;
+  if (i >= n) return n;
+  alignas(32) std::array<unsigned char, 66> tail{};
+  std::memcpy(tail.data(), p + i, n - i);
+  for (std::size_t k = 0; k < n - i; k += 32) {
+    if (const std::uint32_t hits = mark_candidates(t, tail.data() + k); hits != 0)
+      return i + k + static_cast<std::size_t>(std::countr_zero(hits));
+  }
+  return n;
 }
 #endif
 
@@ -534,12 +598,12 @@ bool may_hold_template(std::string_view text) {
   }();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
 #if GUIDELINT_UTF8_AVX2
-  static const bool avx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2"));
+  const bool avx2 = content::has_avx2;
 #endif
   for (std::size_t i = 0; i < text.size();) {
 #if GUIDELINT_UTF8_AVX2
     // Outside brackets only a mark or an opening bracket counts: pass over the text up to one.
-    if (!open && avx2 && i + 34 <= text.size()) {
+    if (!open && avx2) {
       i = next_mark_lead(bytes, text.size(), i);
       if (i >= text.size()) break;
     }
