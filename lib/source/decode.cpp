@@ -41,10 +41,11 @@ std::size_t find_lower(std::string_view s, std::string_view needle, std::size_t 
                        std::size_t before = std::string_view::npos) {
   const char first = needle.front();
   const bool caseless = first < 'a' || first > 'z';  // then found with memchr
-  for (std::size_t at = caseless ? s.find(first, from) : from;
-       at < before && at < s.size() && at != std::string_view::npos;
+  const std::size_t end = std::min(before, s.size());
+  for (std::size_t at = caseless ? s.find(first, from) : from; at < end;
        at = caseless ? s.find(first, at + 1) : at + 1) {
-    if (starts_with_lower(s.substr(at), needle)) return at;
+    // The first byte alone rules out nearly every place, without a call.
+    if (lower_ascii(s[at]) == first && starts_with_lower(s.substr(at), needle)) return at;
   }
   return std::string_view::npos;
 }
