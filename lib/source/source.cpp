@@ -17,6 +17,7 @@ namespace guidelint {
 
 namespace {
 void index_lines(std::string_view t, std::vector<std::uint32_t>& starts);
+bool has_long_line(std::string_view t, const std::vector<std::uint32_t>& starts);
 }  // namespace
 
 Source::Source(std::string name, std::string bytes)
@@ -36,6 +37,8 @@ Source::Source(std::string name, std::string bytes)
     origin_ = std::move(d.origin);
   }
   index_lines(text(), line_starts_);
+  // Most inputs have no long line: they need no column marks, nor the lock that guards them.
+  if (!has_long_line(text(), line_starts_)) marked_.store(true, std::memory_order_relaxed);
   if (d.error_at) {
     // Positions of an input that could not be decoded are those of its bytes.
     decode_error_ = DecodeError{*d.error_at - std::min(*d.error_at, text_begin_), d.error_id,
@@ -65,25 +68,28 @@ bool has_avx2() {
 }
 
 // Counts the lead bytes (those that are not 10xxxxxx) and the four-byte leads (11110xxx and
-// above) of p[0, n), 32 bytes at a time; returns how many bytes it counted (a multiple of 32).
-__attribute__((target("avx2,popcnt"))) std::size_t count_leads_avx2(const char* p, std::size_t n,
-                                                                    std::uint32_t& leads,
-                                                                    std::uint32_t& astral) {
+// above) of p[from, to), 32 bytes at a time, the last few as part of the 32 bytes that end at
+// `to` (which must be at least 32).
+__attribute__((target("avx2,popcnt"))) void count_leads_avx2(const char* p, std::size_t from,
+                                                             std::size_t to, std::uint32_t& leads,
+                                                             std::uint32_t& astral) {
   // As signed bytes, continuations are -128..-65 and four-byte leads -16..-1.
   const __m256i below_lead = _mm256_set1_epi8(-64);
   const __m256i above_three = _mm256_set1_epi8(-17);
-  std::size_t i = 0;
-  for (; i + 32 <= n; i += 32) {
-    const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+  while (from < to) {
+    const std::size_t at = std::min(from, to - 32);
+    const std::uint32_t keep = ~0u << (from - at);  // bytes counted already are left out
+    const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + at));
     const auto cont =
         static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpgt_epi8(below_lead, b)));
     const auto four = static_cast<std::uint32_t>(
         _mm256_movemask_epi8(_mm256_cmpgt_epi8(b, above_three)) & _mm256_movemask_epi8(b));
-    leads += 32 - static_cast<std::uint32_t>(__builtin_popcount(cont));
-    astral += static_cast<std::uint32_t>(__builtin_popcount(four));
+    leads += static_cast<std::uint32_t>(__builtin_popcount(~cont & keep));
+    astral += static_cast<std::uint32_t>(__builtin_popcount(four & keep));
+    from = at + 32;
   }
-  return i;
 }
+
 // The bytes of a block equal to c, as bits.
 __attribute__((target("avx2"))) inline std::uint32_t equal_bytes(__m256i block, char c) {
   return static_cast<std::uint32_t>(
@@ -143,6 +149,18 @@ void index_lines(std::string_view t, std::vector<std::uint32_t>& starts) {
   }
 }
 
+// Lines longer than this get column marks, one about every kMarkEvery bytes.
+constexpr std::uint32_t kLongLine = 4096;
+constexpr std::uint32_t kMarkEvery = 1024;
+
+bool has_long_line(std::string_view t, const std::vector<std::uint32_t>& starts) {
+  if (t.size() <= kLongLine) return false;
+  for (std::size_t l = 1; l < starts.size(); ++l) {
+    if (starts[l] - starts[l - 1] > kLongLine) return true;
+  }
+  return t.size() - starts.back() > kLongLine;
+}
+
 // Adds the code points and UTF-16 units of t[from, to) to the columns. Decoded text is valid
 // UTF-8, so counting lead bytes is enough (a four-byte one is two UTF-16 units), 32 bytes at a
 // time where the processor can; text that failed to decode is stepped through code point by
@@ -153,8 +171,10 @@ void count_columns(std::string_view t, std::size_t from, std::size_t to, bool va
     std::uint32_t leads = 0;
     std::uint32_t astral = 0;
 #if GUIDELINT_SOURCE_AVX2
-    if (to - from >= 32 && has_avx2())
-      from += count_leads_avx2(t.data() + from, to - from, leads, astral);
+    if (to >= 32 && has_avx2()) {
+      count_leads_avx2(t.data(), from, to, leads, astral);
+      from = to;
+    }
 #endif
     for (std::size_t i = from; i < to; ++i) {
       const auto b = static_cast<unsigned char>(t[i]);
@@ -176,8 +196,6 @@ void count_columns(std::string_view t, std::size_t from, std::size_t to, bool va
 
 void Source::mark_columns() const {
   const std::string_view t = text();
-  constexpr std::uint32_t kLongLine = 4096;
-  constexpr std::uint32_t kMarkEvery = 1024;
   if (t.size() <= kLongLine) return;  // no line can be long
   for (std::size_t l = 0; l < line_starts_.size(); ++l) {
     const std::uint32_t begin = line_starts_[l];
