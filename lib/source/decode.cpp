@@ -39,13 +39,20 @@ bool starts_with_lower(std::string_view s, std::string_view prefix) {
 // after `from` and before `before`; npos when there is none.
 std::size_t find_lower(std::string_view s, std::string_view needle, std::size_t from,
                        std::size_t before = std::string_view::npos) {
+  // A letter's two cases are each found with memchr, the nearer tried first.
   const char first = needle.front();
-  const bool caseless = first < 'a' || first > 'z';  // then found with memchr
-  const std::size_t end = std::min(before, s.size());
-  for (std::size_t at = caseless ? s.find(first, from) : from; at < end;
-       at = caseless ? s.find(first, at + 1) : at + 1) {
-    // The first byte alone rules out nearly every place, without a call.
-    if (lower_ascii(s[at]) == first && starts_with_lower(s.substr(at), needle)) return at;
+  const char upper = first >= 'a' && first <= 'z' ? static_cast<char>(first - 'a' + 'A') : first;
+  const std::string_view within = s.substr(0, std::min(before, s.size()));
+  std::size_t lower_at = within.find(first, from);
+  std::size_t upper_at = upper == first ? std::string_view::npos : within.find(upper, from);
+  for (std::size_t at = std::min(lower_at, upper_at); at != std::string_view::npos;
+       at = std::min(lower_at, upper_at)) {
+    if (starts_with_lower(s.substr(at), needle)) return at;
+    if (at == lower_at) {
+      lower_at = within.find(first, at + 1);
+    } else {
+      upper_at = within.find(upper, at + 1);
+    }
   }
   return std::string_view::npos;
 }
@@ -56,8 +63,11 @@ std::string value_after(std::string_view head, std::size_t at) {
   while (i < head.size() && (head[i] == ' ' || head[i] == '"' || head[i] == '\'' || head[i] == '='))
     ++i;
   std::size_t e = i;
-  while (e < head.size() &&
-         std::string_view(" \"';>/\t\r\n").find(head[e]) == std::string_view::npos)
+  const auto ends = [](char c) {
+    return c == ' ' || c == '"' || c == '\'' || c == ';' || c == '>' || c == '/' || c == '\t' ||
+           c == '\r' || c == '\n';
+  };
+  while (e < head.size() && !ends(head[e]))
     ++e;
   return std::string(head.substr(i, e - i));
 }
