@@ -17,7 +17,6 @@ namespace guidelint {
 
 namespace {
 void index_lines(std::string_view t, std::vector<std::uint32_t>& starts);
-bool has_long_line(std::string_view t, const std::vector<std::uint32_t>& starts);
 }  // namespace
 
 Source::Source(std::string name, std::string bytes)
@@ -37,8 +36,6 @@ Source::Source(std::string name, std::string bytes)
     origin_ = std::move(d.origin);
   }
   index_lines(text(), line_starts_);
-  // Most inputs have no long line: they need no column marks, nor the lock that guards them.
-  if (!has_long_line(text(), line_starts_)) marked_.store(true, std::memory_order_relaxed);
   if (d.error_at) {
     // Positions of an input that could not be decoded are those of its bytes.
     decode_error_ = DecodeError{*d.error_at - std::min(*d.error_at, text_begin_), d.error_id,
@@ -68,26 +65,30 @@ bool has_avx2() {
 }
 
 // Counts the lead bytes (those that are not 10xxxxxx) and the four-byte leads (11110xxx and
-// above) of p[from, to), 32 bytes at a time, the last few as part of the 32 bytes that end at
+// above) among the bytes of the 32 at p that `keep` has a bit for.
+__attribute__((target("avx2,popcnt"))) inline void count_leads_in_block(const char* p,
+                                                                        std::uint32_t keep,
+                                                                        std::uint32_t& leads,
+                                                                        std::uint32_t& astral) {
+  // As signed bytes, continuations are -128..-65 and four-byte leads -16..-1.
+  const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  const auto cont =
+      static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpgt_epi8(_mm256_set1_epi8(-64), b)));
+  const auto four = static_cast<std::uint32_t>(
+      _mm256_movemask_epi8(_mm256_cmpgt_epi8(b, _mm256_set1_epi8(-17))) & _mm256_movemask_epi8(b));
+  leads += static_cast<std::uint32_t>(__builtin_popcount(~cont & keep));
+  astral += static_cast<std::uint32_t>(__builtin_popcount(four & keep));
+}
+
+// The same for p[from, to), 32 bytes at a time, the last few as part of the 32 bytes that end at
 // `to` (which must be at least 32).
 __attribute__((target("avx2,popcnt"))) void count_leads_avx2(const char* p, std::size_t from,
                                                              std::size_t to, std::uint32_t& leads,
                                                              std::uint32_t& astral) {
-  // As signed bytes, continuations are -128..-65 and four-byte leads -16..-1.
-  const __m256i below_lead = _mm256_set1_epi8(-64);
-  const __m256i above_three = _mm256_set1_epi8(-17);
-  while (from < to) {
-    const std::size_t at = std::min(from, to - 32);
-    const std::uint32_t keep = ~0u << (from - at);  // bytes counted already are left out
-    const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + at));
-    const auto cont =
-        static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpgt_epi8(below_lead, b)));
-    const auto four = static_cast<std::uint32_t>(
-        _mm256_movemask_epi8(_mm256_cmpgt_epi8(b, above_three)) & _mm256_movemask_epi8(b));
-    leads += static_cast<std::uint32_t>(__builtin_popcount(~cont & keep));
-    astral += static_cast<std::uint32_t>(__builtin_popcount(four & keep));
-    from = at + 32;
-  }
+  for (; from + 32 <= to; from += 32)
+    count_leads_in_block(p + from, ~0u, leads, astral);
+  // The bytes before `from` are left out.
+  if (from < to) count_leads_in_block(p + to - 32, ~0u << (32 - (to - from)), leads, astral);
 }
 
 // The bytes of a block equal to c, as bits.
@@ -171,7 +172,7 @@ void count_columns(std::string_view t, std::size_t from, std::size_t to, bool va
     std::uint32_t leads = 0;
     std::uint32_t astral = 0;
 #if GUIDELINT_SOURCE_AVX2
-    if (to >= 32 && has_avx2()) {
+    if (to - from >= 8 && to >= 32 && has_avx2()) {  // else a few bytes, counted one by one
       count_leads_avx2(t.data(), from, to, leads, astral);
       from = to;
     }
@@ -218,10 +219,16 @@ void Source::mark_columns() const {
 
 Position Source::position(std::uint32_t offset) const {
   if (!marked_.load(std::memory_order_acquire)) {
-    const std::lock_guard lock(marking_);
-    if (!marked_.load(std::memory_order_relaxed)) {
-      mark_columns();
+    // Most inputs have no long line: they need no marks, nor the lock that guards making them
+    // (threads that both find none both say so, harmlessly).
+    if (!has_long_line(text(), line_starts_)) {
       marked_.store(true, std::memory_order_release);
+    } else {
+      const std::lock_guard lock(marking_);
+      if (!marked_.load(std::memory_order_relaxed)) {
+        mark_columns();
+        marked_.store(true, std::memory_order_release);
+      }
     }
   }
   const std::string_view t = text();
