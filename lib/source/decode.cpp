@@ -137,7 +137,9 @@ void transcode(std::string_view bytes, std::uint32_t skip, const std::string& en
     return;
   }
   out.text.reserve(produced * 3);
-  out.origin.reserve(produced * 3 + 1);
+  // A UTF-16 unit makes at most three bytes: the map is written in place, and cut to size after.
+  out.origin.resize(produced * 3 + 1);
+  std::uint32_t* origin = out.origin.data();
   for (std::size_t i = 0; i < produced;) {
     char32_t cp = units[i];
     const std::uint32_t from = skip + static_cast<std::uint32_t>(std::max(offsets[i], 0));
@@ -149,9 +151,10 @@ void transcode(std::string_view bytes, std::uint32_t skip, const std::string& en
     }
     const std::size_t before = out.text.size();
     utf8::append(out.text, cp);
-    out.origin.insert(out.origin.end(), out.text.size() - before, from);
+    origin = std::fill_n(origin, out.text.size() - before, from);
   }
-  out.origin.push_back(static_cast<std::uint32_t>(bytes.size()));
+  *origin++ = static_cast<std::uint32_t>(bytes.size());
+  out.origin.resize(static_cast<std::size_t>(origin - out.origin.data()));
 }
 
 // ICU's detector, asked to choose between the encodings Chinese guides come in.
