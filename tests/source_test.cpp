@@ -222,6 +222,60 @@ TEST(Utf8, FindInvalidAgreesWithDecodingOneCodePointAtATime) {
   EXPECT_GT(invalid, 5000u);
 }
 
+// Random text with every kind of line break and characters of every length, so that breaks fall
+// anywhere in and across blocks.
+std::string random_text(std::uint32_t& state) {
+  // The first two alone make text without a \r, as most is.
+  static const std::vector<std::string> pieces = {
+      "设", "\n", "a", "<b>", "\r", "\r\n", "\n\n", "é", "\xF0\x9F\x98\x80", "\xE0\xA0\x80", "依"};
+  const auto random = [&](std::uint32_t n) {
+    state = state * 1664525u + 1013904223u;
+    return (state >> 8) % n;
+  };
+  std::string s;
+  const bool long_lines = random(4) == 0;  // over 4 KiB, where columns are marked
+  const std::uint32_t length = long_lines ? random(12000) : random(200);
+  const auto kinds = random(3) == 0 ? 2u : static_cast<std::uint32_t>(pieces.size());
+  while (s.size() < length)
+    s += pieces[random(long_lines ? 3000 : 4) == 0 ? random(kinds) : 0];
+  return s;
+}
+
+// Positions are counted from the line's start or a mark on a long line, a block at a time.
+TEST(Source, LinesAndPositionsOfRandomTextsMatchAPlainCount) {
+  std::uint32_t state = 4242;
+  for (int round = 0; round < 3000; ++round) {
+    const std::string text = random_text(state);
+    const Source s("a.txt", text);
+    ASSERT_FALSE(s.decode_error());
+    ASSERT_EQ(s.text(), text);
+    std::uint32_t line = 1;
+    std::uint32_t column = 1;
+    std::uint32_t utf16 = 1;
+    std::size_t begin = 0;
+    for (std::size_t i = 0; i <= text.size();) {
+      const Position p = s.position(static_cast<std::uint32_t>(i));
+      ASSERT_EQ(p.line, line) << round << " " << i;
+      ASSERT_EQ(p.column, column) << round << " " << i;
+      ASSERT_EQ(p.column_utf16, utf16) << round << " " << i;
+      if (i == text.size()) break;
+      const std::size_t at = i;
+      const char32_t cp = utf8::next(text, i);
+      const bool ends = cp == '\n' || (cp == '\r' && (i == text.size() || text[i] != '\n'));
+      if (ends) {
+        std::string_view want = std::string_view(text).substr(begin, at - begin);
+        if (!want.empty() && want.back() == '\r') want.remove_suffix(1);  // of \r\n
+        ASSERT_EQ(s.line_text(line), want) << round;
+        ++line, column = 1, utf16 = 1, begin = i;
+      } else {
+        ++column;
+        utf16 += cp >= 0x10000 ? 2 : 1;
+      }
+    }
+    ASSERT_EQ(s.line_count(), line) << round;
+  }
+}
+
 // The text in another encoding, through ICU.
 std::string encode(std::string_view utf8_text, const char* encoding) {
   UErrorCode status = U_ZERO_ERROR;

@@ -39,12 +39,20 @@ bool starts_with_lower(std::string_view s, std::string_view prefix) {
 // after `from` and before `before`; npos when there is none.
 std::size_t find_lower(std::string_view s, std::string_view needle, std::size_t from,
                        std::size_t before = std::string_view::npos) {
+  // A letter's two cases are each found with memchr, the nearer tried first.
   const char first = needle.front();
-  const bool caseless = first < 'a' || first > 'z';  // then found with memchr
-  for (std::size_t at = caseless ? s.find(first, from) : from;
-       at < before && at < s.size() && at != std::string_view::npos;
-       at = caseless ? s.find(first, at + 1) : at + 1) {
+  const char upper = first >= 'a' && first <= 'z' ? static_cast<char>(first - 'a' + 'A') : first;
+  const std::string_view within = s.substr(0, std::min(before, s.size()));
+  std::size_t lower_at = within.find(first, from);
+  std::size_t upper_at = upper == first ? std::string_view::npos : within.find(upper, from);
+  for (std::size_t at = std::min(lower_at, upper_at); at != std::string_view::npos;
+       at = std::min(lower_at, upper_at)) {
     if (starts_with_lower(s.substr(at), needle)) return at;
+    if (at == lower_at) {
+      lower_at = within.find(first, at + 1);
+    } else {
+      upper_at = within.find(upper, at + 1);
+    }
   }
   return std::string_view::npos;
 }
@@ -55,8 +63,11 @@ std::string value_after(std::string_view head, std::size_t at) {
   while (i < head.size() && (head[i] == ' ' || head[i] == '"' || head[i] == '\'' || head[i] == '='))
     ++i;
   std::size_t e = i;
-  while (e < head.size() &&
-         std::string_view(" \"';>/\t\r\n").find(head[e]) == std::string_view::npos)
+  const auto ends = [](char c) {
+    return c == ' ' || c == '"' || c == '\'' || c == ';' || c == '>' || c == '/' || c == '\t' ||
+           c == '\r' || c == '\n';
+  };
+  while (e < head.size() && !ends(head[e]))
     ++e;
   return std::string(head.substr(i, e - i));
 }
@@ -126,7 +137,9 @@ void transcode(std::string_view bytes, std::uint32_t skip, const std::string& en
     return;
   }
   out.text.reserve(produced * 3);
-  out.origin.reserve(produced * 3 + 1);
+  // A UTF-16 unit makes at most three bytes: the map is written in place, and cut to size after.
+  out.origin.resize(produced * 3 + 1);
+  std::uint32_t* origin = out.origin.data();
   for (std::size_t i = 0; i < produced;) {
     char32_t cp = units[i];
     const std::uint32_t from = skip + static_cast<std::uint32_t>(std::max(offsets[i], 0));
@@ -138,9 +151,10 @@ void transcode(std::string_view bytes, std::uint32_t skip, const std::string& en
     }
     const std::size_t before = out.text.size();
     utf8::append(out.text, cp);
-    out.origin.insert(out.origin.end(), out.text.size() - before, from);
+    origin = std::fill_n(origin, out.text.size() - before, from);
   }
-  out.origin.push_back(static_cast<std::uint32_t>(bytes.size()));
+  *origin++ = static_cast<std::uint32_t>(bytes.size());
+  out.origin.resize(static_cast<std::size_t>(origin - out.origin.data()));
 }
 
 // ICU's detector, asked to choose between the encodings Chinese guides come in.

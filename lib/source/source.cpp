@@ -65,25 +65,32 @@ bool has_avx2() {
 }
 
 // Counts the lead bytes (those that are not 10xxxxxx) and the four-byte leads (11110xxx and
-// above) of p[0, n), 32 bytes at a time; returns how many bytes it counted (a multiple of 32).
-__attribute__((target("avx2,popcnt"))) std::size_t count_leads_avx2(const char* p, std::size_t n,
-                                                                    std::uint32_t& leads,
-                                                                    std::uint32_t& astral) {
+// above) among the bytes of the 32 at p that `keep` has a bit for.
+__attribute__((target("avx2,popcnt"))) inline void count_leads_in_block(const char* p,
+                                                                        std::uint32_t keep,
+                                                                        std::uint32_t& leads,
+                                                                        std::uint32_t& astral) {
   // As signed bytes, continuations are -128..-65 and four-byte leads -16..-1.
-  const __m256i below_lead = _mm256_set1_epi8(-64);
-  const __m256i above_three = _mm256_set1_epi8(-17);
-  std::size_t i = 0;
-  for (; i + 32 <= n; i += 32) {
-    const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
-    const auto cont =
-        static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpgt_epi8(below_lead, b)));
-    const auto four = static_cast<std::uint32_t>(
-        _mm256_movemask_epi8(_mm256_cmpgt_epi8(b, above_three)) & _mm256_movemask_epi8(b));
-    leads += 32 - static_cast<std::uint32_t>(__builtin_popcount(cont));
-    astral += static_cast<std::uint32_t>(__builtin_popcount(four));
-  }
-  return i;
+  const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  const auto cont =
+      static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpgt_epi8(_mm256_set1_epi8(-64), b)));
+  const auto four = static_cast<std::uint32_t>(
+      _mm256_movemask_epi8(_mm256_cmpgt_epi8(b, _mm256_set1_epi8(-17))) & _mm256_movemask_epi8(b));
+  leads += static_cast<std::uint32_t>(__builtin_popcount(~cont & keep));
+  astral += static_cast<std::uint32_t>(__builtin_popcount(four & keep));
 }
+
+// The same for p[from, to), 32 bytes at a time, the last few as part of the 32 bytes that end at
+// `to` (which must be at least 32).
+__attribute__((target("avx2,popcnt"))) void count_leads_avx2(const char* p, std::size_t from,
+                                                             std::size_t to, std::uint32_t& leads,
+                                                             std::uint32_t& astral) {
+  for (; from + 32 <= to; from += 32)
+    count_leads_in_block(p + from, ~0u, leads, astral);
+  // The bytes before `from` are left out.
+  if (from < to) count_leads_in_block(p + to - 32, ~0u << (32 - (to - from)), leads, astral);
+}
+
 // The bytes of a block equal to c, as bits.
 __attribute__((target("avx2"))) inline std::uint32_t equal_bytes(__m256i block, char c) {
   return static_cast<std::uint32_t>(
@@ -143,6 +150,18 @@ void index_lines(std::string_view t, std::vector<std::uint32_t>& starts) {
   }
 }
 
+// Lines longer than this get column marks, one about every kMarkEvery bytes.
+constexpr std::uint32_t kLongLine = 4096;
+constexpr std::uint32_t kMarkEvery = 1024;
+
+bool has_long_line(std::string_view t, const std::vector<std::uint32_t>& starts) {
+  if (t.size() <= kLongLine) return false;
+  for (std::size_t l = 1; l < starts.size(); ++l) {
+    if (starts[l] - starts[l - 1] > kLongLine) return true;
+  }
+  return t.size() - starts.back() > kLongLine;
+}
+
 // Adds the code points and UTF-16 units of t[from, to) to the columns. Decoded text is valid
 // UTF-8, so counting lead bytes is enough (a four-byte one is two UTF-16 units), 32 bytes at a
 // time where the processor can; text that failed to decode is stepped through code point by
@@ -153,8 +172,10 @@ void count_columns(std::string_view t, std::size_t from, std::size_t to, bool va
     std::uint32_t leads = 0;
     std::uint32_t astral = 0;
 #if GUIDELINT_SOURCE_AVX2
-    if (to - from >= 32 && has_avx2())
-      from += count_leads_avx2(t.data() + from, to - from, leads, astral);
+    if (to - from >= 8 && to >= 32 && has_avx2()) {  // else a few bytes, counted one by one
+      count_leads_avx2(t.data(), from, to, leads, astral);
+      from = to;
+    }
 #endif
     for (std::size_t i = from; i < to; ++i) {
       const auto b = static_cast<unsigned char>(t[i]);
@@ -176,8 +197,6 @@ void count_columns(std::string_view t, std::size_t from, std::size_t to, bool va
 
 void Source::mark_columns() const {
   const std::string_view t = text();
-  constexpr std::uint32_t kLongLine = 4096;
-  constexpr std::uint32_t kMarkEvery = 1024;
   if (t.size() <= kLongLine) return;  // no line can be long
   for (std::size_t l = 0; l < line_starts_.size(); ++l) {
     const std::uint32_t begin = line_starts_[l];
@@ -200,10 +219,16 @@ void Source::mark_columns() const {
 
 Position Source::position(std::uint32_t offset) const {
   if (!marked_.load(std::memory_order_acquire)) {
-    const std::lock_guard lock(marking_);
-    if (!marked_.load(std::memory_order_relaxed)) {
-      mark_columns();
+    // Most inputs have no long line: they need no marks, nor the lock that guards making them
+    // (threads that both find none both say so, harmlessly).
+    if (!has_long_line(text(), line_starts_)) {
       marked_.store(true, std::memory_order_release);
+    } else {
+      const std::lock_guard lock(marking_);
+      if (!marked_.load(std::memory_order_relaxed)) {
+        mark_columns();
+        marked_.store(true, std::memory_order_release);
+      }
     }
   }
   const std::string_view t = text();
