@@ -37,14 +37,18 @@ namespace {
 // the rest of a finding's report. Templates with plural, typed arguments or quoting are left to
 // ICU.
 struct Plain {
-  struct Piece {
-    enum class Kind { text, argument, select };
-    Kind kind = Kind::text;
-    std::string text;                                  // the text, or the argument's name
-    std::vector<std::pair<std::string, Plain>> cases;  // a select's messages by key
-  };
+  struct Piece;
   std::vector<Piece> pieces;
   std::size_t size = 0;  // of the literal pieces together
+};
+
+struct Plain::Piece {
+  enum class Kind { text, argument, select };
+  Kind kind = Kind::text;
+  std::string text;  // the text, or the argument's name
+  // A select's messages by key. Held by pointer: by value, whether a Plain can be destroyed
+  // would depend on itself, which some compilers' library checks cannot settle.
+  std::vector<std::pair<std::string, std::unique_ptr<Plain>>> cases;
 };
 
 // Reads the template from pattern[i] into `out` as plain pieces: to its end, or for a select's
@@ -104,9 +108,9 @@ bool read_plain(std::string_view pattern, std::size_t& i, bool nested, Plain& ou
           for (const auto& [known, message] : piece.cases) {
             if (known == key) return false;  // ICU refuses a key given twice
           }
-          Plain message;
+          auto message = std::make_unique<Plain>();
           std::size_t end = k + 1;
-          if (!read_plain(pattern, end, true, message)) return false;
+          if (!read_plain(pattern, end, true, *message)) return false;
           other = other || key == "other";
           piece.cases.emplace_back(std::move(key), std::move(message));
           e = skip_space(end + 1);
@@ -176,10 +180,10 @@ bool render_plain(const Plain& p, const std::vector<Arg>& args, std::string& out
       const Plain* chosen = nullptr;
       for (const auto& [key, message] : piece.cases) {
         if (key == *s) {
-          chosen = &message;
+          chosen = message.get();
           break;
         }
-        if (key == "other") chosen = &message;
+        if (key == "other") chosen = message.get();
       }
       if (!render_plain(*chosen, args, out)) return false;
     } else if (s != nullptr) {
