@@ -280,17 +280,8 @@ std::u32string to_u32(std::string_view utf8_text) {
 // ("1.申请 2.受理" → "1申请2受理", "申请→受理" keeps its arrow).
 bool glue(char32_t c) {
   // A switch, not a search of a list: asked of every character of every procedure.
+  if (content::chinese_numeral(c)) return true;
   switch (c) {
-    case U'一':
-    case U'二':
-    case U'三':
-    case U'四':
-    case U'五':
-    case U'六':
-    case U'七':
-    case U'八':
-    case U'九':
-    case U'十':
     case U'第':
     case U'步':
     case U'和':
