@@ -158,50 +158,40 @@ class BothHandlers : public YAML::EventHandler {
       : first_(first), second_(second) {}
 
   void OnDocumentStart(const YAML::Mark& mark) override {
-    first_.OnDocumentStart(mark);
-    second_.OnDocumentStart(mark);
+    both(&EventHandler::OnDocumentStart, mark);
   }
-  void OnDocumentEnd() override {
-    first_.OnDocumentEnd();
-    second_.OnDocumentEnd();
-  }
+  void OnDocumentEnd() override { both(&EventHandler::OnDocumentEnd); }
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    first_.OnNull(mark, anchor);
-    second_.OnNull(mark, anchor);
+    both(&EventHandler::OnNull, mark, anchor);
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    first_.OnAlias(mark, anchor);
-    second_.OnAlias(mark, anchor);
+    both(&EventHandler::OnAlias, mark, anchor);
   }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
-    first_.OnScalar(mark, tag, anchor, value);
-    second_.OnScalar(mark, tag, anchor, value);
+    both(&EventHandler::OnScalar, mark, tag, anchor, value);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value style) override {
-    first_.OnSequenceStart(mark, tag, anchor, style);
-    second_.OnSequenceStart(mark, tag, anchor, style);
+    both(&EventHandler::OnSequenceStart, mark, tag, anchor, style);
   }
-  void OnSequenceEnd() override {
-    first_.OnSequenceEnd();
-    second_.OnSequenceEnd();
-  }
+  void OnSequenceEnd() override { both(&EventHandler::OnSequenceEnd); }
   void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value style) override {
-    first_.OnMapStart(mark, tag, anchor, style);
-    second_.OnMapStart(mark, tag, anchor, style);
+    both(&EventHandler::OnMapStart, mark, tag, anchor, style);
   }
-  void OnMapEnd() override {
-    first_.OnMapEnd();
-    second_.OnMapEnd();
-  }
+  void OnMapEnd() override { both(&EventHandler::OnMapEnd); }
   void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
-    first_.OnAnchor(mark, name);
-    second_.OnAnchor(mark, name);
+    both(&EventHandler::OnAnchor, mark, name);
   }
 
  private:
+  template <typename... Params, typename... Args>
+  void both(void (EventHandler::*event)(Params...), const Args&... args) {
+    (first_.*event)(args...);
+    (second_.*event)(args...);
+  }
+
   YAML::EventHandler& first_;
   YAML::EventHandler& second_;
 };
