@@ -4,6 +4,7 @@
 
 #include "config/builtin.hpp"
 #include "config/profile.hpp"
+#include "text/utf8.hpp"
 
 namespace guidelint::config {
 namespace {
@@ -32,6 +33,31 @@ TEST(StripEnumerator, ClauseNumbersAndBullets) {
   EXPECT_EQ(strip_enumerator("一次性告知"), "一次性告知");
   EXPECT_EQ(strip_enumerator("12345"), "12345");
   EXPECT_EQ(strip_enumerator(""), "");
+}
+
+// What strip_enumerator removes starts with a numeral, a digit, an opening bracket or a bullet;
+// any other first character (nearly every line's: an ideograph) leaves the text as it is,
+// whatever follows it. Every code point, before texts that would complete a clause number.
+TEST(StripEnumerator, OnlyNumeralsDigitsBracketsAndBulletsStartOne) {
+  constexpr std::u32string_view kStarters =
+      U"〇零一二三四五六七八九十百壹贰叁肆伍陆柒捌玖拾貳參陸0123456789０１２３４５６７８９(（"
+      U"◆◇●○■□★☆※▲►▶•·-*#";
+  const auto starts = [&](char32_t c) {
+    return kStarters.find(c) != std::u32string_view::npos || (c >= 0x2460 && c <= 0x24FF) ||
+           (c >= 0x2776 && c <= 0x2793) || (c >= 0x3220 && c <= 0x3229);
+  };
+  for (char32_t c = 0; c < 0x110000; ++c) {
+    if ((c >= 0xD800 && c <= 0xDFFF) || utf8::is_space(c)) continue;
+    std::string first;
+    utf8::append(first, c);
+    bool stripped = false;
+    for (const std::string_view rest :
+         {"、事项", ". 办理", "1、事项", ")申请", "二）申请", " 办理"}) {
+      const std::string label = first + std::string(rest);
+      stripped = stripped || strip_enumerator(label) != label;
+    }
+    ASSERT_EQ(stripped, starts(c)) << "U+" << std::hex << static_cast<std::uint32_t>(c);
+  }
 }
 
 TEST(Profile, ResolvesLabelVariantsAfterFolding) {
