@@ -157,6 +157,12 @@ class LabelTrie {
     }
   }
 
+  // The value of the key the text folds to, kNotFound if none.
+  std::size_t find(std::string_view text) const {
+    const std::uint32_t full = walk(text).full;
+    return full == kNone ? kNotFound : full;
+  }
+
   // The element the label names, as its folded form or without its clause number; kNotFound.
   std::size_t resolve(std::string_view label) const {
     const Walk w = walk(label);
@@ -360,26 +366,40 @@ std::string fold_key(std::string_view key) {
   return ascii ? out : text::fold(out);
 }
 
-std::pair<const ElementDef*, Field> Profile::resolve_name(std::string_view key) const {
-  // Asked of every field of every JSON record: most are short and ASCII, folded on the stack.
+const Profile::Name* Profile::find_name(std::string_view key, bool& ascii) const {
+  // Asked of every field of every JSON record: most are short, folded on the stack.
   std::array<char, 64> buffer;
   std::string heap;
-  std::string_view folded;
-  bool short_ascii = false;
-  if (key.size() <= buffer.size())
-    folded = {buffer.data(), fold_key_bytes(key, buffer.data(), short_ascii)};
-  if (!short_ascii) {
-    heap = fold_key(key);
-    folded = heap;
+  char* out = buffer.data();
+  if (key.size() > buffer.size()) {
+    heap.resize(key.size());
+    out = heap.data();
   }
-  const auto it = names_.find(folded);
-  const Field field = it == names_.end() ? Field::none : it->second.field;
-  if (it != names_.end() && it->second.element != Name::kNoElement)
-    return {&elements[it->second.element], field};
+  const std::string_view folded{out, fold_key_bytes(key, out, ascii)};
+  if (ascii) {
+    const auto it = names_.find(folded);
+    return it == names_.end() ? nullptr : &it->second;
+  }
+  // Chinese field names fold as labels do (fold_key): the trie folds as it reads.
+  if (!name_trie_) return nullptr;
+  const std::size_t k = name_trie_->find(folded);
+  return k == LabelTrie::kNotFound ? nullptr : &named_[k];
+}
+
+std::pair<const ElementDef*, Field> Profile::resolve_name(std::string_view key) const {
+  bool ascii = true;
+  const Name* name = find_name(key, ascii);
+  const Field field = name == nullptr ? Field::none : name->field;
+  if (name != nullptr && name->element != Name::kNoElement)
+    return {&elements[name->element], field};
   // Chinese field names are labels ("事项名称", "受理条件").
-  const bool ascii = std::all_of(key.begin(), key.end(),
-                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   return {ascii ? nullptr : resolve_label(key), field};
+}
+
+Field Profile::resolve_field(std::string_view key) const {
+  bool ascii = true;
+  const Name* name = find_name(key, ascii);
+  return name == nullptr ? Field::none : name->field;
 }
 
 std::vector<std::string> Profile::ids() const {
@@ -620,6 +640,12 @@ std::optional<Profile> Profile::load(const YamlFile& file) {
   };
   const auto finish = [&] {
     p.labels_ = std::make_shared<const LabelTrie>(by_label);
+    std::unordered_map<std::string, std::size_t> by_name;  // folded name -> index in named_
+    for (const auto& [folded, name] : p.names_) {
+      by_name.emplace(folded, p.named_.size());
+      p.named_.push_back(name);
+    }
+    p.name_trie_ = std::make_shared<const LabelTrie>(by_name);
     std::size_t capacity = 16;
     while (capacity < 4 * p.elements.size())
       capacity *= 2;

@@ -197,7 +197,7 @@ std::uint32_t skip_colon_and_space(std::string_view s, std::uint32_t at) {
 // The label a line starts with, if it starts with one.
 // A label that names a field of the guide rather than an element: its date ("更新时间").
 bool field_label(std::string_view label, const config::Profile& profile) {
-  return profile.resolve_name(config::strip_enumerator(label)).second == config::Field::updated;
+  return profile.resolve_field(config::strip_enumerator(label)) == config::Field::updated;
 }
 
 std::optional<LabelMatch> match_line(std::string_view t, bool heading,
