@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "fixture_support.hpp"
 
 namespace guidelint {
@@ -159,6 +161,32 @@ TEST(Recogniser, ThousandsOfPairsOnOneLineAreAllRead) {
   ASSERT_NE(last, nullptr);
   EXPECT_EQ(last->text, "0737-1002999");
   EXPECT_EQ(testing::text_at(r, last->value_span()), "0737-1002999");
+}
+
+// Labels are limited in code points (24 for a line that is all label, 25 before a colon), which
+// the recogniser tells by a text's size in bytes where that decides it: padded to the limits
+// with characters folding removes, of one byte and of four.
+TEST(Recogniser, LabelLengthLimitsAreCountedInCodePointsWhateverTheirBytes) {
+  const auto place = [](const std::string& line) {
+    const FileResult r = testing::parse_bytes("g.txt", "事项名称：甲\n" + line + "\n");
+    const std::vector<Element>& elements = r.guides.at(0).elements;
+    return std::any_of(elements.begin(), elements.end(),
+                       [](const Element& e) { return e.id == "place"; });
+  };
+  const auto times = [](std::string_view s, int n) {
+    std::string out;
+    for (int k = 0; k < n; ++k)
+      out += s;
+    return out;
+  };
+  for (const std::string_view pad : {"!", "\xF0\x90\x84\x80"}) {  // U+10100, a separator mark
+    // The line is the label: 24 code points at most.
+    EXPECT_TRUE(place("地址" + times(pad, 22))) << pad.size();
+    EXPECT_FALSE(place("地址" + times(pad, 23))) << pad.size();
+    // A label before a colon: 25 code points at most.
+    EXPECT_TRUE(place("地址" + times(pad, 23) + "：某处")) << pad.size();
+    EXPECT_FALSE(place("地址" + times(pad, 24) + "：某处")) << pad.size();
+  }
 }
 
 TEST(Recogniser, AnImageWithoutTextKeepsItsLinkAndLinesAreItems) {

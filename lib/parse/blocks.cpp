@@ -49,6 +49,9 @@ inline std::size_t unit_length(std::string_view s, std::size_t i) {
 
 // code_points(s) <= limit, reading no further than that.
 bool at_most(std::string_view s, std::size_t limit) {
+  // A code point takes one byte at least and four at most: most texts are told by their size.
+  if (s.size() <= limit) return true;
+  if (s.size() > 4 * limit) return false;
   std::size_t n = 0;
   for (std::size_t i = 0; i < s.size(); ++n) {
     if (n == limit) return false;
@@ -109,11 +112,18 @@ std::size_t next_space(std::string_view s, std::size_t from, std::size_t to) {
   // Sixteen bytes at a time, looking closer only where one may start a space: a byte up to ' ',
   // or one of the lead bytes above.
   const __m128i space = _mm_set1_epi8(' ');
+  const __m128i c2 = _mm_set1_epi8('\xC2');
+  const __m128i e1 = _mm_set1_epi8('\xE1');
+  const __m128i two = _mm_set1_epi8(2);
+  const __m128i ef = _mm_set1_epi8('\xEF');
   while (i + 16 <= to) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    __m128i m = _mm_cmpeq_epi8(_mm_min_epu8(v, space), v);
-    for (const char lead : {'\xC2', '\xE1', '\xE2', '\xE3', '\xEF'})
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(lead)));
+    const __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, space), v);
+    // E1, E2 and E3 at once: the bytes that E1 subtracted (with wraparound) leaves below 3.
+    const __m128i e1_e3 =
+        _mm_cmpeq_epi8(_mm_min_epu8(_mm_sub_epi8(v, e1), two), _mm_sub_epi8(v, e1));
+    const __m128i m = _mm_or_si128(_mm_or_si128(low, e1_e3),
+                                   _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, ef)));
     for (auto bits = static_cast<unsigned>(_mm_movemask_epi8(m)); bits != 0; bits &= bits - 1) {
       const std::size_t at = i + static_cast<std::size_t>(std::countr_zero(bits));
       if (space_at(s, at)) return at;
@@ -160,7 +170,7 @@ std::size_t find_colon(std::string_view s, std::size_t from, std::size_t limit) 
   // The first colon's bytes, among the bytes those code points can take (four at most each),
   // and then whether it is one of them.
   const std::size_t colon = next_colon(s, from, std::min(s.size(), from + 4 * (limit + 1)));
-  if (colon == std::string_view::npos) return colon;
+  if (colon == std::string_view::npos || colon - from <= limit) return colon;
   std::size_t n = 0;
   for (std::size_t i = from; i < colon; ++n) {
     if (n == limit) return std::string_view::npos;
@@ -237,10 +247,13 @@ std::optional<LabelMatch> match_line(std::string_view t, bool heading,
                 def);
   }
 
-  // The whole line is a label: "办理流程", "二、办理地点：".
-  if (const config::ElementDef* def = profile.resolve_label(rest);
-      def != nullptr && at_most(rest, kMaxLabelChars)) {
-    return make(o, o + static_cast<std::uint32_t>(without_trailing_colons(rest)), e, def);
+  // The whole line is a label: "办理流程", "二、办理地点：". (A line of more bytes than a label
+  // of four-byte code points has is no label: not looked up.)
+  if (rest.size() <= 4 * kMaxLabelChars) {
+    if (const config::ElementDef* def = profile.resolve_label(rest);
+        def != nullptr && at_most(rest, kMaxLabelChars)) {
+      return make(o, o + static_cast<std::uint32_t>(without_trailing_colons(rest)), e, def);
+    }
   }
 
   // "设定依据：《……》", "1、办理依据:《……》".
