@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "fixture_support.hpp"
+#include "text/utf8.hpp"
 
 namespace guidelint {
 namespace {
@@ -186,6 +187,36 @@ TEST(Recogniser, LabelLengthLimitsAreCountedInCodePointsWhateverTheirBytes) {
     // A label before a colon: 25 code points at most.
     EXPECT_TRUE(place("地址" + times(pad, 23) + "：某处")) << pad.size();
     EXPECT_FALSE(place("地址" + times(pad, 24) + "：某处")) << pad.size();
+  }
+}
+
+// "收费标准 不收费": a known label, whitespace, the value. Whitespace is told from the
+// punctuation that shares its lead bytes (，：（） 、。“”) mostly without decoding: every code
+// point of those lead bytes between label and value, only whitespace (and a colon) separates.
+TEST(Recogniser, OnlyWhitespaceSeparatesALabelFromItsValue) {
+  const auto range = [](char32_t first, char32_t last) {
+    std::vector<char32_t> out;
+    for (char32_t c = first; c <= last; ++c)
+      out.push_back(c);
+    return out;
+  };
+  for (const auto& [first, last] : std::vector<std::pair<char32_t, char32_t>>{
+           {0x80, 0xBF}, {0x1000, 0x1FFF}, {0x2000, 0x2FFF}, {0x3000, 0x3FFF}, {0xF000, 0xFFFF}}) {
+    for (const char32_t c : range(first, last)) {
+      if (c >= 0xD800 && c <= 0xDFFF) continue;
+      std::string separator;
+      utf8::append(separator, c);
+      const FileResult r =
+          testing::parse_bytes("g.txt", "事项名称：甲\n收费标准" + separator + "不收费\n");
+      const std::vector<Element>& elements = r.guides.at(0).elements;
+      const auto fees = std::find_if(elements.begin(), elements.end(),
+                                     [](const Element& e) { return e.id == "fees"; });
+      const bool separates = utf8::is_space(c) || c == U'：';
+      ASSERT_EQ(fees != elements.end(), separates) << std::hex << static_cast<std::uint32_t>(c);
+      if (separates) {
+        EXPECT_EQ(fees->text, "不收费") << std::hex << static_cast<std::uint32_t>(c);
+      }
+    }
   }
 }
 

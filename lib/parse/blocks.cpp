@@ -100,7 +100,13 @@ std::size_t next_colon(std::string_view s, std::size_t from, std::size_t to) {
 inline bool space_at(std::string_view s, std::size_t i) {
   const auto c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
-  if (!utf8::may_begin_space(c)) return false;
+  if (!utf8::may_begin_space(c) || i + 1 >= s.size()) return false;
+  // Full-width punctuation (，：（）) and the ideographic comma and stop share lead bytes with
+  // spaces, but not their second byte or, for the stop and comma, their third (U+3000 is
+  // E3 80 80): told apart without decoding.
+  const auto c1 = static_cast<unsigned char>(s[i + 1]);
+  if ((detail::kSpaceBytes[c1] & (detail::kMayPenult | detail::kMayEnd)) == 0) return false;
+  if (c == 0xE3) return i + 2 < s.size() && c1 == 0x80 && s[i + 2] == '\x80';
   std::size_t j = i;
   return utf8::is_space(utf8::next(s, j));
 }
