@@ -190,9 +190,10 @@ TEST(Recogniser, LabelLengthLimitsAreCountedInCodePointsWhateverTheirBytes) {
   }
 }
 
-// "收费标准 不收费": a known label, whitespace, the value. Whitespace is told from the
-// punctuation that shares its lead bytes (，：（） 、。“”) mostly without decoding: every code
-// point of those lead bytes between label and value, only whitespace (and a colon) separates.
+// "收费标准 不收费": a known label, whitespace, the value; and "办理地点：某处 收费标准：不收费",
+// pairs run together, whitespace before each further label. Whitespace is told from the
+// punctuation that shares its lead bytes (，：（） 、。“”) mostly without decoding: of every code
+// point of those lead bytes, only whitespace (and a colon after a label) separates.
 TEST(Recogniser, OnlyWhitespaceSeparatesALabelFromItsValue) {
   const auto range = [](char32_t first, char32_t last) {
     std::vector<char32_t> out;
@@ -216,6 +217,13 @@ TEST(Recogniser, OnlyWhitespaceSeparatesALabelFromItsValue) {
       if (separates) {
         EXPECT_EQ(fees->text, "不收费") << std::hex << static_cast<std::uint32_t>(c);
       }
+      const FileResult pairs = testing::parse_bytes(
+          "g.txt", "事项名称：甲\n办理地点：某处" + separator + "收费标准：不收费\n");
+      const std::vector<Element>& found = pairs.guides.at(0).elements;
+      ASSERT_EQ(
+          std::any_of(found.begin(), found.end(), [](const Element& e) { return e.id == "fees"; }),
+          utf8::is_space(c))
+          << std::hex << static_cast<std::uint32_t>(c);
     }
   }
 }

@@ -96,7 +96,7 @@ std::size_t next_colon(std::string_view s, std::size_t from, std::size_t to) {
   return std::string_view::npos;
 }
 
-// Does the code point at s[i] (not a continuation byte) count as whitespace for utf8::is_space?
+// Does utf8::is_space take the code point utf8::next reads at s[i] for whitespace?
 inline bool space_at(std::string_view s, std::size_t i) {
   const auto c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
@@ -203,7 +203,7 @@ std::uint32_t skip_colon_and_space(std::string_view s, std::uint32_t at) {
   std::size_t i = at;
   while (i < s.size()) {
     std::size_t j = i;
-    const char32_t c = utf8::next(s, j);
+    const char32_t c = utf8::next_fast(s, j);
     if (!is_colon(c) && !utf8::is_space(c)) break;
     i = j;
   }
@@ -225,8 +225,9 @@ std::optional<LabelMatch> match_line(std::string_view t, bool heading,
   const std::string_view line = t.substr(b, e - b);
   const std::string_view rest = config::strip_enumerator(line);
   // Clause numbers in Chinese numerals ("十二、", "（三）") number a guide's sections; Arabic
-  // ones ("1.", "2、") just as often number the steps or materials inside one.
-  const bool clause = rest.size() != line.size() && chinese_clause(line);
+  // ones ("1.", "2、") just as often number the steps or materials inside one. (Asked only of a
+  // candidate label that nothing else decides.)
+  const auto clause = [&] { return rest.size() != line.size() && chinese_clause(line); };
   const auto o = static_cast<std::uint32_t>(b + (line.size() - rest.size()));
   const auto make = [&](std::uint32_t lb, std::uint32_t le, std::uint32_t vb,
                         const config::ElementDef* def) {
@@ -269,7 +270,7 @@ std::optional<LabelMatch> match_line(std::string_view t, bool heading,
     const config::ElementDef* def = profile.resolve_label(candidate);
     // "更新时间：…": not an element, but a field of the guide the engine reads from it. (Asked
     // last: a label by its layout is taken the same way.)
-    if (def != nullptr || ((heading || clause) && looks_like_label(candidate)) ||
+    if (def != nullptr || ((heading || clause()) && looks_like_label(candidate)) ||
         field_label(candidate, profile)) {
       return make(o, static_cast<std::uint32_t>(c),
                   skip_colon_and_space(t, static_cast<std::uint32_t>(c)), def);
@@ -304,8 +305,7 @@ std::vector<LabelMatch> inner_pairs(std::string_view t, std::uint32_t from,
       std::size_t s = start - 1;
       while (s > from && (static_cast<unsigned char>(t[s]) & 0xC0) == 0x80)
         --s;
-      std::size_t k = s;
-      if (utf8::is_space(utf8::next(t, k))) break;
+      if (space_at(t, s)) break;
       start = s;
       ++n;
     }
