@@ -136,7 +136,9 @@ class LabelTrie {
  public:
   static constexpr std::size_t kNotFound = ~std::size_t{0};
 
-  explicit LabelTrie(const std::unordered_map<std::string, std::size_t>& labels) {
+  // `labels`: pairs of a folded label and its value (an element's index).
+  template <typename Labels>
+  explicit LabelTrie(const Labels& labels) {
     std::size_t edges = 0;
     for (const auto& [key, element] : labels)
       edges += key.size();
@@ -641,9 +643,11 @@ std::optional<Profile> Profile::load(const YamlFile& file) {
   };
   const auto finish = [&] {
     p.labels_ = std::make_shared<const LabelTrie>(by_label);
-    std::unordered_map<std::string, std::size_t> by_name;  // folded name -> index in named_
+    std::vector<std::pair<std::string_view, std::size_t>> by_name;  // -> index in named_
+    by_name.reserve(p.names_.size());
+    p.named_.reserve(p.names_.size());
     for (const auto& [folded, name] : p.names_) {
-      by_name.emplace(folded, p.named_.size());
+      by_name.emplace_back(folded, p.named_.size());
       p.named_.push_back(name);
     }
     p.name_trie_ = std::make_shared<const LabelTrie>(by_name);
