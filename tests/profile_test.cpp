@@ -1,9 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "config/builtin.hpp"
 #include "config/profile.hpp"
+#include "text/utf8.hpp"
 
 namespace guidelint::config {
 namespace {
@@ -32,6 +34,31 @@ TEST(StripEnumerator, ClauseNumbersAndBullets) {
   EXPECT_EQ(strip_enumerator("一次性告知"), "一次性告知");
   EXPECT_EQ(strip_enumerator("12345"), "12345");
   EXPECT_EQ(strip_enumerator(""), "");
+}
+
+// What strip_enumerator removes starts with a numeral, a digit, an opening bracket or a bullet;
+// any other first character (nearly every line's: an ideograph) leaves the text as it is,
+// whatever follows it. Every code point, before texts that would complete a clause number.
+TEST(StripEnumerator, OnlyNumeralsDigitsBracketsAndBulletsStartOne) {
+  constexpr std::u32string_view kStarters =
+      U"〇零一二三四五六七八九十百壹贰叁肆伍陆柒捌玖拾貳參陸0123456789０１２３４５６７８９(（"
+      U"◆◇●○■□★☆※▲►▶•·-*#";
+  const auto starts = [&](char32_t c) {
+    return kStarters.find(c) != std::u32string_view::npos || (c >= 0x2460 && c <= 0x24FF) ||
+           (c >= 0x2776 && c <= 0x2793) || (c >= 0x3220 && c <= 0x3229);
+  };
+  for (char32_t c = 0; c < 0x110000; ++c) {
+    if ((c >= 0xD800 && c <= 0xDFFF) || utf8::is_space(c)) continue;
+    std::string first;
+    utf8::append(first, c);
+    bool stripped = false;
+    for (const std::string_view rest :
+         {"、事项", ". 办理", "1、事项", ")申请", "二）申请", " 办理"}) {
+      const std::string label = first + std::string(rest);
+      stripped = stripped || strip_enumerator(label) != label;
+    }
+    ASSERT_EQ(stripped, starts(c)) << "U+" << std::hex << static_cast<std::uint32_t>(c);
+  }
 }
 
 TEST(Profile, ResolvesLabelVariantsAfterFolding) {
@@ -96,6 +123,87 @@ TEST(Profile, ResolvesFieldNamesWithCaseAndSeparatorsIgnored) {
   EXPECT_EQ(id("更新时间"), "-/" + std::to_string(static_cast<int>(Field::updated)));
   EXPECT_EQ(id("事项名称"), "name/" + name);  // a label
   EXPECT_EQ(id("no_such_field"), "-/" + name);
+}
+
+// Field names that are not ASCII are looked up along a trie, folded as it is read; a name
+// resolves as its folded form (fold_key) compared whole with the profile's folded names does.
+TEST(Profile, ResolvesNamesThatAreNotAsciiAsTheirFoldedFormsCompare) {
+  Problems problems;
+  const auto loaded = Profile::load(
+      YamlFile{std::make_shared<const Source>(
+                   "p.yaml",
+                   "elements:\n"
+                   "  code:\n    name: 事项编码\n    keys: [item_code, 事项代码, ＸＹ码]\n"
+                   "  name:\n    name: 事项名称\n    keys: [task_name]\n"
+                   "fields:\n"
+                   "  updated: [更新时间, update_date]\n"
+                   "  region: [areacode, 行政区划, 事项代码]\n"
+                   "  html: ['___']\n"),
+               &problems});
+  ASSERT_TRUE(loaded) << problems.size();
+  const Profile& p = *loaded;
+  const std::vector<std::pair<std::string, std::string>> keys = {
+      {"item_code", "code"}, {"事项代码", "code"}, {"ＸＹ码", "code"}, {"task_name", "name"}};
+  const std::vector<std::pair<std::string, Field>> fields = {
+      {"更新时间", Field::updated}, {"update_date", Field::updated}, {"areacode", Field::region},
+      {"行政区划", Field::region},  {"事项代码", Field::region},     {"___", Field::html}};
+  // What the folded forms say, the first claim of a name winning as in load.
+  const auto expected = [&](const std::string& query) {
+    const std::string folded = fold_key(query);
+    std::string element = "-";
+    for (const auto& [key, id] : keys) {
+      if (element == "-" && fold_key(key) == folded) element = id;
+    }
+    Field field = Field::none;
+    for (const auto& [key, f] : fields) {
+      if (field == Field::none && fold_key(key) == folded) field = f;
+    }
+    const bool ascii = std::all_of(query.begin(), query.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (element == "-" && !ascii) {
+      const ElementDef* e = p.resolve_label(query);
+      element = e == nullptr ? "-" : e->id;
+    }
+    return element + "/" + std::to_string(static_cast<int>(field));
+  };
+  const auto resolved = [&](const std::string& query) {
+    const auto [e, field] = p.resolve_name(query);
+    EXPECT_EQ(p.resolve_field(query), field) << query;
+    return (e == nullptr ? std::string("-") : e->id) + "/" +
+           std::to_string(static_cast<int>(field));
+  };
+  std::vector<std::string> queries;
+  for (const std::string_view name : {"更新时间",
+                                      "更新時間",
+                                      "更 新_时-间.",
+                                      "【更新时间】",
+                                      "更新时间：",
+                                      "事项代码",
+                                      "事項代碼",
+                                      "ＸＹ码",
+                                      "xy码",
+                                      "XY碼",
+                                      "ＡＲＥＡＣＯＤＥ",
+                                      "Ａrea_Code",
+                                      "区划",
+                                      "行政区划x",
+                                      "事项名称",
+                                      "事項名稱",
+                                      "：：",
+                                      "、",
+                                      "更新\xE6时间",
+                                      "\xE6\x9B",
+                                      "ｕｐｄａｔｅ＿ｄａｔｅ",
+                                      "task名"}) {
+    queries.emplace_back(name);
+    queries.push_back(std::string(name) + std::string(70, '_'));  // longer than on the stack
+    queries.push_back(" " + std::string(name));
+    queries.push_back(std::string(name) + "码");
+  }
+  for (const std::string& query : queries)
+    EXPECT_EQ(resolved(query), expected(query)) << query;
+  EXPECT_EQ(resolved("更新時間"), "-/" + std::to_string(static_cast<int>(Field::updated)));
+  EXPECT_EQ(resolved("事項代碼"), "code/" + std::to_string(static_cast<int>(Field::region)));
 }
 
 TEST(Profile, NationalMarksTheDocumentedElementsRequired) {

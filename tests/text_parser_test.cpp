@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "fixture_support.hpp"
+#include "text/utf8.hpp"
 
 namespace guidelint {
 namespace {
@@ -159,6 +162,70 @@ TEST(Recogniser, ThousandsOfPairsOnOneLineAreAllRead) {
   ASSERT_NE(last, nullptr);
   EXPECT_EQ(last->text, "0737-1002999");
   EXPECT_EQ(testing::text_at(r, last->value_span()), "0737-1002999");
+}
+
+// Labels are limited in code points (24 for a line that is all label, 25 before a colon), which
+// the recogniser tells by a text's size in bytes where that decides it: padded to the limits
+// with characters folding removes, of one byte and of four.
+TEST(Recogniser, LabelLengthLimitsAreCountedInCodePointsWhateverTheirBytes) {
+  const auto place = [](const std::string& line) {
+    const FileResult r = testing::parse_bytes("g.txt", "事项名称：甲\n" + line + "\n");
+    const std::vector<Element>& elements = r.guides.at(0).elements;
+    return std::any_of(elements.begin(), elements.end(),
+                       [](const Element& e) { return e.id == "place"; });
+  };
+  const auto times = [](std::string_view s, int n) {
+    std::string out;
+    for (int k = 0; k < n; ++k)
+      out += s;
+    return out;
+  };
+  for (const std::string_view pad : {"!", "\xF0\x90\x84\x80"}) {  // U+10100, a separator mark
+    // The line is the label: 24 code points at most.
+    EXPECT_TRUE(place("地址" + times(pad, 22))) << pad.size();
+    EXPECT_FALSE(place("地址" + times(pad, 23))) << pad.size();
+    // A label before a colon: 25 code points at most.
+    EXPECT_TRUE(place("地址" + times(pad, 23) + "：某处")) << pad.size();
+    EXPECT_FALSE(place("地址" + times(pad, 24) + "：某处")) << pad.size();
+  }
+}
+
+// "收费标准 不收费": a known label, whitespace, the value; and "办理地点：某处 收费标准：不收费",
+// pairs run together, whitespace before each further label. Whitespace is told from the
+// punctuation that shares its lead bytes (，：（） 、。“”) mostly without decoding: of every code
+// point of those lead bytes, only whitespace (and a colon after a label) separates.
+TEST(Recogniser, OnlyWhitespaceSeparatesALabelFromItsValue) {
+  const auto range = [](char32_t first, char32_t last) {
+    std::vector<char32_t> out;
+    for (char32_t c = first; c <= last; ++c)
+      out.push_back(c);
+    return out;
+  };
+  for (const auto& [first, last] : std::vector<std::pair<char32_t, char32_t>>{
+           {0x80, 0xBF}, {0x1000, 0x1FFF}, {0x2000, 0x2FFF}, {0x3000, 0x3FFF}, {0xF000, 0xFFFF}}) {
+    for (const char32_t c : range(first, last)) {
+      if (c >= 0xD800 && c <= 0xDFFF) continue;
+      std::string separator;
+      utf8::append(separator, c);
+      const FileResult r =
+          testing::parse_bytes("g.txt", "事项名称：甲\n收费标准" + separator + "不收费\n");
+      const std::vector<Element>& elements = r.guides.at(0).elements;
+      const auto fees = std::find_if(elements.begin(), elements.end(),
+                                     [](const Element& e) { return e.id == "fees"; });
+      const bool separates = utf8::is_space(c) || c == U'：';
+      ASSERT_EQ(fees != elements.end(), separates) << std::hex << static_cast<std::uint32_t>(c);
+      if (separates) {
+        EXPECT_EQ(fees->text, "不收费") << std::hex << static_cast<std::uint32_t>(c);
+      }
+      const FileResult pairs = testing::parse_bytes(
+          "g.txt", "事项名称：甲\n办理地点：某处" + separator + "收费标准：不收费\n");
+      const std::vector<Element>& found = pairs.guides.at(0).elements;
+      ASSERT_EQ(
+          std::any_of(found.begin(), found.end(), [](const Element& e) { return e.id == "fees"; }),
+          utf8::is_space(c))
+          << std::hex << static_cast<std::uint32_t>(c);
+    }
+  }
 }
 
 TEST(Recogniser, AnImageWithoutTextKeepsItsLinkAndLinesAreItems) {

@@ -1,5 +1,6 @@
 #include "config/profile.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 
@@ -10,10 +11,25 @@
 namespace guidelint::config {
 namespace {
 
+constexpr std::u32string_view kNumerals = U"〇零一二三四五六七八九十百壹贰叁肆伍陆柒捌玖拾貳參陸";
+
+// The numerals among the ideographs U+4E00…U+9FFF, a bit each (all but 〇 are there): the first
+// character of nearly every line is asked about, nearly always an ideograph that is no numeral.
+constexpr char32_t kIdeographs = 0x4E00;
+constexpr auto kNumeralBits = [] {
+  std::array<std::uint64_t, (0xA000 - kIdeographs) / 64> bits{};
+  for (const char32_t c : kNumerals) {
+    if (c == U'〇') continue;
+    const char32_t k = c - kIdeographs;
+    bits.at(k / 64) |= std::uint64_t{1} << (k % 64);  // at(): out of range does not compile
+  }
+  return bits;
+}();
+
 bool is_chinese_numeral(char32_t c) {
-  static constexpr std::u32string_view kNumerals =
-      U"〇零一二三四五六七八九十百壹贰叁肆伍陆柒捌玖拾貳參陸";
-  return kNumerals.find(c) != std::u32string_view::npos;
+  const char32_t k = c - kIdeographs;
+  if (k < kNumeralBits.size() * 64) return (kNumeralBits[k / 64] >> (k % 64) & 1) != 0;
+  return c == U'〇';
 }
 
 bool is_digit(char32_t c) {
@@ -21,6 +37,7 @@ bool is_digit(char32_t c) {
 }
 
 bool is_bullet(char32_t c) {
+  if (c > 0x3229) return false;           // past ㈩: the ideographs, and everything after them
   return (c >= 0x2460 && c <= 0x24FF) ||  // ① … ⑳, ⑴, ⒈ and other enclosed numbers
          (c >= 0x2776 && c <= 0x2793) ||  // ❶ … ➓
          (c >= 0x3220 && c <= 0x3229) ||  // ㈠ … ㈩
@@ -34,72 +51,76 @@ bool is_separator(char32_t c) {
          c == U'）' || c == U':' || c == U'：';
 }
 
+// The code point at label[at], advancing `at`; U+0000 at the end.
+char32_t peek(std::string_view label, std::size_t& at) {
+  return at < label.size() ? utf8::next_fast(label, at) : U'\0';
+}
+
+// The first offset at or after i that is not whitespace. (Inline: nearly always the first
+// byte tells, and a call would cost more than the test.)
+[[gnu::always_inline]] inline std::size_t skip_spaces(std::string_view label, std::size_t i) {
+  // Most text is ruled out by its first byte, without decoding it.
+  while (i < label.size() && utf8::may_begin_space(static_cast<unsigned char>(label[i]))) {
+    std::size_t j = i;
+    if (!utf8::is_space(utf8::next(label, j))) break;
+    i = j;
+  }
+  return i;
+}
+
 }  // namespace
 
 std::string_view strip_enumerator(std::string_view label) {
-  std::size_t i = 0;
-  const auto peek = [&](std::size_t& at) {
-    return at < label.size() ? utf8::next(label, at) : U'\0';
-  };
-  const auto skip_spaces = [&] {
-    for (std::size_t j = i; j < label.size();) {
-      if (!utf8::is_space(utf8::next(label, j))) break;
-      i = j;
-    }
-  };
-  skip_spaces();
+  std::size_t i = skip_spaces(label, 0);
   std::size_t j = i;
-  char32_t c = peek(j);
+  char32_t c = peek(label, j);
   if (is_bullet(c)) {
-    i = j;
-    skip_spaces();
+    i = skip_spaces(label, j);
     // "①、" and "⑴." may still carry a separator.
     std::size_t k = i;
-    if (is_separator(peek(k))) i = k;
-    skip_spaces();
-    return label.substr(i);
+    if (is_separator(peek(label, k))) i = k;
+    return label.substr(skip_spaces(label, i));
   }
   const std::size_t start = i;
   bool open = false;
   if (c == U'(' || c == U'（') {
     open = true;
     i = j;
-    j = i;
-    c = peek(j);
+    c = peek(label, j);
   }
+  // Whatever else the text starts with, it is not numbered.
+  if (!is_chinese_numeral(c) && !is_digit(c)) return label.substr(start);
   bool chinese = false;
   bool digits = false;
   while (true) {
     std::size_t k = i;
-    const char32_t d = peek(k);
+    const char32_t d = peek(label, k);
     if (is_chinese_numeral(d) && !digits) {
       chinese = true;
     } else if ((is_digit(d) || ((d == '.' || d == U'．') && digits)) && !chinese) {
       // "4.1" keeps going through its dots; the final separator is handled below.
       std::size_t look = k;
-      if ((d == '.' || d == U'．') && !is_digit(peek(look))) break;
+      if ((d == '.' || d == U'．') && !is_digit(peek(label, look))) break;
       digits = true;
     } else {
       break;
     }
     i = k;
   }
-  if (!chinese && !digits) return label.substr(start);
   std::size_t k = i;
-  const char32_t sep = peek(k);
+  const char32_t sep = peek(label, k);
   if (open) {
     if (sep != U')' && sep != U'）') return label.substr(start);
     i = k;
     std::size_t k2 = i;
-    if (is_separator(peek(k2))) i = k2;
+    if (is_separator(peek(label, k2))) i = k2;
   } else if (is_separator(sep)) {
     i = k;
   } else if (chinese || !utf8::is_space(sep)) {
     // "一事项名称" is not numbered, and "12345" is a value, not a clause number.
     return label.substr(start);
   }
-  skip_spaces();
-  return label.substr(i);
+  return label.substr(skip_spaces(label, i));
 }
 
 // ── Labels ───────────────────────────────────────────────────────────────────────────────────
@@ -115,7 +136,9 @@ class LabelTrie {
  public:
   static constexpr std::size_t kNotFound = ~std::size_t{0};
 
-  explicit LabelTrie(const std::unordered_map<std::string, std::size_t>& labels) {
+  // `labels`: pairs of a folded label and its value (an element's index).
+  template <typename Labels>
+  explicit LabelTrie(const Labels& labels) {
     std::size_t edges = 0;
     for (const auto& [key, element] : labels)
       edges += key.size();
@@ -135,6 +158,12 @@ class LabelTrie {
         node = child_or_add(node, cps[k]);
       element_[node] = static_cast<std::uint32_t>(element);
     }
+  }
+
+  // The value of the key the text folds to, kNotFound if none.
+  std::size_t find(std::string_view text) const {
+    const std::uint32_t full = walk(text).full;
+    return full == kNone ? kNotFound : full;
   }
 
   // The element the label names, as its folded form or without its clause number; kNotFound.
@@ -340,26 +369,40 @@ std::string fold_key(std::string_view key) {
   return ascii ? out : text::fold(out);
 }
 
-std::pair<const ElementDef*, Field> Profile::resolve_name(std::string_view key) const {
-  // Asked of every field of every JSON record: most are short and ASCII, folded on the stack.
+const Profile::Name* Profile::find_name(std::string_view key, bool& ascii) const {
+  // Asked of every field of every JSON record: most are short, folded on the stack.
   std::array<char, 64> buffer;
   std::string heap;
-  std::string_view folded;
-  bool short_ascii = false;
-  if (key.size() <= buffer.size())
-    folded = {buffer.data(), fold_key_bytes(key, buffer.data(), short_ascii)};
-  if (!short_ascii) {
-    heap = fold_key(key);
-    folded = heap;
+  char* out = buffer.data();
+  if (key.size() > buffer.size()) {
+    heap.resize(key.size());
+    out = heap.data();
   }
-  const auto it = names_.find(folded);
-  const Field field = it == names_.end() ? Field::none : it->second.field;
-  if (it != names_.end() && it->second.element != Name::kNoElement)
-    return {&elements[it->second.element], field};
+  const std::string_view folded{out, fold_key_bytes(key, out, ascii)};
+  if (ascii) {
+    const auto it = names_.find(folded);
+    return it == names_.end() ? nullptr : &it->second;
+  }
+  // Chinese field names fold as labels do (fold_key): the trie folds as it reads.
+  if (!name_trie_) return nullptr;
+  const std::size_t k = name_trie_->find(folded);
+  return k == LabelTrie::kNotFound ? nullptr : &named_[k];
+}
+
+std::pair<const ElementDef*, Field> Profile::resolve_name(std::string_view key) const {
+  bool ascii = true;
+  const Name* name = find_name(key, ascii);
+  const Field field = name == nullptr ? Field::none : name->field;
+  if (name != nullptr && name->element != Name::kNoElement)
+    return {&elements[name->element], field};
   // Chinese field names are labels ("事项名称", "受理条件").
-  const bool ascii = std::all_of(key.begin(), key.end(),
-                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   return {ascii ? nullptr : resolve_label(key), field};
+}
+
+Field Profile::resolve_field(std::string_view key) const {
+  bool ascii = true;
+  const Name* name = find_name(key, ascii);
+  return name == nullptr ? Field::none : name->field;
 }
 
 std::vector<std::string> Profile::ids() const {
@@ -600,6 +643,14 @@ std::optional<Profile> Profile::load(const YamlFile& file) {
   };
   const auto finish = [&] {
     p.labels_ = std::make_shared<const LabelTrie>(by_label);
+    std::vector<std::pair<std::string_view, std::size_t>> by_name;  // -> index in named_
+    by_name.reserve(p.names_.size());
+    p.named_.reserve(p.names_.size());
+    for (const auto& [folded, name] : p.names_) {
+      by_name.emplace_back(folded, p.named_.size());
+      p.named_.push_back(name);
+    }
+    p.name_trie_ = std::make_shared<const LabelTrie>(by_name);
     std::size_t capacity = 16;
     while (capacity < 4 * p.elements.size())
       capacity *= 2;

@@ -46,6 +46,9 @@ class Profile {
   // "name" is both the item's name and a material's. Field names are compared with case, '_'
   // and '-' ignored (task_name, TASK_NAME, taskName), and Chinese ones as labels.
   std::pair<const ElementDef*, Field> resolve_name(std::string_view key) const;
+  // resolve_name(key).second alone: a text asked whether it names a record field ("更新时间")
+  // is not looked up as a label as well.
+  Field resolve_field(std::string_view key) const;
 
   // Reads a profile file; problems go to file.problems. Returns nullopt when it is unusable.
   static std::optional<Profile> load(const YamlFile& file);
@@ -61,6 +64,13 @@ class Profile {
     Field field = Field::none;
   };
   text::StringMap<Name> names_;
+  // The same names as a trie (index into named_), for names that are not ASCII: looked up
+  // along it as labels are, rather than folded whole first. Made by load.
+  std::shared_ptr<const LabelTrie> name_trie_;
+  std::vector<Name> named_;
+
+  // The names_ entry the key folds to, or nullptr; `ascii`: whether the key is all ASCII.
+  const Name* find_name(std::string_view key, bool& ascii) const;
 };
 
 // A JSON field name in the form names are compared in.

@@ -49,6 +49,9 @@ inline std::size_t unit_length(std::string_view s, std::size_t i) {
 
 // code_points(s) <= limit, reading no further than that.
 bool at_most(std::string_view s, std::size_t limit) {
+  // A code point takes one byte at least and four at most: most texts are told by their size.
+  if (s.size() <= limit) return true;
+  if (s.size() > 4 * limit) return false;
   std::size_t n = 0;
   for (std::size_t i = 0; i < s.size(); ++n) {
     if (n == limit) return false;
@@ -93,11 +96,17 @@ std::size_t next_colon(std::string_view s, std::size_t from, std::size_t to) {
   return std::string_view::npos;
 }
 
-// Does the code point at s[i] (not a continuation byte) count as whitespace for utf8::is_space?
+// Does utf8::is_space take the code point utf8::next reads at s[i] for whitespace?
 inline bool space_at(std::string_view s, std::size_t i) {
   const auto c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
-  if (!utf8::may_begin_space(c)) return false;
+  if (!utf8::may_begin_space(c) || i + 1 >= s.size()) return false;
+  // Full-width punctuation (，：（）) and the ideographic comma and stop share lead bytes with
+  // spaces, but not their second byte or, for the stop and comma, their third (U+3000 is
+  // E3 80 80): told apart without decoding.
+  const auto c1 = static_cast<unsigned char>(s[i + 1]);
+  if ((detail::kSpaceBytes[c1] & (detail::kMayPenult | detail::kMayEnd)) == 0) return false;
+  if (c == 0xE3) return i + 2 < s.size() && c1 == 0x80 && s[i + 2] == '\x80';
   std::size_t j = i;
   return utf8::is_space(utf8::next(s, j));
 }
@@ -109,11 +118,18 @@ std::size_t next_space(std::string_view s, std::size_t from, std::size_t to) {
   // Sixteen bytes at a time, looking closer only where one may start a space: a byte up to ' ',
   // or one of the lead bytes above.
   const __m128i space = _mm_set1_epi8(' ');
+  const __m128i c2 = _mm_set1_epi8('\xC2');
+  const __m128i e1 = _mm_set1_epi8('\xE1');
+  const __m128i two = _mm_set1_epi8(2);
+  const __m128i ef = _mm_set1_epi8('\xEF');
   while (i + 16 <= to) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    __m128i m = _mm_cmpeq_epi8(_mm_min_epu8(v, space), v);
-    for (const char lead : {'\xC2', '\xE1', '\xE2', '\xE3', '\xEF'})
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(lead)));
+    const __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, space), v);
+    // E1, E2 and E3 at once: the bytes that E1 subtracted (with wraparound) leaves below 3.
+    const __m128i e1_e3 =
+        _mm_cmpeq_epi8(_mm_min_epu8(_mm_sub_epi8(v, e1), two), _mm_sub_epi8(v, e1));
+    const __m128i m = _mm_or_si128(_mm_or_si128(low, e1_e3),
+                                   _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, ef)));
     for (auto bits = static_cast<unsigned>(_mm_movemask_epi8(m)); bits != 0; bits &= bits - 1) {
       const std::size_t at = i + static_cast<std::size_t>(std::countr_zero(bits));
       if (space_at(s, at)) return at;
@@ -160,7 +176,7 @@ std::size_t find_colon(std::string_view s, std::size_t from, std::size_t limit) 
   // The first colon's bytes, among the bytes those code points can take (four at most each),
   // and then whether it is one of them.
   const std::size_t colon = next_colon(s, from, std::min(s.size(), from + 4 * (limit + 1)));
-  if (colon == std::string_view::npos) return colon;
+  if (colon == std::string_view::npos || colon - from <= limit) return colon;
   std::size_t n = 0;
   for (std::size_t i = from; i < colon; ++n) {
     if (n == limit) return std::string_view::npos;
@@ -187,7 +203,7 @@ std::uint32_t skip_colon_and_space(std::string_view s, std::uint32_t at) {
   std::size_t i = at;
   while (i < s.size()) {
     std::size_t j = i;
-    const char32_t c = utf8::next(s, j);
+    const char32_t c = utf8::next_fast(s, j);
     if (!is_colon(c) && !utf8::is_space(c)) break;
     i = j;
   }
@@ -197,7 +213,7 @@ std::uint32_t skip_colon_and_space(std::string_view s, std::uint32_t at) {
 // The label a line starts with, if it starts with one.
 // A label that names a field of the guide rather than an element: its date ("更新时间").
 bool field_label(std::string_view label, const config::Profile& profile) {
-  return profile.resolve_name(config::strip_enumerator(label)).second == config::Field::updated;
+  return profile.resolve_field(config::strip_enumerator(label)) == config::Field::updated;
 }
 
 std::optional<LabelMatch> match_line(std::string_view t, bool heading,
@@ -209,8 +225,9 @@ std::optional<LabelMatch> match_line(std::string_view t, bool heading,
   const std::string_view line = t.substr(b, e - b);
   const std::string_view rest = config::strip_enumerator(line);
   // Clause numbers in Chinese numerals ("十二、", "（三）") number a guide's sections; Arabic
-  // ones ("1.", "2、") just as often number the steps or materials inside one.
-  const bool clause = rest.size() != line.size() && chinese_clause(line);
+  // ones ("1.", "2、") just as often number the steps or materials inside one. (Asked only of a
+  // candidate label that nothing else decides.)
+  const auto clause = [&] { return rest.size() != line.size() && chinese_clause(line); };
   const auto o = static_cast<std::uint32_t>(b + (line.size() - rest.size()));
   const auto make = [&](std::uint32_t lb, std::uint32_t le, std::uint32_t vb,
                         const config::ElementDef* def) {
@@ -237,10 +254,13 @@ std::optional<LabelMatch> match_line(std::string_view t, bool heading,
                 def);
   }
 
-  // The whole line is a label: "办理流程", "二、办理地点：".
-  if (const config::ElementDef* def = profile.resolve_label(rest);
-      def != nullptr && at_most(rest, kMaxLabelChars)) {
-    return make(o, o + static_cast<std::uint32_t>(without_trailing_colons(rest)), e, def);
+  // The whole line is a label: "办理流程", "二、办理地点：". (A line of more bytes than a label
+  // of four-byte code points has is no label: not looked up.)
+  if (rest.size() <= 4 * kMaxLabelChars) {
+    if (const config::ElementDef* def = profile.resolve_label(rest);
+        def != nullptr && at_most(rest, kMaxLabelChars)) {
+      return make(o, o + static_cast<std::uint32_t>(without_trailing_colons(rest)), e, def);
+    }
   }
 
   // "设定依据：《……》", "1、办理依据:《……》".
@@ -250,7 +270,7 @@ std::optional<LabelMatch> match_line(std::string_view t, bool heading,
     const config::ElementDef* def = profile.resolve_label(candidate);
     // "更新时间：…": not an element, but a field of the guide the engine reads from it. (Asked
     // last: a label by its layout is taken the same way.)
-    if (def != nullptr || ((heading || clause) && looks_like_label(candidate)) ||
+    if (def != nullptr || ((heading || clause()) && looks_like_label(candidate)) ||
         field_label(candidate, profile)) {
       return make(o, static_cast<std::uint32_t>(c),
                   skip_colon_and_space(t, static_cast<std::uint32_t>(c)), def);
@@ -285,8 +305,7 @@ std::vector<LabelMatch> inner_pairs(std::string_view t, std::uint32_t from,
       std::size_t s = start - 1;
       while (s > from && (static_cast<unsigned char>(t[s]) & 0xC0) == 0x80)
         --s;
-      std::size_t k = s;
-      if (utf8::is_space(utf8::next(t, k))) break;
+      if (space_at(t, s)) break;
       start = s;
       ++n;
     }
