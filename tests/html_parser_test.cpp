@@ -659,6 +659,26 @@ TEST(HtmlBlocks, NestedTables) {
   EXPECT_TRUE(doc.blocks[0].cells.at(1).text.ends_with("层\n底")) << doc.blocks[0].cells.at(1).text;
 }
 
+TEST(HtmlBlocks, CellOfSeveralBlocksKeepsItsLinksAndPieces) {
+  // The cell's first block, an image alone, is a link without text: the lines after it join it.
+  const std::string html =
+      "<table><tr><td>申请材料</td><td><img src=\"a.png\"><p>申请书</p><p> 身份证</p></td></tr>"
+      "</table>";
+  const parse::HtmlDocument doc = parse::read_html(html);
+  EXPECT_EQ(texts(doc), (std::vector<std::string>{"|申请材料|申请书\n身份证|"}));
+  const parse::TextBuilder& cell = doc.blocks.at(0).cells.at(1);
+  ASSERT_EQ(cell.links.size(), 1u);
+  EXPECT_EQ(cell.links[0].url, "a.png");
+  EXPECT_EQ(cell.links[0].begin, 0u);
+  EXPECT_EQ(cell.links[0].end, 0u);
+  const auto find = [&](std::string_view s) {
+    return static_cast<std::uint32_t>(cell.text.find(s));
+  };
+  EXPECT_EQ(source_of(html, cell, find("申请书"), find("申请书") + 9), "申请书");
+  EXPECT_EQ(source_of(html, cell, find("身份证"), cell.size()), "身份证");
+  EXPECT_EQ(source_of(html, doc.blocks[0].cells[0], 0, doc.blocks[0].cells[0].size()), "申请材料");
+}
+
 TEST(HtmlBlocks, DefinitionListRows) {
   EXPECT_EQ(texts(parse::read_html("<dl><dt>甲</dt><dd>一</dd><dd>二</dd><dt>乙</dt><dt>丙</dt>"
                                    "<dd><p>三</p><p>四</p></dd><dd>五</dd></dl>")),

@@ -90,16 +90,31 @@ enum ByteClass : std::uint8_t {
   kHtmlSpace = 1 << 0,  // ' ', '\t', '\n', '\r', '\f'
   kTextStop =
       1 << 1,  // ends a run of plain text: HTML whitespace, '<', '&', and 0xC2 (NBSP's lead)
+  kNameStop = 1 << 2,           // ends a tag's name: HTML whitespace, '/', '>'
+  kAttributeNameStop = 1 << 3,  // ends an attribute's name: those and '='
+  kValueStop = 1 << 4,          // ends an unquoted attribute value: HTML whitespace, '>'
+  kUpper = 0x20,                // 'A' to 'Z': what OR-ing in makes them lower case
 };
 
 constexpr std::array<std::uint8_t, 256> kByteClasses = [] {
   std::array<std::uint8_t, 256> t{};
   for (const unsigned char c : {' ', '\t', '\n', '\r', '\f'})
-    t[c] |= kHtmlSpace | kTextStop;
+    t[c] |= kHtmlSpace | kTextStop | kNameStop | kAttributeNameStop | kValueStop;
   for (const unsigned char c : {'<', '&', '\xC2'})
     t[c] |= kTextStop;
+  for (const unsigned char c : {'/', '>'})
+    t[c] |= kNameStop | kAttributeNameStop;
+  t['='] |= kAttributeNameStop;
+  t['>'] |= kValueStop;
+  for (unsigned c = 'A'; c <= 'Z'; ++c)
+    t[c] |= kUpper;
   return t;
 }();
+
+// Does byte c end what `what` (a ByteClass) stands for?
+inline bool stops(char c, std::uint8_t what) {
+  return (kByteClasses[static_cast<unsigned char>(c)] & what) != 0;
+}
 
 inline bool html_space(char c) {
   return (kByteClasses[static_cast<unsigned char>(c)] & kHtmlSpace) != 0;
@@ -280,84 +295,81 @@ enum TagClass : std::uint8_t {
   kFormatting = 1 << 7,  // re-opened where HTML closed it implicitly
 };
 
-const std::array<std::uint8_t, GUMBO_TAG_LAST + 1>& tag_classes() {
-  static const auto table = [] {
-    std::array<std::uint8_t, GUMBO_TAG_LAST + 1> t{};
-    const auto set = [&](std::initializer_list<GumboTag> tags, TagClass c) {
-      for (GumboTag g : tags)
-        t[g] |= c;
-    };
-    set({GUMBO_TAG_AREA,    GUMBO_TAG_BASE,   GUMBO_TAG_BASEFONT, GUMBO_TAG_BGSOUND,
-         GUMBO_TAG_BR,      GUMBO_TAG_COL,    GUMBO_TAG_EMBED,    GUMBO_TAG_FRAME,
-         GUMBO_TAG_HR,      GUMBO_TAG_IMAGE,  GUMBO_TAG_IMG,      GUMBO_TAG_INPUT,
-         GUMBO_TAG_KEYGEN,  GUMBO_TAG_LINK,   GUMBO_TAG_MENUITEM, GUMBO_TAG_META,
-         GUMBO_TAG_PARAM,   GUMBO_TAG_SOURCE, GUMBO_TAG_TRACK,    GUMBO_TAG_WBR,
-         GUMBO_TAG_ISINDEX, GUMBO_TAG_HTML,   GUMBO_TAG_HEAD,     GUMBO_TAG_BODY},
-        kVoid);
-    set({GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_XMP, GUMBO_TAG_IFRAME, GUMBO_TAG_NOEMBED,
-         GUMBO_TAG_NOFRAMES, GUMBO_TAG_TEXTAREA, GUMBO_TAG_TITLE},
-        kRawText);
-    set({GUMBO_TAG_TABLE, GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_CAPTION, GUMBO_TAG_TEMPLATE,
-         GUMBO_TAG_APPLET, GUMBO_TAG_OBJECT, GUMBO_TAG_MARQUEE},
-        kBoundary);
-    set({GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6},
-        TagClass(kClosesP | kBlockTag));
-    set({GUMBO_TAG_ADDRESS,  GUMBO_TAG_ARTICLE,  GUMBO_TAG_ASIDE,      GUMBO_TAG_BLOCKQUOTE,
-         GUMBO_TAG_CENTER,   GUMBO_TAG_DETAILS,  GUMBO_TAG_DIR,        GUMBO_TAG_DIV,
-         GUMBO_TAG_DL,       GUMBO_TAG_FIELDSET, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,
-         GUMBO_TAG_FOOTER,   GUMBO_TAG_HEADER,   GUMBO_TAG_HGROUP,     GUMBO_TAG_MAIN,
-         GUMBO_TAG_MENU,     GUMBO_TAG_NAV,      GUMBO_TAG_OL,         GUMBO_TAG_P,
-         GUMBO_TAG_SECTION,  GUMBO_TAG_SUMMARY,  GUMBO_TAG_UL,         GUMBO_TAG_PRE,
-         GUMBO_TAG_LISTING,  GUMBO_TAG_FORM,     GUMBO_TAG_TABLE,      GUMBO_TAG_LI,
-         GUMBO_TAG_DT,       GUMBO_TAG_DD,       GUMBO_TAG_HR,         GUMBO_TAG_XMP,
-         GUMBO_TAG_PLAINTEXT},
-        TagClass(kClosesP | kBlockTag));
-    set({GUMBO_TAG_BODY, GUMBO_TAG_HTML, GUMBO_TAG_CAPTION, GUMBO_TAG_LEGEND, GUMBO_TAG_TBODY,
-         GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT, GUMBO_TAG_TR, GUMBO_TAG_TD, GUMBO_TAG_TH,
-         GUMBO_TAG_OPTION, GUMBO_TAG_OPTGROUP, GUMBO_TAG_FRAMESET},
-        kBlockTag);
-    // Scripts and styles, the head (the <title> is read on its own), form controls, embedded
-    // objects.
-    set({GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE, GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE,
-         GUMBO_TAG_HEAD,     GUMBO_TAG_NAV,   GUMBO_TAG_SELECT,   GUMBO_TAG_DATALIST,
-         GUMBO_TAG_TEXTAREA, GUMBO_TAG_SVG,   GUMBO_TAG_MATH,     GUMBO_TAG_IFRAME,
-         GUMBO_TAG_OBJECT,   GUMBO_TAG_EMBED, GUMBO_TAG_APPLET,   GUMBO_TAG_CANVAS,
-         GUMBO_TAG_AUDIO,    GUMBO_TAG_VIDEO, GUMBO_TAG_NOEMBED,  GUMBO_TAG_NOFRAMES,
-         GUMBO_TAG_MAP},
-        kSkipped);
-    set({GUMBO_TAG_ADDRESS,    GUMBO_TAG_APPLET,   GUMBO_TAG_AREA,     GUMBO_TAG_ARTICLE,
-         GUMBO_TAG_ASIDE,      GUMBO_TAG_BASE,     GUMBO_TAG_BASEFONT, GUMBO_TAG_BGSOUND,
-         GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_BODY,     GUMBO_TAG_BR,       GUMBO_TAG_BUTTON,
-         GUMBO_TAG_CAPTION,    GUMBO_TAG_CENTER,   GUMBO_TAG_COL,      GUMBO_TAG_COLGROUP,
-         GUMBO_TAG_DD,         GUMBO_TAG_DETAILS,  GUMBO_TAG_DIR,      GUMBO_TAG_DIV,
-         GUMBO_TAG_DL,         GUMBO_TAG_DT,       GUMBO_TAG_EMBED,    GUMBO_TAG_FIELDSET,
-         GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,   GUMBO_TAG_FOOTER,   GUMBO_TAG_FORM,
-         GUMBO_TAG_FRAME,      GUMBO_TAG_FRAMESET, GUMBO_TAG_H1,       GUMBO_TAG_H2,
-         GUMBO_TAG_H3,         GUMBO_TAG_H4,       GUMBO_TAG_H5,       GUMBO_TAG_H6,
-         GUMBO_TAG_HEAD,       GUMBO_TAG_HEADER,   GUMBO_TAG_HGROUP,   GUMBO_TAG_HR,
-         GUMBO_TAG_HTML,       GUMBO_TAG_IFRAME,   GUMBO_TAG_IMG,      GUMBO_TAG_INPUT,
-         GUMBO_TAG_KEYGEN,     GUMBO_TAG_LI,       GUMBO_TAG_LINK,     GUMBO_TAG_LISTING,
-         GUMBO_TAG_MAIN,       GUMBO_TAG_MARQUEE,  GUMBO_TAG_MENU,     GUMBO_TAG_META,
-         GUMBO_TAG_NAV,        GUMBO_TAG_NOEMBED,  GUMBO_TAG_NOFRAMES, GUMBO_TAG_NOSCRIPT,
-         GUMBO_TAG_OBJECT,     GUMBO_TAG_OL,       GUMBO_TAG_P,        GUMBO_TAG_PARAM,
-         GUMBO_TAG_PLAINTEXT,  GUMBO_TAG_PRE,      GUMBO_TAG_SCRIPT,   GUMBO_TAG_SECTION,
-         GUMBO_TAG_SELECT,     GUMBO_TAG_SOURCE,   GUMBO_TAG_STYLE,    GUMBO_TAG_SUMMARY,
-         GUMBO_TAG_TABLE,      GUMBO_TAG_TBODY,    GUMBO_TAG_TD,       GUMBO_TAG_TEMPLATE,
-         GUMBO_TAG_TEXTAREA,   GUMBO_TAG_TFOOT,    GUMBO_TAG_TH,       GUMBO_TAG_THEAD,
-         GUMBO_TAG_TITLE,      GUMBO_TAG_TR,       GUMBO_TAG_TRACK,    GUMBO_TAG_UL,
-         GUMBO_TAG_WBR,        GUMBO_TAG_XMP},
-        kSpecial);
-    set({GUMBO_TAG_A, GUMBO_TAG_B, GUMBO_TAG_BIG, GUMBO_TAG_CODE, GUMBO_TAG_EM, GUMBO_TAG_FONT,
-         GUMBO_TAG_I, GUMBO_TAG_NOBR, GUMBO_TAG_S, GUMBO_TAG_SMALL, GUMBO_TAG_STRIKE,
-         GUMBO_TAG_STRONG, GUMBO_TAG_TT, GUMBO_TAG_U},
-        kFormatting);
-    return t;
-  }();
-  return table;
-}
+constexpr std::array<std::uint8_t, GUMBO_TAG_LAST + 1> kTagClasses = [] {
+  std::array<std::uint8_t, GUMBO_TAG_LAST + 1> t{};
+  const auto set = [&](std::initializer_list<GumboTag> tags, TagClass c) {
+    for (GumboTag g : tags)
+      t[g] |= c;
+  };
+  set({GUMBO_TAG_AREA,    GUMBO_TAG_BASE,   GUMBO_TAG_BASEFONT, GUMBO_TAG_BGSOUND,
+       GUMBO_TAG_BR,      GUMBO_TAG_COL,    GUMBO_TAG_EMBED,    GUMBO_TAG_FRAME,
+       GUMBO_TAG_HR,      GUMBO_TAG_IMAGE,  GUMBO_TAG_IMG,      GUMBO_TAG_INPUT,
+       GUMBO_TAG_KEYGEN,  GUMBO_TAG_LINK,   GUMBO_TAG_MENUITEM, GUMBO_TAG_META,
+       GUMBO_TAG_PARAM,   GUMBO_TAG_SOURCE, GUMBO_TAG_TRACK,    GUMBO_TAG_WBR,
+       GUMBO_TAG_ISINDEX, GUMBO_TAG_HTML,   GUMBO_TAG_HEAD,     GUMBO_TAG_BODY},
+      kVoid);
+  set({GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_XMP, GUMBO_TAG_IFRAME, GUMBO_TAG_NOEMBED,
+       GUMBO_TAG_NOFRAMES, GUMBO_TAG_TEXTAREA, GUMBO_TAG_TITLE},
+      kRawText);
+  set({GUMBO_TAG_TABLE, GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_CAPTION, GUMBO_TAG_TEMPLATE,
+       GUMBO_TAG_APPLET, GUMBO_TAG_OBJECT, GUMBO_TAG_MARQUEE},
+      kBoundary);
+  set({GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6},
+      TagClass(kClosesP | kBlockTag));
+  set({GUMBO_TAG_ADDRESS,  GUMBO_TAG_ARTICLE,  GUMBO_TAG_ASIDE,      GUMBO_TAG_BLOCKQUOTE,
+       GUMBO_TAG_CENTER,   GUMBO_TAG_DETAILS,  GUMBO_TAG_DIR,        GUMBO_TAG_DIV,
+       GUMBO_TAG_DL,       GUMBO_TAG_FIELDSET, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,
+       GUMBO_TAG_FOOTER,   GUMBO_TAG_HEADER,   GUMBO_TAG_HGROUP,     GUMBO_TAG_MAIN,
+       GUMBO_TAG_MENU,     GUMBO_TAG_NAV,      GUMBO_TAG_OL,         GUMBO_TAG_P,
+       GUMBO_TAG_SECTION,  GUMBO_TAG_SUMMARY,  GUMBO_TAG_UL,         GUMBO_TAG_PRE,
+       GUMBO_TAG_LISTING,  GUMBO_TAG_FORM,     GUMBO_TAG_TABLE,      GUMBO_TAG_LI,
+       GUMBO_TAG_DT,       GUMBO_TAG_DD,       GUMBO_TAG_HR,         GUMBO_TAG_XMP,
+       GUMBO_TAG_PLAINTEXT},
+      TagClass(kClosesP | kBlockTag));
+  set({GUMBO_TAG_BODY, GUMBO_TAG_HTML, GUMBO_TAG_CAPTION, GUMBO_TAG_LEGEND, GUMBO_TAG_TBODY,
+       GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT, GUMBO_TAG_TR, GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_OPTION,
+       GUMBO_TAG_OPTGROUP, GUMBO_TAG_FRAMESET},
+      kBlockTag);
+  // Scripts and styles, the head (the <title> is read on its own), form controls, embedded
+  // objects.
+  set({GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE, GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE,
+       GUMBO_TAG_HEAD,     GUMBO_TAG_NAV,   GUMBO_TAG_SELECT,   GUMBO_TAG_DATALIST,
+       GUMBO_TAG_TEXTAREA, GUMBO_TAG_SVG,   GUMBO_TAG_MATH,     GUMBO_TAG_IFRAME,
+       GUMBO_TAG_OBJECT,   GUMBO_TAG_EMBED, GUMBO_TAG_APPLET,   GUMBO_TAG_CANVAS,
+       GUMBO_TAG_AUDIO,    GUMBO_TAG_VIDEO, GUMBO_TAG_NOEMBED,  GUMBO_TAG_NOFRAMES,
+       GUMBO_TAG_MAP},
+      kSkipped);
+  set({GUMBO_TAG_ADDRESS,    GUMBO_TAG_APPLET,   GUMBO_TAG_AREA,     GUMBO_TAG_ARTICLE,
+       GUMBO_TAG_ASIDE,      GUMBO_TAG_BASE,     GUMBO_TAG_BASEFONT, GUMBO_TAG_BGSOUND,
+       GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_BODY,     GUMBO_TAG_BR,       GUMBO_TAG_BUTTON,
+       GUMBO_TAG_CAPTION,    GUMBO_TAG_CENTER,   GUMBO_TAG_COL,      GUMBO_TAG_COLGROUP,
+       GUMBO_TAG_DD,         GUMBO_TAG_DETAILS,  GUMBO_TAG_DIR,      GUMBO_TAG_DIV,
+       GUMBO_TAG_DL,         GUMBO_TAG_DT,       GUMBO_TAG_EMBED,    GUMBO_TAG_FIELDSET,
+       GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,   GUMBO_TAG_FOOTER,   GUMBO_TAG_FORM,
+       GUMBO_TAG_FRAME,      GUMBO_TAG_FRAMESET, GUMBO_TAG_H1,       GUMBO_TAG_H2,
+       GUMBO_TAG_H3,         GUMBO_TAG_H4,       GUMBO_TAG_H5,       GUMBO_TAG_H6,
+       GUMBO_TAG_HEAD,       GUMBO_TAG_HEADER,   GUMBO_TAG_HGROUP,   GUMBO_TAG_HR,
+       GUMBO_TAG_HTML,       GUMBO_TAG_IFRAME,   GUMBO_TAG_IMG,      GUMBO_TAG_INPUT,
+       GUMBO_TAG_KEYGEN,     GUMBO_TAG_LI,       GUMBO_TAG_LINK,     GUMBO_TAG_LISTING,
+       GUMBO_TAG_MAIN,       GUMBO_TAG_MARQUEE,  GUMBO_TAG_MENU,     GUMBO_TAG_META,
+       GUMBO_TAG_NAV,        GUMBO_TAG_NOEMBED,  GUMBO_TAG_NOFRAMES, GUMBO_TAG_NOSCRIPT,
+       GUMBO_TAG_OBJECT,     GUMBO_TAG_OL,       GUMBO_TAG_P,        GUMBO_TAG_PARAM,
+       GUMBO_TAG_PLAINTEXT,  GUMBO_TAG_PRE,      GUMBO_TAG_SCRIPT,   GUMBO_TAG_SECTION,
+       GUMBO_TAG_SELECT,     GUMBO_TAG_SOURCE,   GUMBO_TAG_STYLE,    GUMBO_TAG_SUMMARY,
+       GUMBO_TAG_TABLE,      GUMBO_TAG_TBODY,    GUMBO_TAG_TD,       GUMBO_TAG_TEMPLATE,
+       GUMBO_TAG_TEXTAREA,   GUMBO_TAG_TFOOT,    GUMBO_TAG_TH,       GUMBO_TAG_THEAD,
+       GUMBO_TAG_TITLE,      GUMBO_TAG_TR,       GUMBO_TAG_TRACK,    GUMBO_TAG_UL,
+       GUMBO_TAG_WBR,        GUMBO_TAG_XMP},
+      kSpecial);
+  set({GUMBO_TAG_A, GUMBO_TAG_B, GUMBO_TAG_BIG, GUMBO_TAG_CODE, GUMBO_TAG_EM, GUMBO_TAG_FONT,
+       GUMBO_TAG_I, GUMBO_TAG_NOBR, GUMBO_TAG_S, GUMBO_TAG_SMALL, GUMBO_TAG_STRIKE,
+       GUMBO_TAG_STRONG, GUMBO_TAG_TT, GUMBO_TAG_U},
+      kFormatting);
+  return t;
+}();
 
 bool is(GumboTag t, TagClass c) {
-  return (tag_classes()[t] & c) != 0;
+  return (kTagClasses[t] & c) != 0;
 }
 
 // gumbo_tagn_enum(name), remembered by the name's hash (FNV-1a over its lower case): pages use
@@ -438,7 +450,7 @@ Guard guard(std::string_view html, std::size_t max_depth) {
   std::size_t i = 0;
   while ((i = html.find('<', i)) != std::string_view::npos) {
     const std::size_t at = i;
-    const std::string_view rest = html.substr(i);
+    const std::string_view rest(html.data() + i, n - i);
     if (rest.starts_with("<!--")) {
       // Ends at "-->", "--!>", or at once for "<!-->" and "<!--->".
       std::size_t end = n;
@@ -471,11 +483,15 @@ Guard guard(std::string_view html, std::size_t max_depth) {
     }
     std::size_t j = name_begin;
     std::uint32_t name = 2166136261u;  // FNV-1a, over the lower-case name
-    while (j < n && !html_space(html[j]) && html[j] != '/' && html[j] != '>') {
-      name = (name ^ static_cast<unsigned char>(ascii_lower(html[j]))) * 16777619u;
+    while (j < n) {
+      const auto c = static_cast<unsigned char>(html[j]);
+      const std::uint8_t cls = kByteClasses[c];
+      if ((cls & kNameStop) != 0) break;
+      name = (name ^ (c | (cls & kUpper))) * 16777619u;
       ++j;
     }
-    const GumboTag tag = tag_named(html.substr(name_begin, j - name_begin), name);
+    const GumboTag tag =
+        tag_named(std::string_view(html.data() + name_begin, j - name_begin), name);
     if (tag != GUMBO_TAG_UNKNOWN) name = 0;
     // The attributes, to the '>' outside quotes.
     std::size_t attributes = 0;
@@ -487,7 +503,7 @@ Guard guard(std::string_view html, std::size_t max_depth) {
       }
       ++attributes;
       ++j;  // a name's first character, even '='
-      while (j < n && !html_space(html[j]) && html[j] != '/' && html[j] != '>' && html[j] != '=')
+      while (j < n && !stops(html[j], kAttributeNameStop))
         ++j;
       while (j < n && html_space(html[j]))
         ++j;
@@ -499,7 +515,7 @@ Guard guard(std::string_view html, std::size_t max_depth) {
         const std::size_t q = html.find(html[j], j + 1);
         j = q == std::string_view::npos ? n : q + 1;
       } else {
-        while (j < n && !html_space(html[j]) && html[j] != '>')
+        while (j < n && !stops(html[j], kValueStop))
           ++j;
       }
     }
@@ -658,21 +674,25 @@ void* arena_chunk(Arena& a, std::size_t size) {
   return static_cast<char*>(raw) + ((sizeof(Arena::Chunk) + kAlign - 1) / kAlign) * kAlign;
 }
 
-void* arena_allocate(void* userdata, std::size_t size) {
-  Arena& a = *static_cast<Arena*>(userdata);
-  size = (size + kAlign - 1) / kAlign * kAlign;
-  if (size == 0) size = kAlign;
-  if (static_cast<std::size_t>(a.end - a.cur) >= size) {
-    void* p = a.cur;
-    a.cur += size;
-    return p;
-  }
+// arena_allocate when the current chunk has no room for `size` (rounded already). Out of line,
+// so that the common case saves no registers.
+[[gnu::noinline]] void* arena_refill(Arena& a, std::size_t size) {
   // Chunks grow with what gumbo has used so far; big requests (a long text's buffer) get their
   // own, so the current chunk is kept.
   const std::size_t chunk = std::clamp<std::size_t>(a.used / 2, 64 << 10, 8 << 20);
   if (size > chunk / 4) return arena_chunk(a, size);
   a.cur = static_cast<char*>(arena_chunk(a, chunk));
   a.end = a.cur + chunk;
+  void* p = a.cur;
+  a.cur += size;
+  return p;
+}
+
+void* arena_allocate(void* userdata, std::size_t size) {
+  Arena& a = *static_cast<Arena*>(userdata);
+  size = (size + kAlign - 1) / kAlign * kAlign;
+  if (size == 0) size = kAlign;
+  if (static_cast<std::size_t>(a.end - a.cur) < size) return arena_refill(a, size);
   void* p = a.cur;
   a.cur += size;
   return p;
@@ -940,7 +960,10 @@ struct Sink {
     }
   }
 
-  void flush() {
+  // The line under construction becomes a block. With `last`, no text follows in this sink, so
+  // the line's buffers move to the block; otherwise the block gets a copy of the line's exact
+  // size, and the line keeps its room for the next one.
+  void flush(bool last = false) {
     space = false;
     for (OpenLink& l : links) {
       if (l.begin < line.size()) {
@@ -952,7 +975,10 @@ struct Sink {
     if (!line.text.empty() || !line.links.empty()) {
       Block& b = blocks.emplace_back();
       b.kind = strong && !plain ? Block::Kind::heading : Block::Kind::line;
-      b.text = line;  // a copy of its exact size; `line` keeps its room for the next line
+      if (last)
+        b.text = std::move(line);
+      else
+        b.text = line;
     }
     line.text.clear();
     line.pieces.clear();
@@ -975,10 +1001,15 @@ bool blank_block(const Block& b) {
   return blank(b.text.text) && b.text.links.empty();
 }
 
-// A sink's blocks as one text: lines joined by line breaks, the cells of a row by spaces.
-TextBuilder flatten(const std::vector<Block>& blocks) {
+// A sink's blocks as one text: lines joined by line breaks, the cells of a row by spaces. The
+// blocks' text is taken: the first moves rather than being copied.
+TextBuilder flatten(std::vector<Block>&& blocks) {
   TextBuilder out;
-  const auto add = [&](const TextBuilder& t, bool new_line) {
+  const auto add = [&](TextBuilder& t, bool new_line) {
+    if (out.text.empty() && out.pieces.empty() && out.links.empty()) {
+      out = std::move(t);  // what appending it to nothing makes
+      return;
+    }
     if (!t.pieces.empty() && !out.text.empty() && out.text.back() != '\n') {
       if (new_line)
         out.block_break(t.pieces.front().source);
@@ -987,14 +1018,14 @@ TextBuilder flatten(const std::vector<Block>& blocks) {
     }
     append(out, t);
   };
-  for (const Block& b : blocks) {
+  for (Block& b : blocks) {
     if (blank_block(b)) continue;
     if (b.kind != Block::Kind::row) {
       add(b.text, true);
       continue;
     }
     bool first = true;
-    for (const TextBuilder& c : b.cells) {
+    for (TextBuilder& c : b.cells) {
       if (blank(c.text) && c.links.empty()) continue;
       add(c, first);
       first = false;
@@ -1052,7 +1083,7 @@ class Walker {
         leave(done);
       }
     }
-    sink().flush();
+    sink().flush(true);
   }
 
   std::vector<Block> take_blocks() {
@@ -1103,14 +1134,16 @@ class Walker {
     if (e.tag_namespace != GUMBO_NAMESPACE_HTML || is(e.tag, kSkipped)) return true;
     // A page's own header and footer; an article's or section's are part of it.
     if ((e.tag == GUMBO_TAG_HEADER || e.tag == GUMBO_TAG_FOOTER) && sections_ == 0) return true;
-    if (page_ != nullptr && (page_->tabs.contains(node) || page_->foreign_element(node)))
+    if (page_ != nullptr &&
+        ((!page_->tabs.empty() && page_->tabs.contains(node)) || page_->foreign_element(node)))
       return true;
     const std::string_view role = a[Attributes::kRole];
     if (!role.empty() &&
         (role == "navigation" || role == "menu" || role == "menubar" || role == "tablist" ||
          role == "banner" || role == "contentinfo" || role == "search"))
       return true;
-    if (one_of(e.tag, {GUMBO_TAG_HTML, GUMBO_TAG_BODY, GUMBO_TAG_MAIN, GUMBO_TAG_ARTICLE}))
+    if ((!a.has(Attributes::kId) && !a.has(Attributes::kClass)) ||
+        one_of(e.tag, {GUMBO_TAG_HTML, GUMBO_TAG_BODY, GUMBO_TAG_MAIN, GUMBO_TAG_ARTICLE}))
       return false;
     return chrome_name(a[Attributes::kId]) || chrome_name(a[Attributes::kClass]);
   }
@@ -1216,7 +1249,7 @@ class Walker {
       f.sink = &sink();
       f.mark = sink().blocks.size();
     }
-    if (page_ != nullptr) {
+    if (page_ != nullptr && !page_->by_pane.empty()) {
       const std::string_view id = trim_ascii(a[Attributes::kId]);
       const auto it = id.empty() ? page_->by_pane.end() : page_->by_pane.find(id);
       if (it != page_->by_pane.end()) {
@@ -1246,7 +1279,7 @@ class Walker {
     if ((f.flags & kPre) != 0) --pre_;
     if ((f.flags & kSection) != 0) --sections_;
     if ((f.flags & kCell) != 0) {
-      sink().flush();
+      sink().flush(true);
       std::unique_ptr<Sink> s = std::move(sinks_.back());
       sinks_.pop_back();
       grids_.back()->rows.back().back().sink = std::move(s);
@@ -1380,7 +1413,7 @@ class Walker {
       for (Cell& c : row) {
         fill_above();
         TextBuilder t;
-        if (data && c.sink != nullptr) t = flatten(c.sink->blocks);
+        if (data && c.sink != nullptr) t = flatten(std::move(c.sink->blocks));
         const std::size_t span = std::clamp<std::size_t>(c.colspan, 1, kMaxColumns);
         const int rowspan = g.dl ? 1 : std::min(c.rowspan, kMaxRowspan);
         if (rowspan > 1 && col < kMaxColumns) {
