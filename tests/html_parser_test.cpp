@@ -717,6 +717,15 @@ TEST(HtmlRobustness, DeepNestingIsRefusedNotCrashed) {
   for (int i = 0; i < 5000; ++i)
     flat += "<p><font color=red>甲<li>乙<td>丙<option>丁</font>";
   EXPECT_FALSE(lint_bytes("flat.html", flat).fatal());
+  // End tags close what they name, unknown tags included; an end tag naming nothing open does not.
+  std::string closed;
+  for (int i = 0; i < 5000; ++i)
+    closed += "<div><span>甲</span><x-a><X-B>乙</x-a></DIV>";
+  EXPECT_FALSE(lint_bytes("closed.html", closed).fatal());
+  std::string unclosed;
+  for (int i = 0; i < 200; ++i)
+    unclosed += "<x-a><x-b>甲</x-c>";
+  EXPECT_TRUE(has_fatal(lint_bytes("unclosed.html", unclosed), "parse-error.too-deep"));
 }
 
 TEST(HtmlRobustness, TooManyAttributesAndRunawayFormattingAreRefused) {

@@ -540,6 +540,12 @@ Guard guard(std::string_view html, std::size_t max_depth) {
       }
     }
     if (end_tag) {
+      if (!stack.empty() && stack.back().tag == tag && stack.back().name == name) {
+        // The end tag of the element opened last, as most are: what each case below does then.
+        --open[tag];
+        stack.pop_back();
+        continue;
+      }
       switch (tag) {
         case GUMBO_TAG_TABLE:
           pop_to({tag}, {GUMBO_TAG_TEMPLATE}, true);
@@ -590,7 +596,8 @@ Guard guard(std::string_view html, std::size_t max_depth) {
       i = k == std::string_view::npos ? n : k;
       continue;
     }
-    if (is(tag, kClosesP)) pop_to({GUMBO_TAG_P}, {GUMBO_TAG_BUTTON}, false);
+    if (is(tag, kClosesP) && open[GUMBO_TAG_P] > 0)  // most find none open
+      pop_to({GUMBO_TAG_P}, {GUMBO_TAG_BUTTON}, false);
     switch (tag) {
       case GUMBO_TAG_LI:
         pop_to({GUMBO_TAG_LI}, {GUMBO_TAG_UL, GUMBO_TAG_OL}, false);
@@ -852,6 +859,7 @@ struct Page {
   std::unordered_set<const GumboNode*> tabs;
   const GumboNode* title = nullptr;    // the first <title>
   std::vector<std::uint32_t> foreign;  // from rename_foreign
+  std::size_t blocks = 0;  // its block-level elements and line breaks: about the blocks it makes
 
   // An <svg> or <math>, renamed.
   bool foreign_element(const GumboNode* node) const {
@@ -893,6 +901,7 @@ Page survey(const GumboNode* root, std::vector<std::uint32_t> foreign) {
     if (node->type == GUMBO_NODE_ELEMENT) {
       const GumboTag t = node->v.element.tag;
       if (t == GUMBO_TAG_TITLE && out.title == nullptr) out.title = node;
+      if (is(t, kBlockTag) || t == GUMBO_TAG_BR) ++out.blocks;
       if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || out.foreign_element(node)) continue;
       const Attributes a = attributes_of(node);
       if (const std::string_view id = trim_ascii(a[Attributes::kId]); !id.empty()) ids.insert(id);
@@ -1065,6 +1074,7 @@ class Walker {
   Walker(std::string_view html, std::string_view parsed, const Page* page)
       : html_(html), parsed_(parsed), page_(page) {
     sinks_.push_back(std::make_unique<Sink>());
+    if (page != nullptr) sink().blocks.reserve(page->blocks);
   }
 
   // Reads the subtree at root (root itself is read even if it would be skipped).
