@@ -620,8 +620,10 @@ TEST(HtmlBlocks, NavigationAndScriptsAreLeftOut) {
       "<script>脚本</script><style>p{}</style><noscript>无脚本</noscript><select><option>选项"
       "</option></select><template>模板</template>"
       "<article><header>文章页眉</header></article><div class=\"canvas unavailable\">留下</div>"
+      "<div class=\"BreadCrumbs\">面包屑二</div><div id=\"FOOTER\">页脚二</div>"
+      "<div class=\"Navigator\">导航器</div><div class=\"Canvas\">画布</div>"
       "<body class=\"has-nav\"><p>正文</p></body>");
-  EXPECT_EQ(texts(doc), (std::vector<std::string>{"文章页眉", "留下", "正文"}));
+  EXPECT_EQ(texts(doc), (std::vector<std::string>{"文章页眉", "留下", "画布", "正文"}));
 }
 
 TEST(HtmlBlocks, RowAndColumnSpansExpanded) {

@@ -237,7 +237,8 @@ std::size_t code_points(std::string_view s, std::size_t stop) {
 
 // ── Before gumbo reads a page ────────────────────────────────────────────────────────────────────
 
-bool equal_ci(std::string_view s, std::string_view lower) {
+// Inline everywhere: it decides most tags' cache lookups (tag_named).
+[[gnu::always_inline]] inline bool equal_ci(std::string_view s, std::string_view lower) {
   if (s.size() != lower.size()) return false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (ascii_lower(s[i]) != lower[i]) return false;
@@ -782,24 +783,19 @@ GumboTag tag_of(const GumboNode* node) {
                                                              : GUMBO_TAG_UNKNOWN;
 }
 
-// Words of an id or class ("mainNav", "nav-tabs", "bread_crumbs"), lower case.
+// Words of an id or class ("mainNav", "nav-tabs", "bread_crumbs"), as written: compared without
+// case, they need no lower-case copy.
 template <typename F>
 void words(std::string_view s, F&& each) {
-  std::string w;
-  const auto flush = [&] {
-    if (!w.empty()) each(std::string_view(w));
-    w.clear();
-  };
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (!ascii_alpha(c) && !ascii_digit(c)) {
-      flush();
-      continue;
-    }
-    if (c >= 'A' && c <= 'Z' && i > 0 && s[i - 1] >= 'a' && s[i - 1] <= 'z') flush();
-    w.push_back(ascii_lower(c));
+  std::size_t begin = 0;  // of the word under way
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    const bool separator = i == s.size() || (!ascii_alpha(s[i]) && !ascii_digit(s[i]));
+    const bool camel = !separator && s[i] >= 'A' && s[i] <= 'Z' && i > 0 && s[i - 1] >= 'a' &&
+                       s[i - 1] <= 'z';  // "mainNav"
+    if (!separator && !camel) continue;
+    if (i > begin) each(s.substr(begin, i - begin));
+    begin = separator ? i + 1 : i;
   }
-  flush();
 }
 
 // Navigation, menus, breadcrumbs and site footers, as ids and classes name them: a word that
@@ -808,9 +804,11 @@ bool chrome_name(std::string_view s) {
   if (s.empty()) return false;
   bool found = false;
   words(s, [&](std::string_view w) {
-    if (w.size() > 1 && w.back() == 's') w.remove_suffix(1);
+    if (w.size() > 1 && ascii_lower(w.back()) == 's') w.remove_suffix(1);
     for (std::string_view stem : {"nav", "menu", "crumb", "footer", "copyright"}) {
-      if (w.starts_with(stem) || w.ends_with(stem)) found = true;
+      if (w.size() >= stem.size() && (equal_ci(w.substr(0, stem.size()), stem) ||
+                                      equal_ci(w.substr(w.size() - stem.size()), stem)))
+        found = true;
     }
   });
   return found;
