@@ -626,6 +626,15 @@ TEST(HtmlBlocks, NavigationAndScriptsAreLeftOut) {
   EXPECT_EQ(texts(doc), (std::vector<std::string>{"文章页眉", "留下", "画布", "正文"}));
 }
 
+TEST(HtmlBlocks, TabsNameTheirPanesWhereverEachStands) {
+  // The pane before its tab; a tab whose pane is not there; ids on elements that are no pane.
+  const parse::HtmlDocument doc = parse::read_html(
+      "<div id=\"main\"><div class=\"tab-pane\" id=\"sqcl\"><p>身份证</p></div></div>"
+      "<ul class=\"tab-title\"><li><a href=\"#sqcl\">申请材料</a></li><li><a href=\"#gone\">"
+      "其他</a></li></ul><p id=\"x\">正文</p>");
+  EXPECT_EQ(texts(doc), (std::vector<std::string>{"# 申请材料", "身份证", "其他", "正文"}));
+}
+
 TEST(HtmlBlocks, RowAndColumnSpansExpanded) {
   const parse::HtmlDocument doc = parse::read_html(
       "<table><tr><td rowspan=2>甲</td><td colspan=2>乙</td><td rowspan=2>丙</td></tr>"

@@ -888,7 +888,7 @@ std::string_view tab_target(const Attributes& a, bool in_tab_list) {
 Page survey(const GumboNode* root, std::vector<std::uint32_t> foreign) {
   Page out;
   out.foreign = std::move(foreign);
-  std::unordered_set<std::string_view> ids;
+  std::vector<std::string_view> ids;  // looked up only on pages with tab candidates
   std::vector<std::pair<std::string_view, const GumboNode*>> candidates;
   std::vector<std::pair<const GumboNode*, bool>> stack = {{root, false}};
   while (!stack.empty()) {
@@ -901,18 +901,27 @@ Page survey(const GumboNode* root, std::vector<std::uint32_t> foreign) {
       if (t == GUMBO_TAG_TITLE && out.title == nullptr) out.title = node;
       if (is(t, kBlockTag) || t == GUMBO_TAG_BR) ++out.blocks;
       if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || out.foreign_element(node)) continue;
-      const Attributes a = attributes_of(node);
-      if (const std::string_view id = trim_ascii(a[Attributes::kId]); !id.empty()) ids.insert(id);
-      list = list || a[Attributes::kRole] == "tablist" || tab_list_class(a[Attributes::kClass]);
-      if (const std::string_view target = tab_target(a, list); !target.empty())
-        candidates.emplace_back(target, node);
+      if (node->v.element.attributes.length != 0) {  // most elements have none, and no tab
+        const Attributes a = attributes_of(node);
+        if (const std::string_view id = trim_ascii(a[Attributes::kId]); !id.empty())
+          ids.push_back(id);
+        list = list || a[Attributes::kRole] == "tablist" || tab_list_class(a[Attributes::kClass]);
+        if (const std::string_view target = tab_target(a, list); !target.empty())
+          candidates.emplace_back(target, node);
+      }
     }
     const GumboVector& kids = children(node);
-    for (unsigned k = kids.length; k-- > 0;)
-      stack.emplace_back(static_cast<const GumboNode*>(kids.data[k]), list);
+    for (unsigned k = kids.length; k-- > 0;) {
+      const auto* child = static_cast<const GumboNode*>(kids.data[k]);
+      if (child->type == GUMBO_NODE_ELEMENT) stack.emplace_back(child, list);
+    }
   }
+  if (candidates.empty()) return out;
+  std::sort(ids.begin(), ids.end());
   for (const auto& [target, node] : candidates) {
-    if (ids.contains(target) && out.by_pane.emplace(target, node).second) out.tabs.insert(node);
+    if (std::binary_search(ids.begin(), ids.end(), target) &&
+        out.by_pane.emplace(target, node).second)
+      out.tabs.insert(node);
   }
   return out;
 }
