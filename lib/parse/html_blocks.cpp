@@ -843,11 +843,6 @@ bool tab_list_class(std::string_view s) {
   return false;
 }
 
-bool heading_tag(GumboTag t) {
-  return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 ||
-         t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
-}
-
 // ── The page: its tabs and its title ─────────────────────────────────────────────────────────────
 
 // Tabbed pages show each section's label only on its tab ("申请材料") and put the section in a
@@ -1126,6 +1121,23 @@ class Walker {
     kPane = 1u << 10,
     kTable = 1u << 11,
   };
+  // The flags that count how many open elements have them (heading_, bold_, pre_, sections_).
+  static constexpr std::uint32_t kCounted = kHeading | kBold | kPre | kSection;
+
+  // The flags an element has for its tag alone.
+  static constexpr std::array<std::uint32_t, GUMBO_TAG_LAST + 1> kTagFlags = [] {
+    std::array<std::uint32_t, GUMBO_TAG_LAST + 1> t{};
+    for (const GumboTag g :
+         {GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6})
+      t[g] |= kHeading | kBlock;
+    for (const GumboTag g : {GUMBO_TAG_STRONG, GUMBO_TAG_B})
+      t[g] |= kBold;
+    for (const GumboTag g : {GUMBO_TAG_PRE, GUMBO_TAG_LISTING, GUMBO_TAG_PLAINTEXT, GUMBO_TAG_XMP})
+      t[g] |= kPre;
+    for (const GumboTag g : {GUMBO_TAG_ARTICLE, GUMBO_TAG_MAIN, GUMBO_TAG_SECTION})
+      t[g] |= kSection;
+    return t;
+  }();
 
   struct Frame {
     const GumboNode* node = nullptr;
@@ -1244,13 +1256,7 @@ class Walker {
     } else if (is(t, kBlockTag)) {
       f.flags |= kBlock;
     }
-    if (heading_tag(t)) f.flags |= kHeading | kBlock;
-    if (t == GUMBO_TAG_STRONG || t == GUMBO_TAG_B) f.flags |= kBold;
-    if (t == GUMBO_TAG_PRE || t == GUMBO_TAG_LISTING || t == GUMBO_TAG_PLAINTEXT ||
-        t == GUMBO_TAG_XMP)
-      f.flags |= kPre;
-    if (t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN || t == GUMBO_TAG_SECTION)
-      f.flags |= kSection;
+    f.flags |= kTagFlags[t];
     if (t == GUMBO_TAG_A) {
       if (a.has(Attributes::kHref)) {
         f.flags |= kLink;
@@ -1282,35 +1288,45 @@ class Walker {
         }
       }
     }
-    if ((f.flags & kHeading) != 0) ++heading_;
-    if ((f.flags & kBold) != 0) ++bold_;
-    if ((f.flags & kPre) != 0) ++pre_;
-    if ((f.flags & kSection) != 0) ++sections_;
+    if ((f.flags & kCounted) != 0) {
+      if ((f.flags & kHeading) != 0) ++heading_;
+      if ((f.flags & kBold) != 0) ++bold_;
+      if ((f.flags & kPre) != 0) ++pre_;
+      if ((f.flags & kSection) != 0) ++sections_;
+    }
     stack.push_back(f);
   }
 
+  // Most elements have none of the flags, or one: each group is looked at only when one of it is
+  // there.
   void leave(const Frame& f) {
-    if ((f.flags & kLink) != 0) f.sink->close_link();
-    if ((f.flags & kHeading) != 0) --heading_;
-    if ((f.flags & kBold) != 0) --bold_;
-    if ((f.flags & kPre) != 0) --pre_;
-    if ((f.flags & kSection) != 0) --sections_;
-    if ((f.flags & kCell) != 0) {
-      sink().flush(true);
-      std::unique_ptr<Sink> s = std::move(sinks_.back());
-      sinks_.pop_back();
-      grids_.back()->rows.back().back().sink = std::move(s);
+    if ((f.flags & (kLink | kCounted)) != 0) {
+      if ((f.flags & kLink) != 0) f.sink->close_link();
+      if ((f.flags & kHeading) != 0) --heading_;
+      if ((f.flags & kBold) != 0) --bold_;
+      if ((f.flags & kPre) != 0) --pre_;
+      if ((f.flags & kSection) != 0) --sections_;
     }
-    if ((f.flags & kRow) != 0) grids_.back()->in_row = false;
-    if ((f.flags & kTable) != 0) tables_.pop_back();
-    if ((f.flags & kGrid) != 0) {
-      std::unique_ptr<Grid> g = std::move(grids_.back());
-      grids_.pop_back();
-      emit(*g);
+    if ((f.flags & (kCell | kRow | kTable | kGrid)) != 0) {
+      if ((f.flags & kCell) != 0) {
+        sink().flush(true);
+        std::unique_ptr<Sink> s = std::move(sinks_.back());
+        sinks_.pop_back();
+        grids_.back()->rows.back().back().sink = std::move(s);
+      }
+      if ((f.flags & kRow) != 0) grids_.back()->in_row = false;
+      if ((f.flags & kTable) != 0) tables_.pop_back();
+      if ((f.flags & kGrid) != 0) {
+        std::unique_ptr<Grid> g = std::move(grids_.back());
+        grids_.pop_back();
+        emit(*g);
+      }
     }
     if ((f.flags & kBlock) != 0) sink().flush();
-    if ((f.flags & kTitle) != 0) take_title(*f.sink, f.mark);
-    if ((f.flags & kPane) != 0) drop_repeated_heading(*f.sink, f.mark);
+    if ((f.flags & (kTitle | kPane)) != 0) {
+      if ((f.flags & kTitle) != 0) take_title(*f.sink, f.mark);
+      if ((f.flags & kPane) != 0) drop_repeated_heading(*f.sink, f.mark);
+    }
   }
 
   // A tab's text, when it is short enough to be a label; read once however many panes name it.
