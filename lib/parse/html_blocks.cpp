@@ -1085,7 +1085,7 @@ class Walker {
     enter(root, stack, true);
     while (!stack.empty()) {
       Frame& f = stack.back();
-      const GumboVector& kids = children(f.node);
+      const GumboVector& kids = *f.children;
       if (f.next < kids.length) {
         const auto* child = static_cast<const GumboNode*>(kids.data[f.next++]);
         enter(child, stack, false);
@@ -1140,8 +1140,8 @@ class Walker {
   }();
 
   struct Frame {
-    const GumboNode* node = nullptr;
-    unsigned next = 0;
+    const GumboVector* children = nullptr;  // the element's or document's
+    unsigned next = 0;                      // the child to read next
     std::uint32_t flags = 0;
     Sink* sink = nullptr;  // where a link or a pane heading went
     std::size_t mark = 0;  // the block index a title or pane starts at
@@ -1185,7 +1185,7 @@ class Walker {
         text(node);
         return;
       case GUMBO_NODE_DOCUMENT:
-        stack.push_back({node, 0, 0, nullptr, 0});
+        stack.push_back({&children(node), 0, 0, nullptr, 0});
         return;
       case GUMBO_NODE_ELEMENT:
         break;
@@ -1195,7 +1195,7 @@ class Walker {
     const Attributes a = attributes_of(node);
     if (!root && skipped(node, a)) return;
     const GumboTag t = node->v.element.tag;
-    Frame f{node, 0, 0, nullptr, 0};
+    Frame f{&children(node), 0, 0, nullptr, 0};
     if (t == GUMBO_TAG_BR) {
       sink().flush();
       return;
@@ -1568,7 +1568,7 @@ class Walker {
         break;
       }
       s.settle(emphasised);
-      s.line.exact(raw.substr(i, e - i), static_cast<std::uint32_t>(at + i));
+      s.line.exact(std::string_view(raw.data() + i, e - i), static_cast<std::uint32_t>(at + i));
       i = e;
     }
   }
