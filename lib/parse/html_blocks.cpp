@@ -806,9 +806,10 @@ bool chrome_name(std::string_view s) {
   words(s, [&](std::string_view w) {
     if (w.size() > 1 && ascii_lower(w.back()) == 's') w.remove_suffix(1);
     for (std::string_view stem : {"nav", "menu", "crumb", "footer", "copyright"}) {
-      if (w.size() >= stem.size() && (equal_ci(w.substr(0, stem.size()), stem) ||
-                                      equal_ci(w.substr(w.size() - stem.size()), stem)))
-        found = true;
+      if (w.size() < stem.size()) continue;
+      const std::string_view first(w.data(), stem.size());
+      const std::string_view last(w.data() + w.size() - stem.size(), stem.size());
+      if (equal_ci(first, stem) || equal_ci(last, stem)) found = true;
     }
   });
   return found;
