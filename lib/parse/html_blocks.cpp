@@ -266,17 +266,14 @@ std::vector<std::uint32_t> rename_foreign(std::string& html) {
     if (name >= html.size()) continue;
     const char first = ascii_lower(html[name]);
     if (first != 's' && first != 'm') continue;
-    for (const std::string_view tag : {std::string_view("svg"), std::string_view("math")}) {
-      if (tag[0] != first) continue;
-      const std::size_t after = name + tag.size();
-      if (after > html.size() || !equal_ci(std::string_view(html).substr(name, tag.size()), tag))
-        continue;
-      if (after < html.size() && !html_space(html[after]) && html[after] != '/' &&
-          html[after] != '>')
-        continue;
-      html[name + 1] = '-';
-      if (!end_tag) starts.push_back(static_cast<std::uint32_t>(name));
-    }
+    const std::string_view tag = first == 's' ? "svg" : "math";
+    const std::size_t after = name + tag.size();
+    if (after > html.size() || !equal_ci(std::string_view(html.data() + name, tag.size()), tag))
+      continue;
+    if (after < html.size() && !html_space(html[after]) && html[after] != '/' && html[after] != '>')
+      continue;
+    html[name + 1] = '-';
+    if (!end_tag) starts.push_back(static_cast<std::uint32_t>(name));
   }
   return starts;
 }
