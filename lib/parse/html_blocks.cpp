@@ -1164,6 +1164,7 @@ class Walker {
     if (page_ != nullptr &&
         ((!page_->tabs.empty() && page_->tabs.contains(node)) || page_->foreign_element(node)))
       return true;
+    if (e.attributes.length == 0) return false;  // no role, id or class naming it chrome
     const std::string_view role = a[Attributes::kRole];
     if (!role.empty() &&
         (role == "navigation" || role == "menu" || role == "menubar" || role == "tablist" ||
@@ -1642,8 +1643,12 @@ void collect_comments(const GumboNode* root, std::string_view parsed,
       continue;
     const GumboVector& kids =
         n->type == GUMBO_NODE_DOCUMENT ? n->v.document.children : n->v.element.children;
-    for (unsigned k = kids.length; k > 0; --k)
-      stack.push_back(static_cast<const GumboNode*>(kids.data[k - 1]));
+    for (unsigned k = kids.length; k > 0; --k) {
+      const auto* child = static_cast<const GumboNode*>(kids.data[k - 1]);
+      if (child->type != GUMBO_NODE_TEXT && child->type != GUMBO_NODE_WHITESPACE &&
+          child->type != GUMBO_NODE_CDATA)  // text holds no comment
+        stack.push_back(child);
+    }
   }
 }
 
