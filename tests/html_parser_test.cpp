@@ -620,8 +620,19 @@ TEST(HtmlBlocks, NavigationAndScriptsAreLeftOut) {
       "<script>脚本</script><style>p{}</style><noscript>无脚本</noscript><select><option>选项"
       "</option></select><template>模板</template>"
       "<article><header>文章页眉</header></article><div class=\"canvas unavailable\">留下</div>"
+      "<div class=\"BreadCrumbs\">面包屑二</div><div id=\"FOOTER\">页脚二</div>"
+      "<div class=\"Navigator\">导航器</div><div class=\"Canvas\">画布</div>"
       "<body class=\"has-nav\"><p>正文</p></body>");
-  EXPECT_EQ(texts(doc), (std::vector<std::string>{"文章页眉", "留下", "正文"}));
+  EXPECT_EQ(texts(doc), (std::vector<std::string>{"文章页眉", "留下", "画布", "正文"}));
+}
+
+TEST(HtmlBlocks, TabsNameTheirPanesWhereverEachStands) {
+  // The pane before its tab; a tab whose pane is not there; ids on elements that are no pane.
+  const parse::HtmlDocument doc = parse::read_html(
+      "<div id=\"main\"><div class=\"tab-pane\" id=\"sqcl\"><p>身份证</p></div></div>"
+      "<ul class=\"tab-title\"><li><a href=\"#sqcl\">申请材料</a></li><li><a href=\"#gone\">"
+      "其他</a></li></ul><p id=\"x\">正文</p>");
+  EXPECT_EQ(texts(doc), (std::vector<std::string>{"# 申请材料", "身份证", "其他", "正文"}));
 }
 
 TEST(HtmlBlocks, RowAndColumnSpansExpanded) {
@@ -657,6 +668,26 @@ TEST(HtmlBlocks, NestedTables) {
   ASSERT_EQ(doc.blocks[0].kind, parse::Block::Kind::row);
   EXPECT_EQ(doc.blocks[0].cells.at(0).text, "层");
   EXPECT_TRUE(doc.blocks[0].cells.at(1).text.ends_with("层\n底")) << doc.blocks[0].cells.at(1).text;
+}
+
+TEST(HtmlBlocks, CellOfSeveralBlocksKeepsItsLinksAndPieces) {
+  // The cell's first block, an image alone, is a link without text: the lines after it join it.
+  const std::string html =
+      "<table><tr><td>申请材料</td><td><img src=\"a.png\"><p>申请书</p><p> 身份证</p></td></tr>"
+      "</table>";
+  const parse::HtmlDocument doc = parse::read_html(html);
+  EXPECT_EQ(texts(doc), (std::vector<std::string>{"|申请材料|申请书\n身份证|"}));
+  const parse::TextBuilder& cell = doc.blocks.at(0).cells.at(1);
+  ASSERT_EQ(cell.links.size(), 1u);
+  EXPECT_EQ(cell.links[0].url, "a.png");
+  EXPECT_EQ(cell.links[0].begin, 0u);
+  EXPECT_EQ(cell.links[0].end, 0u);
+  const auto find = [&](std::string_view s) {
+    return static_cast<std::uint32_t>(cell.text.find(s));
+  };
+  EXPECT_EQ(source_of(html, cell, find("申请书"), find("申请书") + 9), "申请书");
+  EXPECT_EQ(source_of(html, cell, find("身份证"), cell.size()), "身份证");
+  EXPECT_EQ(source_of(html, doc.blocks[0].cells[0], 0, doc.blocks[0].cells[0].size()), "申请材料");
 }
 
 TEST(HtmlBlocks, DefinitionListRows) {
@@ -697,6 +728,15 @@ TEST(HtmlRobustness, DeepNestingIsRefusedNotCrashed) {
   for (int i = 0; i < 5000; ++i)
     flat += "<p><font color=red>甲<li>乙<td>丙<option>丁</font>";
   EXPECT_FALSE(lint_bytes("flat.html", flat).fatal());
+  // End tags close what they name, unknown tags included; an end tag naming nothing open does not.
+  std::string closed;
+  for (int i = 0; i < 5000; ++i)
+    closed += "<div><span>甲</span><x-a><X-B>乙</x-a></DIV>";
+  EXPECT_FALSE(lint_bytes("closed.html", closed).fatal());
+  std::string unclosed;
+  for (int i = 0; i < 200; ++i)
+    unclosed += "<x-a><x-b>甲</x-c>";
+  EXPECT_TRUE(has_fatal(lint_bytes("unclosed.html", unclosed), "parse-error.too-deep"));
 }
 
 TEST(HtmlRobustness, TooManyAttributesAndRunawayFormattingAreRefused) {

@@ -160,5 +160,23 @@ TEST(JsonParser, TheWholeGuideAsHtmlInsideAField) {
   EXPECT_EQ(element(g, "materials").text, "本人身份证\n毕业证");
 }
 
+TEST(JsonParser, HtmlWrittenWithUnicodeEscapesMapsEachCharacterBack) {
+  // Every character of the text an escape of its own: a long line before a short one.
+  const std::string content =
+      "<p>\\u529e\\u7406\\u5730\\u70b9\\uff1a\\u67d0\\u4e2d\\u5fc3\\u4e8c\\u697c "
+      "B\\u5ea7</p><p>\\u6536\\u8d39\\u6807\\u51c6\\uff1a\\u4e0d</p>";
+  const FileResult r = lint("escaped.json", "{\"name\": \"x\", \"content\": \"" + content + "\"}");
+  ASSERT_EQ(r.guides.size(), 1u);
+  const Element& place = element(r.guides[0], "place");
+  EXPECT_EQ(place.text, "某中心二楼 B座");
+  EXPECT_EQ(at(r, place.value_span()), "\\u67d0\\u4e2d\\u5fc3\\u4e8c\\u697c B\\u5ea7");
+  EXPECT_EQ(at(r, place.source_span(3, 6)), "\\u4e2d");
+  EXPECT_EQ(at(r, place.source_span(15, 17)), " B");
+  const Element& fees = element(r.guides[0], "fees");
+  EXPECT_EQ(fees.text, "不");
+  EXPECT_EQ(at(r, fees.value_span()), "\\u4e0d");
+  EXPECT_EQ(at(r, fees.label_span), "\\u6536\\u8d39\\u6807\\u51c6");
+}
+
 }  // namespace
 }  // namespace guidelint

@@ -90,16 +90,31 @@ enum ByteClass : std::uint8_t {
   kHtmlSpace = 1 << 0,  // ' ', '\t', '\n', '\r', '\f'
   kTextStop =
       1 << 1,  // ends a run of plain text: HTML whitespace, '<', '&', and 0xC2 (NBSP's lead)
+  kNameStop = 1 << 2,           // ends a tag's name: HTML whitespace, '/', '>'
+  kAttributeNameStop = 1 << 3,  // ends an attribute's name: those and '='
+  kValueStop = 1 << 4,          // ends an unquoted attribute value: HTML whitespace, '>'
+  kUpper = 0x20,                // 'A' to 'Z': what OR-ing in makes them lower case
 };
 
 constexpr std::array<std::uint8_t, 256> kByteClasses = [] {
   std::array<std::uint8_t, 256> t{};
   for (const unsigned char c : {' ', '\t', '\n', '\r', '\f'})
-    t[c] |= kHtmlSpace | kTextStop;
+    t[c] |= kHtmlSpace | kTextStop | kNameStop | kAttributeNameStop | kValueStop;
   for (const unsigned char c : {'<', '&', '\xC2'})
     t[c] |= kTextStop;
+  for (const unsigned char c : {'/', '>'})
+    t[c] |= kNameStop | kAttributeNameStop;
+  t['='] |= kAttributeNameStop;
+  t['>'] |= kValueStop;
+  for (unsigned c = 'A'; c <= 'Z'; ++c)
+    t[c] |= kUpper;
   return t;
 }();
+
+// Does byte c end what `what` (a ByteClass) stands for?
+inline bool stops(char c, std::uint8_t what) {
+  return (kByteClasses[static_cast<unsigned char>(c)] & what) != 0;
+}
 
 inline bool html_space(char c) {
   return (kByteClasses[static_cast<unsigned char>(c)] & kHtmlSpace) != 0;
@@ -222,7 +237,8 @@ std::size_t code_points(std::string_view s, std::size_t stop) {
 
 // ── Before gumbo reads a page ────────────────────────────────────────────────────────────────────
 
-bool equal_ci(std::string_view s, std::string_view lower) {
+// Inline everywhere: it decides most tags' cache lookups (tag_named).
+[[gnu::always_inline]] inline bool equal_ci(std::string_view s, std::string_view lower) {
   if (s.size() != lower.size()) return false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (ascii_lower(s[i]) != lower[i]) return false;
@@ -250,17 +266,14 @@ std::vector<std::uint32_t> rename_foreign(std::string& html) {
     if (name >= html.size()) continue;
     const char first = ascii_lower(html[name]);
     if (first != 's' && first != 'm') continue;
-    for (const std::string_view tag : {std::string_view("svg"), std::string_view("math")}) {
-      if (tag[0] != first) continue;
-      const std::size_t after = name + tag.size();
-      if (after > html.size() || !equal_ci(std::string_view(html).substr(name, tag.size()), tag))
-        continue;
-      if (after < html.size() && !html_space(html[after]) && html[after] != '/' &&
-          html[after] != '>')
-        continue;
-      html[name + 1] = '-';
-      if (!end_tag) starts.push_back(static_cast<std::uint32_t>(name));
-    }
+    const std::string_view tag = first == 's' ? "svg" : "math";
+    const std::size_t after = name + tag.size();
+    if (after > html.size() || !equal_ci(std::string_view(html.data() + name, tag.size()), tag))
+      continue;
+    if (after < html.size() && !html_space(html[after]) && html[after] != '/' && html[after] != '>')
+      continue;
+    html[name + 1] = '-';
+    if (!end_tag) starts.push_back(static_cast<std::uint32_t>(name));
   }
   return starts;
 }
@@ -280,84 +293,81 @@ enum TagClass : std::uint8_t {
   kFormatting = 1 << 7,  // re-opened where HTML closed it implicitly
 };
 
-const std::array<std::uint8_t, GUMBO_TAG_LAST + 1>& tag_classes() {
-  static const auto table = [] {
-    std::array<std::uint8_t, GUMBO_TAG_LAST + 1> t{};
-    const auto set = [&](std::initializer_list<GumboTag> tags, TagClass c) {
-      for (GumboTag g : tags)
-        t[g] |= c;
-    };
-    set({GUMBO_TAG_AREA,    GUMBO_TAG_BASE,   GUMBO_TAG_BASEFONT, GUMBO_TAG_BGSOUND,
-         GUMBO_TAG_BR,      GUMBO_TAG_COL,    GUMBO_TAG_EMBED,    GUMBO_TAG_FRAME,
-         GUMBO_TAG_HR,      GUMBO_TAG_IMAGE,  GUMBO_TAG_IMG,      GUMBO_TAG_INPUT,
-         GUMBO_TAG_KEYGEN,  GUMBO_TAG_LINK,   GUMBO_TAG_MENUITEM, GUMBO_TAG_META,
-         GUMBO_TAG_PARAM,   GUMBO_TAG_SOURCE, GUMBO_TAG_TRACK,    GUMBO_TAG_WBR,
-         GUMBO_TAG_ISINDEX, GUMBO_TAG_HTML,   GUMBO_TAG_HEAD,     GUMBO_TAG_BODY},
-        kVoid);
-    set({GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_XMP, GUMBO_TAG_IFRAME, GUMBO_TAG_NOEMBED,
-         GUMBO_TAG_NOFRAMES, GUMBO_TAG_TEXTAREA, GUMBO_TAG_TITLE},
-        kRawText);
-    set({GUMBO_TAG_TABLE, GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_CAPTION, GUMBO_TAG_TEMPLATE,
-         GUMBO_TAG_APPLET, GUMBO_TAG_OBJECT, GUMBO_TAG_MARQUEE},
-        kBoundary);
-    set({GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6},
-        TagClass(kClosesP | kBlockTag));
-    set({GUMBO_TAG_ADDRESS,  GUMBO_TAG_ARTICLE,  GUMBO_TAG_ASIDE,      GUMBO_TAG_BLOCKQUOTE,
-         GUMBO_TAG_CENTER,   GUMBO_TAG_DETAILS,  GUMBO_TAG_DIR,        GUMBO_TAG_DIV,
-         GUMBO_TAG_DL,       GUMBO_TAG_FIELDSET, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,
-         GUMBO_TAG_FOOTER,   GUMBO_TAG_HEADER,   GUMBO_TAG_HGROUP,     GUMBO_TAG_MAIN,
-         GUMBO_TAG_MENU,     GUMBO_TAG_NAV,      GUMBO_TAG_OL,         GUMBO_TAG_P,
-         GUMBO_TAG_SECTION,  GUMBO_TAG_SUMMARY,  GUMBO_TAG_UL,         GUMBO_TAG_PRE,
-         GUMBO_TAG_LISTING,  GUMBO_TAG_FORM,     GUMBO_TAG_TABLE,      GUMBO_TAG_LI,
-         GUMBO_TAG_DT,       GUMBO_TAG_DD,       GUMBO_TAG_HR,         GUMBO_TAG_XMP,
-         GUMBO_TAG_PLAINTEXT},
-        TagClass(kClosesP | kBlockTag));
-    set({GUMBO_TAG_BODY, GUMBO_TAG_HTML, GUMBO_TAG_CAPTION, GUMBO_TAG_LEGEND, GUMBO_TAG_TBODY,
-         GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT, GUMBO_TAG_TR, GUMBO_TAG_TD, GUMBO_TAG_TH,
-         GUMBO_TAG_OPTION, GUMBO_TAG_OPTGROUP, GUMBO_TAG_FRAMESET},
-        kBlockTag);
-    // Scripts and styles, the head (the <title> is read on its own), form controls, embedded
-    // objects.
-    set({GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE, GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE,
-         GUMBO_TAG_HEAD,     GUMBO_TAG_NAV,   GUMBO_TAG_SELECT,   GUMBO_TAG_DATALIST,
-         GUMBO_TAG_TEXTAREA, GUMBO_TAG_SVG,   GUMBO_TAG_MATH,     GUMBO_TAG_IFRAME,
-         GUMBO_TAG_OBJECT,   GUMBO_TAG_EMBED, GUMBO_TAG_APPLET,   GUMBO_TAG_CANVAS,
-         GUMBO_TAG_AUDIO,    GUMBO_TAG_VIDEO, GUMBO_TAG_NOEMBED,  GUMBO_TAG_NOFRAMES,
-         GUMBO_TAG_MAP},
-        kSkipped);
-    set({GUMBO_TAG_ADDRESS,    GUMBO_TAG_APPLET,   GUMBO_TAG_AREA,     GUMBO_TAG_ARTICLE,
-         GUMBO_TAG_ASIDE,      GUMBO_TAG_BASE,     GUMBO_TAG_BASEFONT, GUMBO_TAG_BGSOUND,
-         GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_BODY,     GUMBO_TAG_BR,       GUMBO_TAG_BUTTON,
-         GUMBO_TAG_CAPTION,    GUMBO_TAG_CENTER,   GUMBO_TAG_COL,      GUMBO_TAG_COLGROUP,
-         GUMBO_TAG_DD,         GUMBO_TAG_DETAILS,  GUMBO_TAG_DIR,      GUMBO_TAG_DIV,
-         GUMBO_TAG_DL,         GUMBO_TAG_DT,       GUMBO_TAG_EMBED,    GUMBO_TAG_FIELDSET,
-         GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,   GUMBO_TAG_FOOTER,   GUMBO_TAG_FORM,
-         GUMBO_TAG_FRAME,      GUMBO_TAG_FRAMESET, GUMBO_TAG_H1,       GUMBO_TAG_H2,
-         GUMBO_TAG_H3,         GUMBO_TAG_H4,       GUMBO_TAG_H5,       GUMBO_TAG_H6,
-         GUMBO_TAG_HEAD,       GUMBO_TAG_HEADER,   GUMBO_TAG_HGROUP,   GUMBO_TAG_HR,
-         GUMBO_TAG_HTML,       GUMBO_TAG_IFRAME,   GUMBO_TAG_IMG,      GUMBO_TAG_INPUT,
-         GUMBO_TAG_KEYGEN,     GUMBO_TAG_LI,       GUMBO_TAG_LINK,     GUMBO_TAG_LISTING,
-         GUMBO_TAG_MAIN,       GUMBO_TAG_MARQUEE,  GUMBO_TAG_MENU,     GUMBO_TAG_META,
-         GUMBO_TAG_NAV,        GUMBO_TAG_NOEMBED,  GUMBO_TAG_NOFRAMES, GUMBO_TAG_NOSCRIPT,
-         GUMBO_TAG_OBJECT,     GUMBO_TAG_OL,       GUMBO_TAG_P,        GUMBO_TAG_PARAM,
-         GUMBO_TAG_PLAINTEXT,  GUMBO_TAG_PRE,      GUMBO_TAG_SCRIPT,   GUMBO_TAG_SECTION,
-         GUMBO_TAG_SELECT,     GUMBO_TAG_SOURCE,   GUMBO_TAG_STYLE,    GUMBO_TAG_SUMMARY,
-         GUMBO_TAG_TABLE,      GUMBO_TAG_TBODY,    GUMBO_TAG_TD,       GUMBO_TAG_TEMPLATE,
-         GUMBO_TAG_TEXTAREA,   GUMBO_TAG_TFOOT,    GUMBO_TAG_TH,       GUMBO_TAG_THEAD,
-         GUMBO_TAG_TITLE,      GUMBO_TAG_TR,       GUMBO_TAG_TRACK,    GUMBO_TAG_UL,
-         GUMBO_TAG_WBR,        GUMBO_TAG_XMP},
-        kSpecial);
-    set({GUMBO_TAG_A, GUMBO_TAG_B, GUMBO_TAG_BIG, GUMBO_TAG_CODE, GUMBO_TAG_EM, GUMBO_TAG_FONT,
-         GUMBO_TAG_I, GUMBO_TAG_NOBR, GUMBO_TAG_S, GUMBO_TAG_SMALL, GUMBO_TAG_STRIKE,
-         GUMBO_TAG_STRONG, GUMBO_TAG_TT, GUMBO_TAG_U},
-        kFormatting);
-    return t;
-  }();
-  return table;
-}
+constexpr std::array<std::uint8_t, GUMBO_TAG_LAST + 1> kTagClasses = [] {
+  std::array<std::uint8_t, GUMBO_TAG_LAST + 1> t{};
+  const auto set = [&](std::initializer_list<GumboTag> tags, TagClass c) {
+    for (GumboTag g : tags)
+      t[g] |= c;
+  };
+  set({GUMBO_TAG_AREA,    GUMBO_TAG_BASE,   GUMBO_TAG_BASEFONT, GUMBO_TAG_BGSOUND,
+       GUMBO_TAG_BR,      GUMBO_TAG_COL,    GUMBO_TAG_EMBED,    GUMBO_TAG_FRAME,
+       GUMBO_TAG_HR,      GUMBO_TAG_IMAGE,  GUMBO_TAG_IMG,      GUMBO_TAG_INPUT,
+       GUMBO_TAG_KEYGEN,  GUMBO_TAG_LINK,   GUMBO_TAG_MENUITEM, GUMBO_TAG_META,
+       GUMBO_TAG_PARAM,   GUMBO_TAG_SOURCE, GUMBO_TAG_TRACK,    GUMBO_TAG_WBR,
+       GUMBO_TAG_ISINDEX, GUMBO_TAG_HTML,   GUMBO_TAG_HEAD,     GUMBO_TAG_BODY},
+      kVoid);
+  set({GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_XMP, GUMBO_TAG_IFRAME, GUMBO_TAG_NOEMBED,
+       GUMBO_TAG_NOFRAMES, GUMBO_TAG_TEXTAREA, GUMBO_TAG_TITLE},
+      kRawText);
+  set({GUMBO_TAG_TABLE, GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_CAPTION, GUMBO_TAG_TEMPLATE,
+       GUMBO_TAG_APPLET, GUMBO_TAG_OBJECT, GUMBO_TAG_MARQUEE},
+      kBoundary);
+  set({GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6},
+      TagClass(kClosesP | kBlockTag));
+  set({GUMBO_TAG_ADDRESS,  GUMBO_TAG_ARTICLE,  GUMBO_TAG_ASIDE,      GUMBO_TAG_BLOCKQUOTE,
+       GUMBO_TAG_CENTER,   GUMBO_TAG_DETAILS,  GUMBO_TAG_DIR,        GUMBO_TAG_DIV,
+       GUMBO_TAG_DL,       GUMBO_TAG_FIELDSET, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,
+       GUMBO_TAG_FOOTER,   GUMBO_TAG_HEADER,   GUMBO_TAG_HGROUP,     GUMBO_TAG_MAIN,
+       GUMBO_TAG_MENU,     GUMBO_TAG_NAV,      GUMBO_TAG_OL,         GUMBO_TAG_P,
+       GUMBO_TAG_SECTION,  GUMBO_TAG_SUMMARY,  GUMBO_TAG_UL,         GUMBO_TAG_PRE,
+       GUMBO_TAG_LISTING,  GUMBO_TAG_FORM,     GUMBO_TAG_TABLE,      GUMBO_TAG_LI,
+       GUMBO_TAG_DT,       GUMBO_TAG_DD,       GUMBO_TAG_HR,         GUMBO_TAG_XMP,
+       GUMBO_TAG_PLAINTEXT},
+      TagClass(kClosesP | kBlockTag));
+  set({GUMBO_TAG_BODY, GUMBO_TAG_HTML, GUMBO_TAG_CAPTION, GUMBO_TAG_LEGEND, GUMBO_TAG_TBODY,
+       GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT, GUMBO_TAG_TR, GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_OPTION,
+       GUMBO_TAG_OPTGROUP, GUMBO_TAG_FRAMESET},
+      kBlockTag);
+  // Scripts and styles, the head (the <title> is read on its own), form controls, embedded
+  // objects.
+  set({GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE, GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE,
+       GUMBO_TAG_HEAD,     GUMBO_TAG_NAV,   GUMBO_TAG_SELECT,   GUMBO_TAG_DATALIST,
+       GUMBO_TAG_TEXTAREA, GUMBO_TAG_SVG,   GUMBO_TAG_MATH,     GUMBO_TAG_IFRAME,
+       GUMBO_TAG_OBJECT,   GUMBO_TAG_EMBED, GUMBO_TAG_APPLET,   GUMBO_TAG_CANVAS,
+       GUMBO_TAG_AUDIO,    GUMBO_TAG_VIDEO, GUMBO_TAG_NOEMBED,  GUMBO_TAG_NOFRAMES,
+       GUMBO_TAG_MAP},
+      kSkipped);
+  set({GUMBO_TAG_ADDRESS,    GUMBO_TAG_APPLET,   GUMBO_TAG_AREA,     GUMBO_TAG_ARTICLE,
+       GUMBO_TAG_ASIDE,      GUMBO_TAG_BASE,     GUMBO_TAG_BASEFONT, GUMBO_TAG_BGSOUND,
+       GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_BODY,     GUMBO_TAG_BR,       GUMBO_TAG_BUTTON,
+       GUMBO_TAG_CAPTION,    GUMBO_TAG_CENTER,   GUMBO_TAG_COL,      GUMBO_TAG_COLGROUP,
+       GUMBO_TAG_DD,         GUMBO_TAG_DETAILS,  GUMBO_TAG_DIR,      GUMBO_TAG_DIV,
+       GUMBO_TAG_DL,         GUMBO_TAG_DT,       GUMBO_TAG_EMBED,    GUMBO_TAG_FIELDSET,
+       GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,   GUMBO_TAG_FOOTER,   GUMBO_TAG_FORM,
+       GUMBO_TAG_FRAME,      GUMBO_TAG_FRAMESET, GUMBO_TAG_H1,       GUMBO_TAG_H2,
+       GUMBO_TAG_H3,         GUMBO_TAG_H4,       GUMBO_TAG_H5,       GUMBO_TAG_H6,
+       GUMBO_TAG_HEAD,       GUMBO_TAG_HEADER,   GUMBO_TAG_HGROUP,   GUMBO_TAG_HR,
+       GUMBO_TAG_HTML,       GUMBO_TAG_IFRAME,   GUMBO_TAG_IMG,      GUMBO_TAG_INPUT,
+       GUMBO_TAG_KEYGEN,     GUMBO_TAG_LI,       GUMBO_TAG_LINK,     GUMBO_TAG_LISTING,
+       GUMBO_TAG_MAIN,       GUMBO_TAG_MARQUEE,  GUMBO_TAG_MENU,     GUMBO_TAG_META,
+       GUMBO_TAG_NAV,        GUMBO_TAG_NOEMBED,  GUMBO_TAG_NOFRAMES, GUMBO_TAG_NOSCRIPT,
+       GUMBO_TAG_OBJECT,     GUMBO_TAG_OL,       GUMBO_TAG_P,        GUMBO_TAG_PARAM,
+       GUMBO_TAG_PLAINTEXT,  GUMBO_TAG_PRE,      GUMBO_TAG_SCRIPT,   GUMBO_TAG_SECTION,
+       GUMBO_TAG_SELECT,     GUMBO_TAG_SOURCE,   GUMBO_TAG_STYLE,    GUMBO_TAG_SUMMARY,
+       GUMBO_TAG_TABLE,      GUMBO_TAG_TBODY,    GUMBO_TAG_TD,       GUMBO_TAG_TEMPLATE,
+       GUMBO_TAG_TEXTAREA,   GUMBO_TAG_TFOOT,    GUMBO_TAG_TH,       GUMBO_TAG_THEAD,
+       GUMBO_TAG_TITLE,      GUMBO_TAG_TR,       GUMBO_TAG_TRACK,    GUMBO_TAG_UL,
+       GUMBO_TAG_WBR,        GUMBO_TAG_XMP},
+      kSpecial);
+  set({GUMBO_TAG_A, GUMBO_TAG_B, GUMBO_TAG_BIG, GUMBO_TAG_CODE, GUMBO_TAG_EM, GUMBO_TAG_FONT,
+       GUMBO_TAG_I, GUMBO_TAG_NOBR, GUMBO_TAG_S, GUMBO_TAG_SMALL, GUMBO_TAG_STRIKE,
+       GUMBO_TAG_STRONG, GUMBO_TAG_TT, GUMBO_TAG_U},
+      kFormatting);
+  return t;
+}();
 
 bool is(GumboTag t, TagClass c) {
-  return (tag_classes()[t] & c) != 0;
+  return (kTagClasses[t] & c) != 0;
 }
 
 // gumbo_tagn_enum(name), remembered by the name's hash (FNV-1a over its lower case): pages use
@@ -438,7 +448,7 @@ Guard guard(std::string_view html, std::size_t max_depth) {
   std::size_t i = 0;
   while ((i = html.find('<', i)) != std::string_view::npos) {
     const std::size_t at = i;
-    const std::string_view rest = html.substr(i);
+    const std::string_view rest(html.data() + i, n - i);
     if (rest.starts_with("<!--")) {
       // Ends at "-->", "--!>", or at once for "<!-->" and "<!--->".
       std::size_t end = n;
@@ -471,11 +481,15 @@ Guard guard(std::string_view html, std::size_t max_depth) {
     }
     std::size_t j = name_begin;
     std::uint32_t name = 2166136261u;  // FNV-1a, over the lower-case name
-    while (j < n && !html_space(html[j]) && html[j] != '/' && html[j] != '>') {
-      name = (name ^ static_cast<unsigned char>(ascii_lower(html[j]))) * 16777619u;
+    while (j < n) {
+      const auto c = static_cast<unsigned char>(html[j]);
+      const std::uint8_t cls = kByteClasses[c];
+      if ((cls & kNameStop) != 0) break;
+      name = (name ^ (c | (cls & kUpper))) * 16777619u;
       ++j;
     }
-    const GumboTag tag = tag_named(html.substr(name_begin, j - name_begin), name);
+    const GumboTag tag =
+        tag_named(std::string_view(html.data() + name_begin, j - name_begin), name);
     if (tag != GUMBO_TAG_UNKNOWN) name = 0;
     // The attributes, to the '>' outside quotes.
     std::size_t attributes = 0;
@@ -487,7 +501,7 @@ Guard guard(std::string_view html, std::size_t max_depth) {
       }
       ++attributes;
       ++j;  // a name's first character, even '='
-      while (j < n && !html_space(html[j]) && html[j] != '/' && html[j] != '>' && html[j] != '=')
+      while (j < n && !stops(html[j], kAttributeNameStop))
         ++j;
       while (j < n && html_space(html[j]))
         ++j;
@@ -499,7 +513,7 @@ Guard guard(std::string_view html, std::size_t max_depth) {
         const std::size_t q = html.find(html[j], j + 1);
         j = q == std::string_view::npos ? n : q + 1;
       } else {
-        while (j < n && !html_space(html[j]) && html[j] != '>')
+        while (j < n && !stops(html[j], kValueStop))
           ++j;
       }
     }
@@ -524,6 +538,12 @@ Guard guard(std::string_view html, std::size_t max_depth) {
       }
     }
     if (end_tag) {
+      if (!stack.empty() && stack.back().tag == tag && stack.back().name == name) {
+        // The end tag of the element opened last, as most are: what each case below does then.
+        --open[tag];
+        stack.pop_back();
+        continue;
+      }
       switch (tag) {
         case GUMBO_TAG_TABLE:
           pop_to({tag}, {GUMBO_TAG_TEMPLATE}, true);
@@ -574,7 +594,8 @@ Guard guard(std::string_view html, std::size_t max_depth) {
       i = k == std::string_view::npos ? n : k;
       continue;
     }
-    if (is(tag, kClosesP)) pop_to({GUMBO_TAG_P}, {GUMBO_TAG_BUTTON}, false);
+    if (is(tag, kClosesP) && open[GUMBO_TAG_P] > 0)  // most find none open
+      pop_to({GUMBO_TAG_P}, {GUMBO_TAG_BUTTON}, false);
     switch (tag) {
       case GUMBO_TAG_LI:
         pop_to({GUMBO_TAG_LI}, {GUMBO_TAG_UL, GUMBO_TAG_OL}, false);
@@ -658,21 +679,25 @@ void* arena_chunk(Arena& a, std::size_t size) {
   return static_cast<char*>(raw) + ((sizeof(Arena::Chunk) + kAlign - 1) / kAlign) * kAlign;
 }
 
-void* arena_allocate(void* userdata, std::size_t size) {
-  Arena& a = *static_cast<Arena*>(userdata);
-  size = (size + kAlign - 1) / kAlign * kAlign;
-  if (size == 0) size = kAlign;
-  if (static_cast<std::size_t>(a.end - a.cur) >= size) {
-    void* p = a.cur;
-    a.cur += size;
-    return p;
-  }
+// arena_allocate when the current chunk has no room for `size` (rounded already). Out of line,
+// so that the common case saves no registers.
+[[gnu::noinline]] void* arena_refill(Arena& a, std::size_t size) {
   // Chunks grow with what gumbo has used so far; big requests (a long text's buffer) get their
   // own, so the current chunk is kept.
   const std::size_t chunk = std::clamp<std::size_t>(a.used / 2, 64 << 10, 8 << 20);
   if (size > chunk / 4) return arena_chunk(a, size);
   a.cur = static_cast<char*>(arena_chunk(a, chunk));
   a.end = a.cur + chunk;
+  void* p = a.cur;
+  a.cur += size;
+  return p;
+}
+
+void* arena_allocate(void* userdata, std::size_t size) {
+  Arena& a = *static_cast<Arena*>(userdata);
+  size = (size + kAlign - 1) / kAlign * kAlign;
+  if (size == 0) size = kAlign;
+  if (static_cast<std::size_t>(a.end - a.cur) < size) return arena_refill(a, size);
   void* p = a.cur;
   a.cur += size;
   return p;
@@ -755,24 +780,19 @@ GumboTag tag_of(const GumboNode* node) {
                                                              : GUMBO_TAG_UNKNOWN;
 }
 
-// Words of an id or class ("mainNav", "nav-tabs", "bread_crumbs"), lower case.
+// Words of an id or class ("mainNav", "nav-tabs", "bread_crumbs"), as written: compared without
+// case, they need no lower-case copy.
 template <typename F>
 void words(std::string_view s, F&& each) {
-  std::string w;
-  const auto flush = [&] {
-    if (!w.empty()) each(std::string_view(w));
-    w.clear();
-  };
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (!ascii_alpha(c) && !ascii_digit(c)) {
-      flush();
-      continue;
-    }
-    if (c >= 'A' && c <= 'Z' && i > 0 && s[i - 1] >= 'a' && s[i - 1] <= 'z') flush();
-    w.push_back(ascii_lower(c));
+  std::size_t begin = 0;  // of the word under way
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    const bool separator = i == s.size() || (!ascii_alpha(s[i]) && !ascii_digit(s[i]));
+    const bool camel = !separator && s[i] >= 'A' && s[i] <= 'Z' && i > 0 && s[i - 1] >= 'a' &&
+                       s[i - 1] <= 'z';  // "mainNav"
+    if (!separator && !camel) continue;
+    if (i > begin) each(s.substr(begin, i - begin));
+    begin = separator ? i + 1 : i;
   }
-  flush();
 }
 
 // Navigation, menus, breadcrumbs and site footers, as ids and classes name them: a word that
@@ -781,9 +801,12 @@ bool chrome_name(std::string_view s) {
   if (s.empty()) return false;
   bool found = false;
   words(s, [&](std::string_view w) {
-    if (w.size() > 1 && w.back() == 's') w.remove_suffix(1);
+    if (w.size() > 1 && ascii_lower(w.back()) == 's') w.remove_suffix(1);
     for (std::string_view stem : {"nav", "menu", "crumb", "footer", "copyright"}) {
-      if (w.starts_with(stem) || w.ends_with(stem)) found = true;
+      if (w.size() < stem.size()) continue;
+      const std::string_view first(w.data(), stem.size());
+      const std::string_view last(w.data() + w.size() - stem.size(), stem.size());
+      if (equal_ci(first, stem) || equal_ci(last, stem)) found = true;
     }
   });
   return found;
@@ -818,11 +841,6 @@ bool tab_list_class(std::string_view s) {
   return false;
 }
 
-bool heading_tag(GumboTag t) {
-  return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 ||
-         t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
-}
-
 // ── The page: its tabs and its title ─────────────────────────────────────────────────────────────
 
 // Tabbed pages show each section's label only on its tab ("申请材料") and put the section in a
@@ -832,6 +850,7 @@ struct Page {
   std::unordered_set<const GumboNode*> tabs;
   const GumboNode* title = nullptr;    // the first <title>
   std::vector<std::uint32_t> foreign;  // from rename_foreign
+  std::size_t blocks = 0;  // its block-level elements and line breaks: about the blocks it makes
 
   // An <svg> or <math>, renamed.
   bool foreign_element(const GumboNode* node) const {
@@ -862,7 +881,7 @@ std::string_view tab_target(const Attributes& a, bool in_tab_list) {
 Page survey(const GumboNode* root, std::vector<std::uint32_t> foreign) {
   Page out;
   out.foreign = std::move(foreign);
-  std::unordered_set<std::string_view> ids;
+  std::vector<std::string_view> ids;  // looked up only on pages with tab candidates
   std::vector<std::pair<std::string_view, const GumboNode*>> candidates;
   std::vector<std::pair<const GumboNode*, bool>> stack = {{root, false}};
   while (!stack.empty()) {
@@ -873,19 +892,29 @@ Page survey(const GumboNode* root, std::vector<std::uint32_t> foreign) {
     if (node->type == GUMBO_NODE_ELEMENT) {
       const GumboTag t = node->v.element.tag;
       if (t == GUMBO_TAG_TITLE && out.title == nullptr) out.title = node;
+      if (is(t, kBlockTag) || t == GUMBO_TAG_BR) ++out.blocks;
       if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || out.foreign_element(node)) continue;
-      const Attributes a = attributes_of(node);
-      if (const std::string_view id = trim_ascii(a[Attributes::kId]); !id.empty()) ids.insert(id);
-      list = list || a[Attributes::kRole] == "tablist" || tab_list_class(a[Attributes::kClass]);
-      if (const std::string_view target = tab_target(a, list); !target.empty())
-        candidates.emplace_back(target, node);
+      if (node->v.element.attributes.length != 0) {  // most elements have none, and no tab
+        const Attributes a = attributes_of(node);
+        if (const std::string_view id = trim_ascii(a[Attributes::kId]); !id.empty())
+          ids.push_back(id);
+        list = list || a[Attributes::kRole] == "tablist" || tab_list_class(a[Attributes::kClass]);
+        if (const std::string_view target = tab_target(a, list); !target.empty())
+          candidates.emplace_back(target, node);
+      }
     }
     const GumboVector& kids = children(node);
-    for (unsigned k = kids.length; k-- > 0;)
-      stack.emplace_back(static_cast<const GumboNode*>(kids.data[k]), list);
+    for (unsigned k = kids.length; k-- > 0;) {
+      const auto* child = static_cast<const GumboNode*>(kids.data[k]);
+      if (child->type == GUMBO_NODE_ELEMENT) stack.emplace_back(child, list);
+    }
   }
+  if (candidates.empty()) return out;
+  std::sort(ids.begin(), ids.end());
   for (const auto& [target, node] : candidates) {
-    if (ids.contains(target) && out.by_pane.emplace(target, node).second) out.tabs.insert(node);
+    if (std::binary_search(ids.begin(), ids.end(), target) &&
+        out.by_pane.emplace(target, node).second)
+      out.tabs.insert(node);
   }
   return out;
 }
@@ -940,7 +969,10 @@ struct Sink {
     }
   }
 
-  void flush() {
+  // The line under construction becomes a block. With `last`, no text follows in this sink, so
+  // the line's buffers move to the block; otherwise the block gets a copy of the line's exact
+  // size, and the line keeps its room for the next one.
+  void flush(bool last = false) {
     space = false;
     for (OpenLink& l : links) {
       if (l.begin < line.size()) {
@@ -952,7 +984,10 @@ struct Sink {
     if (!line.text.empty() || !line.links.empty()) {
       Block& b = blocks.emplace_back();
       b.kind = strong && !plain ? Block::Kind::heading : Block::Kind::line;
-      b.text = line;  // a copy of its exact size; `line` keeps its room for the next line
+      if (last)
+        b.text = std::move(line);
+      else
+        b.text = line;
     }
     line.text.clear();
     line.pieces.clear();
@@ -975,10 +1010,15 @@ bool blank_block(const Block& b) {
   return blank(b.text.text) && b.text.links.empty();
 }
 
-// A sink's blocks as one text: lines joined by line breaks, the cells of a row by spaces.
-TextBuilder flatten(const std::vector<Block>& blocks) {
+// A sink's blocks as one text: lines joined by line breaks, the cells of a row by spaces. The
+// blocks' text is taken: the first moves rather than being copied.
+TextBuilder flatten(std::vector<Block>&& blocks) {
   TextBuilder out;
-  const auto add = [&](const TextBuilder& t, bool new_line) {
+  const auto add = [&](TextBuilder& t, bool new_line) {
+    if (out.text.empty() && out.pieces.empty() && out.links.empty()) {
+      out = std::move(t);  // what appending it to nothing makes
+      return;
+    }
     if (!t.pieces.empty() && !out.text.empty() && out.text.back() != '\n') {
       if (new_line)
         out.block_break(t.pieces.front().source);
@@ -987,14 +1027,14 @@ TextBuilder flatten(const std::vector<Block>& blocks) {
     }
     append(out, t);
   };
-  for (const Block& b : blocks) {
+  for (Block& b : blocks) {
     if (blank_block(b)) continue;
     if (b.kind != Block::Kind::row) {
       add(b.text, true);
       continue;
     }
     bool first = true;
-    for (const TextBuilder& c : b.cells) {
+    for (TextBuilder& c : b.cells) {
       if (blank(c.text) && c.links.empty()) continue;
       add(c, first);
       first = false;
@@ -1034,6 +1074,7 @@ class Walker {
   Walker(std::string_view html, std::string_view parsed, const Page* page)
       : html_(html), parsed_(parsed), page_(page) {
     sinks_.push_back(std::make_unique<Sink>());
+    if (page != nullptr) sink().blocks.reserve(page->blocks);
   }
 
   // Reads the subtree at root (root itself is read even if it would be skipped).
@@ -1042,7 +1083,7 @@ class Walker {
     enter(root, stack, true);
     while (!stack.empty()) {
       Frame& f = stack.back();
-      const GumboVector& kids = children(f.node);
+      const GumboVector& kids = *f.children;
       if (f.next < kids.length) {
         const auto* child = static_cast<const GumboNode*>(kids.data[f.next++]);
         enter(child, stack, false);
@@ -1052,7 +1093,7 @@ class Walker {
         leave(done);
       }
     }
-    sink().flush();
+    sink().flush(true);
   }
 
   std::vector<Block> take_blocks() {
@@ -1078,10 +1119,27 @@ class Walker {
     kPane = 1u << 10,
     kTable = 1u << 11,
   };
+  // The flags that count how many open elements have them (heading_, bold_, pre_, sections_).
+  static constexpr std::uint32_t kCounted = kHeading | kBold | kPre | kSection;
+
+  // The flags an element has for its tag alone.
+  static constexpr std::array<std::uint32_t, GUMBO_TAG_LAST + 1> kTagFlags = [] {
+    std::array<std::uint32_t, GUMBO_TAG_LAST + 1> t{};
+    for (const GumboTag g :
+         {GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6})
+      t[g] |= kHeading | kBlock;
+    for (const GumboTag g : {GUMBO_TAG_STRONG, GUMBO_TAG_B})
+      t[g] |= kBold;
+    for (const GumboTag g : {GUMBO_TAG_PRE, GUMBO_TAG_LISTING, GUMBO_TAG_PLAINTEXT, GUMBO_TAG_XMP})
+      t[g] |= kPre;
+    for (const GumboTag g : {GUMBO_TAG_ARTICLE, GUMBO_TAG_MAIN, GUMBO_TAG_SECTION})
+      t[g] |= kSection;
+    return t;
+  }();
 
   struct Frame {
-    const GumboNode* node = nullptr;
-    unsigned next = 0;
+    const GumboVector* children = nullptr;  // the element's or document's
+    unsigned next = 0;                      // the child to read next
     std::uint32_t flags = 0;
     Sink* sink = nullptr;  // where a link or a pane heading went
     std::size_t mark = 0;  // the block index a title or pane starts at
@@ -1103,14 +1161,17 @@ class Walker {
     if (e.tag_namespace != GUMBO_NAMESPACE_HTML || is(e.tag, kSkipped)) return true;
     // A page's own header and footer; an article's or section's are part of it.
     if ((e.tag == GUMBO_TAG_HEADER || e.tag == GUMBO_TAG_FOOTER) && sections_ == 0) return true;
-    if (page_ != nullptr && (page_->tabs.contains(node) || page_->foreign_element(node)))
+    if (page_ != nullptr &&
+        ((!page_->tabs.empty() && page_->tabs.contains(node)) || page_->foreign_element(node)))
       return true;
+    if (e.attributes.length == 0) return false;  // no role, id or class naming it chrome
     const std::string_view role = a[Attributes::kRole];
     if (!role.empty() &&
         (role == "navigation" || role == "menu" || role == "menubar" || role == "tablist" ||
          role == "banner" || role == "contentinfo" || role == "search"))
       return true;
-    if (one_of(e.tag, {GUMBO_TAG_HTML, GUMBO_TAG_BODY, GUMBO_TAG_MAIN, GUMBO_TAG_ARTICLE}))
+    if ((!a.has(Attributes::kId) && !a.has(Attributes::kClass)) ||
+        one_of(e.tag, {GUMBO_TAG_HTML, GUMBO_TAG_BODY, GUMBO_TAG_MAIN, GUMBO_TAG_ARTICLE}))
       return false;
     return chrome_name(a[Attributes::kId]) || chrome_name(a[Attributes::kClass]);
   }
@@ -1123,7 +1184,7 @@ class Walker {
         text(node);
         return;
       case GUMBO_NODE_DOCUMENT:
-        stack.push_back({node, 0, 0, nullptr, 0});
+        stack.push_back({&children(node), 0, 0, nullptr, 0});
         return;
       case GUMBO_NODE_ELEMENT:
         break;
@@ -1133,7 +1194,7 @@ class Walker {
     const Attributes a = attributes_of(node);
     if (!root && skipped(node, a)) return;
     const GumboTag t = node->v.element.tag;
-    Frame f{node, 0, 0, nullptr, 0};
+    Frame f{&children(node), 0, 0, nullptr, 0};
     if (t == GUMBO_TAG_BR) {
       sink().flush();
       return;
@@ -1194,13 +1255,7 @@ class Walker {
     } else if (is(t, kBlockTag)) {
       f.flags |= kBlock;
     }
-    if (heading_tag(t)) f.flags |= kHeading | kBlock;
-    if (t == GUMBO_TAG_STRONG || t == GUMBO_TAG_B) f.flags |= kBold;
-    if (t == GUMBO_TAG_PRE || t == GUMBO_TAG_LISTING || t == GUMBO_TAG_PLAINTEXT ||
-        t == GUMBO_TAG_XMP)
-      f.flags |= kPre;
-    if (t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN || t == GUMBO_TAG_SECTION)
-      f.flags |= kSection;
+    f.flags |= kTagFlags[t];
     if (t == GUMBO_TAG_A) {
       if (a.has(Attributes::kHref)) {
         f.flags |= kLink;
@@ -1216,7 +1271,7 @@ class Walker {
       f.sink = &sink();
       f.mark = sink().blocks.size();
     }
-    if (page_ != nullptr) {
+    if (page_ != nullptr && !page_->by_pane.empty()) {
       const std::string_view id = trim_ascii(a[Attributes::kId]);
       const auto it = id.empty() ? page_->by_pane.end() : page_->by_pane.find(id);
       if (it != page_->by_pane.end()) {
@@ -1232,35 +1287,45 @@ class Walker {
         }
       }
     }
-    if ((f.flags & kHeading) != 0) ++heading_;
-    if ((f.flags & kBold) != 0) ++bold_;
-    if ((f.flags & kPre) != 0) ++pre_;
-    if ((f.flags & kSection) != 0) ++sections_;
+    if ((f.flags & kCounted) != 0) {
+      if ((f.flags & kHeading) != 0) ++heading_;
+      if ((f.flags & kBold) != 0) ++bold_;
+      if ((f.flags & kPre) != 0) ++pre_;
+      if ((f.flags & kSection) != 0) ++sections_;
+    }
     stack.push_back(f);
   }
 
+  // Most elements have none of the flags, or one: each group is looked at only when one of it is
+  // there.
   void leave(const Frame& f) {
-    if ((f.flags & kLink) != 0) f.sink->close_link();
-    if ((f.flags & kHeading) != 0) --heading_;
-    if ((f.flags & kBold) != 0) --bold_;
-    if ((f.flags & kPre) != 0) --pre_;
-    if ((f.flags & kSection) != 0) --sections_;
-    if ((f.flags & kCell) != 0) {
-      sink().flush();
-      std::unique_ptr<Sink> s = std::move(sinks_.back());
-      sinks_.pop_back();
-      grids_.back()->rows.back().back().sink = std::move(s);
+    if ((f.flags & (kLink | kCounted)) != 0) {
+      if ((f.flags & kLink) != 0) f.sink->close_link();
+      if ((f.flags & kHeading) != 0) --heading_;
+      if ((f.flags & kBold) != 0) --bold_;
+      if ((f.flags & kPre) != 0) --pre_;
+      if ((f.flags & kSection) != 0) --sections_;
     }
-    if ((f.flags & kRow) != 0) grids_.back()->in_row = false;
-    if ((f.flags & kTable) != 0) tables_.pop_back();
-    if ((f.flags & kGrid) != 0) {
-      std::unique_ptr<Grid> g = std::move(grids_.back());
-      grids_.pop_back();
-      emit(*g);
+    if ((f.flags & (kCell | kRow | kTable | kGrid)) != 0) {
+      if ((f.flags & kCell) != 0) {
+        sink().flush(true);
+        std::unique_ptr<Sink> s = std::move(sinks_.back());
+        sinks_.pop_back();
+        grids_.back()->rows.back().back().sink = std::move(s);
+      }
+      if ((f.flags & kRow) != 0) grids_.back()->in_row = false;
+      if ((f.flags & kTable) != 0) tables_.pop_back();
+      if ((f.flags & kGrid) != 0) {
+        std::unique_ptr<Grid> g = std::move(grids_.back());
+        grids_.pop_back();
+        emit(*g);
+      }
     }
     if ((f.flags & kBlock) != 0) sink().flush();
-    if ((f.flags & kTitle) != 0) take_title(*f.sink, f.mark);
-    if ((f.flags & kPane) != 0) drop_repeated_heading(*f.sink, f.mark);
+    if ((f.flags & (kTitle | kPane)) != 0) {
+      if ((f.flags & kTitle) != 0) take_title(*f.sink, f.mark);
+      if ((f.flags & kPane) != 0) drop_repeated_heading(*f.sink, f.mark);
+    }
   }
 
   // A tab's text, when it is short enough to be a label; read once however many panes name it.
@@ -1380,7 +1445,7 @@ class Walker {
       for (Cell& c : row) {
         fill_above();
         TextBuilder t;
-        if (data && c.sink != nullptr) t = flatten(c.sink->blocks);
+        if (data && c.sink != nullptr) t = flatten(std::move(c.sink->blocks));
         const std::size_t span = std::clamp<std::size_t>(c.colspan, 1, kMaxColumns);
         const int rowspan = g.dl ? 1 : std::min(c.rowspan, kMaxRowspan);
         if (rowspan > 1 && col < kMaxColumns) {
@@ -1502,7 +1567,7 @@ class Walker {
         break;
       }
       s.settle(emphasised);
-      s.line.exact(raw.substr(i, e - i), static_cast<std::uint32_t>(at + i));
+      s.line.exact(std::string_view(raw.data() + i, e - i), static_cast<std::uint32_t>(at + i));
       i = e;
     }
   }
@@ -1578,8 +1643,12 @@ void collect_comments(const GumboNode* root, std::string_view parsed,
       continue;
     const GumboVector& kids =
         n->type == GUMBO_NODE_DOCUMENT ? n->v.document.children : n->v.element.children;
-    for (unsigned k = kids.length; k > 0; --k)
-      stack.push_back(static_cast<const GumboNode*>(kids.data[k - 1]));
+    for (unsigned k = kids.length; k > 0; --k) {
+      const auto* child = static_cast<const GumboNode*>(kids.data[k - 1]);
+      if (child->type != GUMBO_NODE_TEXT && child->type != GUMBO_NODE_WHITESPACE &&
+          child->type != GUMBO_NODE_CDATA)  // text holds no comment
+        stack.push_back(child);
+    }
   }
 }
 

@@ -198,9 +198,12 @@ bool blank(std::string_view s) {
 
 std::vector<TextPiece> compose(const std::vector<TextPiece>& inner, std::uint32_t inner_size,
                                const std::vector<TextPiece>& outer, std::uint32_t outer_size) {
-  std::vector<TextPiece> out;
-  if (outer.empty()) return out;
-  out.reserve(inner.size());
+  if (outer.empty()) return {};
+  // Built in a buffer kept from call to call, then copied at its exact size: exact pieces split
+  // wherever they cross outer pieces (in JSON written with \uXXXX, at every character), and a
+  // result grown as it goes would be allocated again and again.
+  thread_local std::vector<TextPiece> out;
+  out.clear();
   // Where inner offset o lies in the Source, as a range: exact outer pieces map byte for byte,
   // others (a JSON escape) stand for their whole range. The last outer piece whose text starts at
   // or before o (the first one when none does), found from the one before: inner text mostly
@@ -254,7 +257,7 @@ std::vector<TextPiece> compose(const std::vector<TextPiece>& inner, std::uint32_
       o += len;
     }
   }
-  return out;
+  return {out.begin(), out.end()};
 }
 
 }  // namespace guidelint::parse
