@@ -176,11 +176,13 @@ void split(const Element& e, std::uint32_t begin, std::uint32_t end, Split split
   std::uint32_t first = kNone;
   std::uint32_t last_end = 0;
   char32_t before_first = 0;
+  char32_t first_cp = 0;
   const auto flush = [&] {
     if (first == kNone) return;
     const std::string_view piece = text.substr(first, last_end - first);
     // An enumerator alone ("1.") is not an entry.
-    if (!count_bounded(piece, 0) && enumerator_end(text, first, end, before_first) < last_end)
+    if (!count_bounded(piece, 0) && (!may_begin_enumerator(first_cp) ||
+                                     enumerator_end(text, first, end, before_first) < last_end))
       out.push_back({first, last_end});
     first = kNone;
   };
@@ -196,6 +198,8 @@ void split(const Element& e, std::uint32_t begin, std::uint32_t end, Split split
       if (first == kNone) {
         first = at;
         before_first = before;
+        std::size_t j = i;
+        first_cp = utf8::next_fast(text, j);  // 第一步 and 一、 may begin a piece
       }
       i += 3;
       last_end = static_cast<std::uint32_t>(i);
@@ -217,7 +221,7 @@ void split(const Element& e, std::uint32_t begin, std::uint32_t end, Split split
     }
     if (at > start && !digit(before) &&
         (boundary(before) || digit(c) || circled(c) || c == U'（' || c == U'(') &&
-        enumerator_end(text, at, end, before) > at) {
+        may_begin_enumerator(c) && enumerator_end(text, at, end, before) > at) {
       flush();
       if (out.size() >= limit) return;
       start = at;
@@ -226,6 +230,7 @@ void split(const Element& e, std::uint32_t begin, std::uint32_t end, Split split
       if (first == kNone) {
         first = at;
         before_first = before;
+        first_cp = c;
       }
       last_end = next;
     }
