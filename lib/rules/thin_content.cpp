@@ -186,7 +186,8 @@ void split(const Element& e, std::uint32_t begin, std::uint32_t end, Split split
       out.push_back({first, last_end});
     first = kNone;
   };
-  // An ideograph in place of the one before an ideograph: neither a digit nor a boundary.
+  // Stands for an ideograph passed over undecoded, as the code point before the next one: it is
+  // neither a digit nor a boundary, as that ideograph is not.
   constexpr char32_t kIdeograph = U'一';
   char32_t before = 0;  // the code point before i
   std::uint32_t start = begin;
