@@ -254,6 +254,28 @@ TEST(ContactFormat, OptionsOverrideTheDefaults) {
   expect_pass(guide("投诉电话", "无"), *elements);
 }
 
+TEST(ContactFormat, WordsBeforeDigitsThatAreNoNumber) {
+  // Read back from the digits across spaces and marks; a word that only ends alike is not one.
+  for (const char* value : {"邮政编码：450000", "编 码 450000", "QQ群 12345678"})
+    expect_pass(guide("咨询电话", std::string("0371-63901234，") + value));
+  expect_one(testing::lint_text(guide("咨询电话", "0371-63901234，密码450000")),
+             "contact-format.phone-length", "450000");
+}
+
+TEST(ContactFormat, HotlinesOfEveryLength) {
+  // Numbers are ruled out as hotlines by their length first; the longest hotlines share one.
+  const auto e =
+      testing::engine_from("rules:\n  contact-format:\n    options:\n      hotlines: ['12345', '1" +
+                           std::string(69, 'x') + "', '2" + std::string(62, 'x') + "']\n");
+  expect_pass(guide("咨询电话", "12345"), *e);
+  expect_pass(guide("咨询电话", "1" + std::string(69, '0')), *e);
+  expect_pass(guide("咨询电话", "2" + std::string(62, '0')), *e);
+  for (const std::string& number : {std::string("12315"), "1" + std::string(63, '0'),
+                                    "1" + std::string(68, '0'), "2" + std::string(69, '0')})
+    expect_one(testing::lint_text(guide("咨询电话", number), *e), "contact-format.phone-length",
+               number);
+}
+
 TEST(ContactFormat, BadOptionsAreConfigErrors) {
   for (const char* yaml : {
            "rules:\n  contact-format:\n    options: {regions: [mainland, macau]}\n",

@@ -5,6 +5,7 @@
 
 #include "fixture_support.hpp"
 #include "guidelint/guidelint.hpp"
+#include "random_text.hpp"
 #include "rules/content.hpp"
 
 namespace guidelint {
@@ -138,6 +139,48 @@ TEST(LegalBasisCitationParser, ArticleReferences) {
   // Not references: 第二批, 第5号, 第三次.
   EXPECT_EQ(parsed("《国务院关于第二批取消152项中央指定地方实施行政审批事项的决定》"),
             (Lines{"title:国务院关于第二批取消152项中央指定地方实施行政审批事项的决定 law"}));
+}
+
+// Every character is decoded as utf8::next decodes it, the common ones without it: what is parsed
+// is what decoding each with utf8::next parsed. The digest of these citations is the one that
+// reading gave, on texts with every bracket, script, width and broken sequence.
+TEST(LegalBasisCitationParser, ReadAsEveryCharacterDecodes) {
+  EXPECT_EQ(parsed("＜＜取水许可管理办法＞＞（國務院令第４６０號）第３條\xed\xa0\x80"),
+            (Lines{"title:取水许可管理办法(國務院令第４６０號) law [第３條]"}));
+  EXPECT_EQ(parsed("\xee\x80\x80《水法》"), (Lines{"title:水法 law"}));
+  testing::RandomText random(
+      "《|》|<<|>>|＜＜|＞＞|〈|〉|«|»|「|」|『|』|＜|＞|\n| |\u3000|中华人民共和国|中華人民共和國|"
+      "行政许可法|植物检疫条例|實施細則|辦法|规定|（林业部分）|（试行）|国务院令|令|國務院|第|號|"
+      "号|年|国发|〔|〕|［|"
+      "］|[|]|(|)|（|）|【|】|﹝|﹞|2015|11|０１２|412|三十五|十|百|〇|○|两|兩|零|.|．|条|條|"
+      "款|项|項|目|章|节|節|编|點|部|分|、|，|根据|依据|按照|据|依|有关|相关|本|国家|法律|的|和|"
+      "食品安全法|"
+      "水法|a|\xe4|\x80|\xff|\xe4\xb8|\xf0\x9f\x98\x80|𠀀|㐀|丽|\ufffd|"
+      "\xed\xa0\x80|\xe0\x80\x80|\xee\x80\x80",
+      20261127);
+  testing::Digest digest;
+  rules::content::Citations citations;
+  for (int t = 0; t < 20000; ++t) {
+    const std::string text = random.next(40);
+    rules::content::parse_citations(text, citations);
+    for (const rules::content::Citation& c : citations.citations) {
+      digest.add(static_cast<std::uint64_t>(c.kind));
+      digest.add(c.begin);
+      digest.add(c.end);
+      digest.add(c.title);
+      digest.add(c.number);
+      digest.add(c.law);
+      digest.add(c.first_article);
+      digest.add(c.article_count);
+    }
+    for (const rules::content::Citation::Article& a : citations.all_articles) {
+      digest.add(a.begin);
+      digest.add(a.end);
+    }
+    digest.add(citations.loose);
+    digest.add("\n");
+  }
+  EXPECT_EQ(digest.value(), 0x91edd34d3de481a5ull);
 }
 
 // ── The rule ─────────────────────────────────────────────────────────────────────────────────

@@ -4,6 +4,8 @@
 
 #include "fixture_support.hpp"
 #include "guidelint/guidelint.hpp"
+#include "random_text.hpp"
+#include "rules/content.hpp"
 
 namespace guidelint {
 namespace {
@@ -303,6 +305,75 @@ TEST(ThinContent, TheBuiltInOptionsFitAProfileWithoutTheirElements) {
     EXPECT_EQ(ids(f), (std::vector<std::string>{"thin-content.chars"}));
   }
   std::filesystem::remove_all(dir);
+}
+
+// ── Entries and steps of an element ──────────────────────────────────────────────────────────
+
+// The pieces of the text the items cover, joined by '|'.
+std::string pieces(const Element& e, const std::vector<Item>& items) {
+  std::string out;
+  for (const Item& i : items) {
+    if (!out.empty()) out += "|";
+    out += e.text.substr(i.begin, i.end - i.begin);
+  }
+  return out;
+}
+
+TEST(ThinContentEntries, SeparatorsAndEnumeratorsInEveryScriptAndWidth) {
+  struct Case {
+    std::string_view text, entries, steps;
+  };
+  for (const Case& c : std::initializer_list<Case>{
+           {"；１、申請；２、受理；", "１、申請|２、受理", "１、申請|２、受理"},
+           {"  1.申请 2.受理 3.決定  ", "1.申请|2.受理|3.決定", "1.申请|2.受理|3.決定"},
+           {"第一步申請→第二步審核", "第一步申請→第二步審核", "第一步申請|第二步審核"},
+           {"（一）申请—（二）受理", "（一）申请—|（二）受理", "（一）申请|（二）受理"},
+           {"9:00-17:00，申請-審核", "9:00-17:00，申請-審核", "9:00-17:00|申請|審核"},
+           {"—申请—", "—申请—", "申请"},
+           {"申请；", "申请", "申请"},
+           {"①申請②受理③發照", "①申請|②受理|③發照", "①申請|②受理|③發照"},
+           {"一、申请 二、受理", "一、申请|二、受理", "一、申请|二、受理"},
+           {"申请一、受理", "申请一、受理", "申请一、受理"},
+           {"１．申請　２．受理", "１．申請|２．受理", "１．申請|２．受理"},
+       }) {
+    SCOPED_TRACE(c.text);
+    Element e;
+    e.text = c.text;
+    EXPECT_EQ(pieces(e, rules::content::entries(e)), c.entries);
+    EXPECT_EQ(pieces(e, rules::content::steps(e)), c.steps);
+  }
+}
+
+// Ideographs are passed over without being decoded; what is read is what reading every character
+// read: the digest of these entries and steps is the one that reading gave.
+TEST(ThinContentEntries, ReadAsReadingEveryCharacter) {
+  testing::RandomText random(
+      "申请|受理|審核|決定|發照|第|一|二|十|步|阶|階|、|，|,|。|.|．|；|;|：|\n|\r| |\t|"
+      "\u3000|\u00a0|\u2028|\ufeff|1|12|123|０|１２|（|）|(|)|】|]|①|⑳|⑴|"
+      "→|⟶|->|-|—|－|–|~|～|─|＞|9:00-17:00|2019-2020|第一步|第二階|一、|（3）|"
+      "（十）|1.|1.5|2、|１．|a|Z|〇|\xe4|\x80|\xff|\xe4\xb8|"
+      "\xf0\x9f\x98\x80|𠀀|㐀|\u4dc0|丽",
+      20261127);
+  testing::Digest digest;
+  for (int t = 0; t < 20000; ++t) {
+    Element e;
+    e.text = random.next(16);
+    std::vector<Item> list;
+    for (const std::size_t limit : {std::size_t{1}, std::size_t{2}, SIZE_MAX}) {
+      rules::content::entries(e, list, limit);
+      for (const Item& i : list) {
+        digest.add(i.begin);
+        digest.add(i.end);
+      }
+      digest.add(";");
+    }
+    for (const Item& i : rules::content::steps(e)) {
+      digest.add(i.begin);
+      digest.add(i.end);
+    }
+    digest.add("\n");
+  }
+  EXPECT_EQ(digest.value(), 0x9783a137813e1c41ull);
 }
 
 }  // namespace

@@ -43,6 +43,7 @@ struct Settings {
   std::vector<std::string> place_elements;
   std::vector<Region> regions;
   std::vector<std::string> hotlines;  // digits, 'x' for any digit
+  std::uint64_t hotline_lengths = 0;  // bit n: a hotline is n digits long (63: 63 or more)
   std::vector<std::u32string> ignore_before;
   std::vector<std::u32string> extension_words;
   scan::Phrases alternatives;
@@ -157,9 +158,13 @@ class ContactFormat final : public Rule {
 
   bool preceded_by(const std::vector<Char>& s, std::size_t i,
                    const std::vector<std::u32string>& phrases) const {
+    // Phrases are not empty; most end otherwise than the character before i.
+    const std::size_t last = scan::previous_kept(s, i);
+    if (last == std::string::npos) return false;
     for (const std::u32string& p : phrases) {
-      std::size_t k = i;
-      std::size_t m = p.size();
+      if (p.back() != s[last].c) continue;
+      std::size_t k = last;
+      std::size_t m = p.size() - 1;
       while (m > 0) {
         const std::size_t prev = scan::previous_kept(s, k);
         if (prev == std::string::npos || s[prev].c != p[m - 1]) break;
@@ -290,6 +295,8 @@ class ContactFormat final : public Rule {
   }
 
   bool hotline(std::string_view d) const {
+    // Most numbers are as long as no hotline: ruled out by their length.
+    if ((s_.hotline_lengths >> std::min<std::size_t>(d.size(), 63) & 1) == 0) return false;
     return std::any_of(s_.hotlines.begin(), s_.hotlines.end(), [&](const std::string& h) {
       if (h.size() != d.size()) return false;
       for (std::size_t k = 0; k < h.size(); ++k) {
@@ -599,6 +606,7 @@ RuleType contact_format_type() {
                                    "10000", "10010", "10086", "110", "119", "120", "122"}),
              s.hotlines);
         for (const std::string& h : s.hotlines) {
+          s.hotline_lengths |= std::uint64_t{1} << std::min<std::size_t>(h.size(), 63);
           if (h.empty() || h.find_first_not_of("0123456789xX") != std::string::npos) {
             setup.file.report(config::get(setup.options, "hotlines"), "config.wrong-type",
                               {{"key", "hotlines"}, {"expected", "digits and x"}});

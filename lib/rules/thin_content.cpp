@@ -21,35 +21,36 @@ struct Cp {
   std::uint32_t next;
 };
 
-// The code points of text [begin, end), decoded only as far as they are looked at: a list split
-// until it has enough entries reads no further than that. Their memory is kept from split to
-// split (one per thread; one split at a time).
+// The code points of text [begin, end), decoded only as far as they are looked at, a few at a
+// time: an enumerator is a few characters long. Their memory is kept from use to use (one per
+// thread; one at a time).
 class Cps {
  public:
   Cps(std::string_view text, std::uint32_t begin, std::uint32_t end)
-      : text_(text), i_(begin), end_(end) {
-    cps_.clear();
-  }
+      : text_(text), i_(begin), end_(end) {}
   // Is there a code point k?
-  bool has(std::size_t k) {
-    while (cps_.size() <= k && i_ < end_) {
-      const auto at = static_cast<std::uint32_t>(i_);
-      const char32_t c = utf8::next_fast(text_, i_);
-      cps_.push_back({c, at, static_cast<std::uint32_t>(i_)});
-    }
-    return k < cps_.size();
-  }
+  bool has(std::size_t k) { return k < size_ || decode(k); }
   // Code point k, 0 past the end.
   char32_t at(std::size_t k) { return has(k) ? cps_[k].cp : 0; }
   // Code point k, looked at already.
   const Cp& operator[](std::size_t k) const { return cps_[k]; }
-  // All the code points, decoded to the end.
-  std::size_t size() {
-    has(SIZE_MAX - 1);
-    return cps_.size();
-  }
 
  private:
+  // Decodes up to code point k, and a few more for the looks that follow; whether there is one.
+  bool decode(std::size_t k) {
+    constexpr std::size_t kAhead = 4;
+    // A code point is at least a byte: the rest of the text has no more than its bytes.
+    const std::size_t target = std::min(std::max(k + 1, size_ + kAhead), size_ + (end_ - i_));
+    if (cps_.size() < target) cps_.resize(std::max(target, 2 * cps_.size()));
+    Cp* const out = cps_.data();
+    while (size_ < target && i_ < end_) {
+      const auto at = static_cast<std::uint32_t>(i_);
+      const char32_t c = utf8::next_fast(text_, i_);
+      out[size_++] = {c, at, static_cast<std::uint32_t>(i_)};
+    }
+    return k < size_;
+  }
+
   static std::vector<Cp>& memory() {
     static thread_local std::vector<Cp> cps;
     return cps;
@@ -58,7 +59,8 @@ class Cps {
   std::string_view text_;
   std::size_t i_;
   std::size_t end_;
-  std::vector<Cp>& cps_ = memory();
+  std::vector<Cp>& cps_ = memory();  // [0, size_) decoded
+  std::size_t size_ = 0;
 };
 
 bool digit(char32_t c) {
@@ -78,6 +80,7 @@ bool dash(char32_t c) {
 }
 // Punctuation or a blank before an enumerator: where a new entry may start.
 bool boundary(char32_t c) {
+  if (c >= 0x4E00 && c <= 0x9FFF) return false;  // asked of every character: most are ideographs
   switch (c) {
     case 0:
     case U'，':
@@ -141,57 +144,112 @@ std::size_t enumerator(At at, std::size_t k) {
   return 0;
 }
 
+// The enumerator at byte `at` of text [at, end), `before` being the code point before it (0 when
+// none): the byte its last code point ends at; `at` when there is none.
+std::uint32_t enumerator_end(std::string_view text, std::uint32_t at, std::uint32_t end,
+                             char32_t before) {
+  Cps cps(text, at, end);
+  const std::size_t n =
+      enumerator([&](std::size_t i) { return i == 0 ? before : cps.at(i - 1); }, 1);
+  return n == 0 ? at : cps[n - 1].next;
+}
+
+// Is the character at p[i] one of U+4000–U+9FFF (nearly every ideograph a guide has), its three
+// bytes well formed? None of them splits a list, begins a number or is a blank.
+bool ideograph_at(const unsigned char* p, std::size_t n, std::size_t i) {
+  return p[i] >= 0xE4 && p[i] <= 0xE9 && i + 2 < n &&
+         ((p[i + 1] ^ 0x80u) | (p[i + 2] ^ 0x80u)) < 0x40;
+}
+
 // Splits text [begin, end) into trimmed pieces at the code points `split` accepts (the split
 // character is dropped) and before enumerators; pieces that fold to nothing are left out. Stops
-// once `out` holds `limit` pieces.
+// once `out` holds `limit` pieces. `split(c, before, after)`: c, the code point before it (0 when
+// none) and a function that reads the one after it (0 when none).
 template <typename Split>
 void split(const Element& e, std::uint32_t begin, std::uint32_t end, Split split_at,
            std::vector<Item>& out, std::size_t limit = SIZE_MAX) {
-  Cps cps(e.text, begin, end);
-  const auto at = [&](std::size_t i) { return cps.at(i); };
-  const auto flush = [&](std::size_t from, std::size_t to) {
-    while (from < to && utf8::is_space(cps[from].cp))
-      ++from;
-    while (to > from && utf8::is_space(cps[to - 1].cp))
-      --to;
-    if (from >= to) return;
-    const std::string_view piece =
-        std::string_view(e.text).substr(cps[from].at, cps[to - 1].next - cps[from].at);
+  if (out.size() >= limit) return;
+  const std::string_view text = e.text;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  // The piece being read: its first and last code points but blanks, and the one before its first.
+  constexpr std::uint32_t kNone = UINT32_MAX;
+  std::uint32_t first = kNone;
+  std::uint32_t last_end = 0;
+  char32_t before_first = 0;
+  char32_t first_cp = 0;
+  const auto flush = [&] {
+    if (first == kNone) return;
+    const std::string_view piece = text.substr(first, last_end - first);
     // An enumerator alone ("1.") is not an entry.
-    const std::size_t n = enumerator(at, from);
-    if (count_bounded(piece, 0) || (n > 0 && from + n >= to)) return;
-    out.push_back({cps[from].at, cps[to - 1].next});
+    if (!count_bounded(piece, 0) && (!may_begin_enumerator(first_cp) ||
+                                     enumerator_end(text, first, end, before_first) < last_end))
+      out.push_back({first, last_end});
+    first = kNone;
   };
-  std::size_t start = 0;
-  for (std::size_t k = 0; cps.has(k); ++k) {
-    if (out.size() >= limit) return;
-    if (split_at(cps, k)) {
-      flush(start, k);
-      start = k + 1;
-    } else if (k > start && !digit(cps[k - 1].cp) &&
-               (boundary(cps[k - 1].cp) || digit(cps[k].cp) || circled(cps[k].cp) ||
-                cps[k].cp == U'（' || cps[k].cp == U'(') &&
-               enumerator(at, k) > 0) {
-      flush(start, k);
-      start = k;
+  // Stands for an ideograph passed over undecoded, as the code point before the next one: it is
+  // neither a digit nor a boundary, as that ideograph is not.
+  constexpr char32_t kIdeograph = U'一';
+  char32_t before = 0;  // the code point before i
+  std::uint32_t start = begin;
+  for (std::size_t i = begin; i < end;) {
+    const auto at = static_cast<std::uint32_t>(i);
+    // An ideograph after anything but a boundary splits nothing and begins no enumerator: most
+    // characters are passed over without decoding them.
+    if (ideograph_at(p, text.size(), i) && !boundary(before)) {
+      if (first == kNone) {
+        first = at;
+        before_first = before;
+        std::size_t j = i;
+        first_cp = utf8::next_fast(text, j);  // 第一步 and 一、 may begin a piece
+      }
+      i += 3;
+      last_end = static_cast<std::uint32_t>(i);
+      before = kIdeograph;
+      continue;
     }
+    const char32_t c = utf8::next_fast(text, i);
+    const auto next = static_cast<std::uint32_t>(i);
+    const auto after = [&]() -> char32_t {
+      std::size_t j = next;
+      return j < end ? utf8::next_fast(text, j) : 0;
+    };
+    if (split_at(c, at > begin ? before : 0, after)) {
+      flush();
+      if (out.size() >= limit) return;
+      start = next;
+      before = c;
+      continue;
+    }
+    if (at > start && !digit(before) &&
+        (boundary(before) || digit(c) || circled(c) || c == U'（' || c == U'(') &&
+        may_begin_enumerator(c) && enumerator_end(text, at, end, before) > at) {
+      flush();
+      if (out.size() >= limit) return;
+      start = at;
+    }
+    if (!utf8::is_space(c)) {
+      if (first == kNone) {
+        first = at;
+        before_first = before;
+        first_cp = c;
+      }
+      last_end = next;
+    }
+    before = c;
   }
-  if (out.size() < limit) flush(start, cps.size());
+  if (out.size() < limit) flush();
 }
 
-bool entry_break(const Cps& cps, std::size_t k) {
-  const char32_t c = cps[k].cp;
+bool entry_break(char32_t c) {
   return c == U'\n' || c == U'\r' || c == U'；' || c == U';';
 }
 
-bool step_break(Cps& cps, std::size_t k) {
-  const char32_t c = cps[k].cp;
-  if (entry_break(cps, k) || arrow(c) || c == U'，' || c == U',' || c == U'。') return true;
+template <typename After>
+bool step_break(char32_t c, char32_t before, After after) {
+  if (entry_break(c) || arrow(c) || c == U'，' || c == U',' || c == U'。') return true;
   if (!dash(c)) return false;
   // 9:00-17:00 and 2019-2020 are not two steps.
-  const char32_t before = k > 0 ? cps[k - 1].cp : 0;
-  const char32_t after = cps.at(k + 1);
-  return !(digit(before) && digit(after));
+  return !(digit(before) && digit(after()));
 }
 
 }  // namespace
@@ -207,7 +265,7 @@ void entries(const Element& element, std::vector<Item>& out, std::size_t limit) 
   }
   split(
       element, 0, static_cast<std::uint32_t>(element.text.size()),
-      [](const Cps& cps, std::size_t k) { return entry_break(cps, k); }, out, limit);
+      [](char32_t c, char32_t, auto) { return entry_break(c); }, out, limit);
 }
 
 std::vector<Item> entries(const Element& element, std::size_t limit) {
@@ -245,8 +303,8 @@ std::vector<Item> steps(const Element& element) {
   std::vector<Item> out;
   for (const Item& entry : entries(element))
     split(
-        element, entry.begin, entry.end, [](Cps& cps, std::size_t k) { return step_break(cps, k); },
-        out);
+        element, entry.begin, entry.end,
+        [](char32_t c, char32_t before, auto after) { return step_break(c, before, after); }, out);
   return out;
 }
 
