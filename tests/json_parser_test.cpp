@@ -160,5 +160,30 @@ TEST(JsonParser, TheWholeGuideAsHtmlInsideAField) {
   EXPECT_EQ(element(g, "materials").text, "本人身份证\n毕业证");
 }
 
+TEST(JsonParser, HtmlInsideAFieldWithEscapesKeepsExactPositions) {
+  // Text between the string's escapes moves with them; text with escapes inside it maps each
+  // escape to its own bytes.
+  const std::string bytes =
+      "{\"name\": \"甲\", \"content\": \"<p class=\\\"x\\\"><strong>收费标准：</strong>不收费</p>"
+      "<p><strong>办理地点：</strong>\\u67d0\\u8857\\u9053\\ud83d\\ude00便民</p>"
+      "<p><strong>受理条件：</strong>应届\\n毕业生</p>\", \"departmentName\": \"乙\"}";
+  const FileResult r = lint("x.json", bytes);
+  ASSERT_EQ(r.guides.size(), 1u);
+  const Guide& g = r.guides[0];
+  const Element& fees = element(g, "fees");
+  EXPECT_EQ(fees.text, "不收费");
+  EXPECT_EQ(at(r, fees.value_span()), "不收费");
+  EXPECT_EQ(at(r, fees.label_span), "收费标准");
+  const Element& place = element(g, "place");
+  EXPECT_EQ(place.text, "某街道😀便民");
+  EXPECT_EQ(at(r, place.value_span()), "\\u67d0\\u8857\\u9053\\ud83d\\ude00便民");
+  EXPECT_EQ(at(r, place.source_span(3, 6)), "\\u8857");
+  EXPECT_EQ(at(r, place.source_span(9, 13)), "\\ud83d\\ude00");
+  EXPECT_EQ(at(r, place.source_span(13, 19)), "便民");
+  const Element& conditions = element(g, "conditions");
+  EXPECT_EQ(at(r, conditions.value_span()), "应届\\n毕业生");
+  EXPECT_EQ(r.source->position(conditions.value_span().begin).offset, bytes.find("应届"));
+}
+
 }  // namespace
 }  // namespace guidelint
