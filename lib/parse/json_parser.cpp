@@ -317,9 +317,29 @@ void decode_into(std::string_view text, const Value& v, TextBuilder& out) {
     }
     if (i + 1 >= to) break;  // a lone backslash at the end is text
     // Strings exported with every character escaped ("\u4e8b\u9879…", six bytes each) take a
-    // piece per character: room for them at once rather than growing one at a time.
-    if (run == from) out.pieces.reserve(out.pieces.size() + (to - i) / 6 + 2);
+    // piece per character: room for them at once rather than growing one at a time, and, for an
+    // element of many such strings, at least twice the room before.
+    if (run == from) {
+      const std::size_t wanted = out.pieces.size() + (to - i) / 6 + 2;
+      if (wanted > out.pieces.capacity())
+        out.pieces.reserve(std::max(wanted, 2 * out.pieces.capacity()));
+    }
     exact(run, i);
+    // Their characters from U+0800 (Chinese) outside the surrogates are three bytes each: a run
+    // of them is written one after another.
+    std::uint32_t k = i;
+    while (k + 6 <= to && text[k] == '\\' && text[k + 1] == 'u') {
+      const char32_t cp = hex4(text.data() + k + 2);
+      if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) break;
+      out.pieces.push_back({static_cast<std::uint32_t>(at), k, k + 6, false});
+      at += encode(cp, data + at);
+      k += 6;
+    }
+    if (k != i) {
+      i = k;
+      run = i;
+      continue;
+    }
     // Written straight into place: an escape is never shorter than what it stands for.
     char* const put = data + at;
     std::size_t n = 1;
