@@ -599,7 +599,7 @@ class RecordReader {
         if (field == config::Field::region) g.region = scalar_text(value);
         continue;
       }
-      g.elements.push_back(element(key, value, *def));
+      read_element(key, value, *def, g.elements.emplace_back());
     }
     // A name and an implementing body from the fields when the HTML did not give them.
     for (const Element& e : g.elements) {
@@ -715,10 +715,11 @@ class RecordReader {
     }
   }
 
-  Element element(const Token& key, const Value& value, const config::ElementDef& def) const {
-    Element e;
+  // A field's element, read into `e` where it is kept (a new element at the end of the guide's).
+  void read_element(const Token& key, const Value& value, const config::ElementDef& def,
+                    Element& e) const {
     e.id = def.id;
-    e.key = std::string(raw_key(key));
+    e.key.assign(raw_key(key));
     e.label = e.key;
     e.label_span = {key.begin + 1, key.end > key.begin + 1 ? key.end - 1 : key.begin + 1};
     e.span = {key.begin, value.end};
@@ -727,7 +728,6 @@ class RecordReader {
     e.text = std::move(text.text);
     e.pieces = std::move(text.pieces);
     e.links = std::move(text.links);
-    return e;
   }
 
   // A field holding the guide as HTML: its elements, with positions in the JSON file.
