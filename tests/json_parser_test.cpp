@@ -110,6 +110,29 @@ TEST(JsonParser, EscapedStringsLeaveWhatFollowsThemAsWritten) {
   EXPECT_EQ(at(r, element(r.guides[1], "agency").value_span()), "丁");
 }
 
+TEST(JsonParser, RunsOfUnicodeEscapesMapEachCharacterToItsEscape) {
+  // Characters from U+0800 outside the surrogates are decoded a run at a time; those around them
+  // (below U+0800, a surrogate pair, a lone surrogate) one by one.
+  const std::string bytes =
+      "{\"task_name\": \"\\u53d6\\u6c34\", \"transact_addr\": "
+      "\"\\u0041\\u00e9\\u0800\\ud7ff\\ue000\\uffff\\ud83d\\ude00\\u4e00\\udc00\\u4e01x\\u4e02\"}";
+  const FileResult r = lint("x.json", bytes);
+  ASSERT_EQ(r.guides.size(), 1u);
+  EXPECT_EQ(r.guides[0].name, "取水");
+  const Element& place = element(r.guides[0], "place");
+  EXPECT_EQ(place.text, "Aé\u0800\uD7FF\uE000\uFFFF😀一\uFFFD丁x丂");
+  const std::vector<std::pair<std::uint32_t, std::string_view>> escapes = {
+      {0, "\\u0041"},  {1, "\\u00e9"},         {3, "\\u0800"},  {6, "\\ud7ff"},  {9, "\\ue000"},
+      {12, "\\uffff"}, {15, "\\ud83d\\ude00"}, {19, "\\u4e00"}, {22, "\\udc00"}, {25, "\\u4e01"},
+      {28, "x"},       {29, "\\u4e02"}};
+  for (std::size_t k = 0; k < escapes.size(); ++k) {
+    const std::uint32_t end = k + 1 < escapes.size()
+                                  ? escapes[k + 1].first
+                                  : static_cast<std::uint32_t>(place.text.size());
+    EXPECT_EQ(at(r, place.source_span(escapes[k].first, end)), escapes[k].second) << k;
+  }
+}
+
 TEST(JsonParser, ChineseKeysInTraditionalScript) {
   const FileResult r = lint("json/chinese-keys.json");
   EXPECT_TRUE(r.diagnostics.empty()) << render_message(r.diagnostics.at(0));
@@ -176,6 +199,31 @@ TEST(JsonParser, HtmlWrittenWithUnicodeEscapesMapsEachCharacterBack) {
   EXPECT_EQ(fees.text, "不");
   EXPECT_EQ(at(r, fees.value_span()), "\\u4e0d");
   EXPECT_EQ(at(r, fees.label_span), "\\u6536\\u8d39\\u6807\\u51c6");
+}
+
+TEST(JsonParser, HtmlInsideAFieldWithEscapesKeepsExactPositions) {
+  // Text between the string's escapes moves with them; text with escapes inside it maps each
+  // escape to its own bytes.
+  const std::string bytes =
+      "{\"name\": \"甲\", \"content\": \"<p class=\\\"x\\\"><strong>收费标准：</strong>不收费</p>"
+      "<p><strong>办理地点：</strong>\\u67d0\\u8857\\u9053\\ud83d\\ude00便民</p>"
+      "<p><strong>受理条件：</strong>应届\\n毕业生</p>\", \"departmentName\": \"乙\"}";
+  const FileResult r = lint("x.json", bytes);
+  ASSERT_EQ(r.guides.size(), 1u);
+  const Guide& g = r.guides[0];
+  const Element& fees = element(g, "fees");
+  EXPECT_EQ(fees.text, "不收费");
+  EXPECT_EQ(at(r, fees.value_span()), "不收费");
+  EXPECT_EQ(at(r, fees.label_span), "收费标准");
+  const Element& place = element(g, "place");
+  EXPECT_EQ(place.text, "某街道😀便民");
+  EXPECT_EQ(at(r, place.value_span()), "\\u67d0\\u8857\\u9053\\ud83d\\ude00便民");
+  EXPECT_EQ(at(r, place.source_span(3, 6)), "\\u8857");
+  EXPECT_EQ(at(r, place.source_span(9, 13)), "\\ud83d\\ude00");
+  EXPECT_EQ(at(r, place.source_span(13, 19)), "便民");
+  const Element& conditions = element(g, "conditions");
+  EXPECT_EQ(at(r, conditions.value_span()), "应届\\n毕业生");
+  EXPECT_EQ(r.source->position(conditions.value_span().begin).offset, bytes.find("应届"));
 }
 
 }  // namespace

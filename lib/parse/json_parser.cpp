@@ -14,11 +14,11 @@
 #include <rapidjson/reader.h>
 #include <rapidjson/stream.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <ctime>
 #include <memory>
-#include <span>
 
 #include "parse/blocks.hpp"
 #include "parse/html_blocks.hpp"
@@ -29,7 +29,7 @@ namespace {
 
 // A JSON value with where it is. Strings and numbers keep their raw token's range; the decoded
 // text of a string is built with its map when it is used. A container's values (an object's
-// members, each with its key, an array's items) are a range of the document's values.
+// members, each with its key, an array's items) follow it in the document's values.
 struct Token {
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
@@ -41,18 +41,45 @@ struct Value {
   std::uint32_t begin = 0;  // first byte of the token ('"', '{', '[', digit, letter)
   std::uint32_t end = 0;    // just after its last byte
   Token key;                // an object's member: the key's string token
-  std::uint32_t first = 0;  // a container: its values are the document's [first, first + count)
-  std::uint32_t count = 0;
+  std::uint32_t count = 0;  // a container: how many values it holds (not counting theirs)
+  std::uint32_t size = 1;   // this value and, a container, all the values inside it
 };
 
-// Every value of a document, each container's next to each other.
-struct Values {
-  std::vector<Value> all;    // the values inside containers
-  std::vector<Value> roots;  // the values at the top: a document, or NDJSON's lines
+// The values directly inside a container: each follows the one before and all inside that.
+class Inside {
+ public:
+  class iterator {
+   public:
+    explicit iterator(const Value* at) : at_(at) {}
+    const Value& operator*() const { return *at_; }
+    iterator& operator++() {
+      at_ += at_->size;
+      return *this;
+    }
+    bool operator!=(const iterator& other) const { return at_ != other.at_; }
 
-  std::span<const Value> of(const Value& v) const {
-    return {all.data() + v.first, static_cast<std::size_t>(v.count)};
-  }
+   private:
+    const Value* at_;
+  };
+
+  explicit Inside(const Value& v) : first_(&v + 1), end_(&v + v.size) {}
+  iterator begin() const { return iterator(first_); }
+  iterator end() const { return iterator(end_); }
+
+ private:
+  const Value* first_;
+  const Value* end_;
+};
+
+// Every value of a document in the order it is written, each container followed by the values
+// inside it: a container closes with no copying.
+struct Values {
+  std::vector<Value> all;
+  std::vector<std::uint32_t> roots;  // the values at the top: a document, or NDJSON's lines
+
+  // v is one of all.
+  static Inside of(const Value& v) { return Inside(v); }
+  const Value& root(std::size_t k) const { return all[roots[k]]; }
 };
 
 // Builds Values from RapidJSON's SAX events, taking offsets from the stream.
@@ -85,7 +112,7 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
   const Values& values() const { return values_; }
   void reserve(std::size_t values) {
     values_.all.reserve(values);
-    open_.reserve(64);
+    stack_.reserve(64);
   }
 
  private:
@@ -146,54 +173,47 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
       too_deep_ = true;
       return false;
     }
-    // The reader reports a container where its bracket is, before taking it. It waits among
-    // the open values, its own values after it, until it closes.
+    // The reader reports a container where its bracket is, before taking it. Its values follow
+    // it until it closes; a document's root is one when it has.
     Value v;
     v.type = type;
     v.begin = static_cast<std::uint32_t>(stream_.Tell());
-    if (in_object()) v.key = key_;
-    open_.push_back(v);
-    stack_.push_back(open_.size() - 1);
+    place(v);
+    stack_.push_back(static_cast<std::uint32_t>(values_.all.size()));
+    values_.all.push_back(v);
     return true;
   }
 
   bool close(char bracket) {
-    const std::size_t at_open = stack_.back();
+    const std::uint32_t at_open = stack_.back();
     stack_.pop_back();
-    Value v = open_[at_open];
+    Value& v = values_.all[at_open];
     const std::size_t at = text_.find(bracket, stream_.Tell());
     v.end = static_cast<std::uint32_t>(at == std::string_view::npos ? text_.size() : at + 1);
-    v.first = static_cast<std::uint32_t>(values_.all.size());
-    v.count = static_cast<std::uint32_t>(open_.size() - at_open - 1);
-    values_.all.insert(values_.all.end(), open_.begin() + static_cast<std::ptrdiff_t>(at_open + 1),
-                       open_.end());
-    open_.resize(at_open);
-    if (stack_.empty()) {
-      values_.roots.push_back(v);
-    } else {
-      open_.push_back(v);
-    }
+    v.size = static_cast<std::uint32_t>(values_.all.size() - at_open);
+    if (stack_.empty()) values_.roots.push_back(at_open);
     return true;
   }
 
+  // A value that is not a container.
   bool add(Value v) {
-    if (stack_.empty()) {
-      values_.roots.push_back(v);
-    } else {
-      if (in_object()) v.key = key_;
-      open_.push_back(v);
-    }
+    place(v);
+    if (stack_.empty()) values_.roots.push_back(static_cast<std::uint32_t>(values_.all.size()));
+    values_.all.push_back(v);
     return true;
   }
 
-  bool in_object() const {
-    return !stack_.empty() && open_[stack_.back()].type == Value::Type::object;
+  // A value inside the open container: one more of its values, an object's with the last key.
+  void place(Value& v) {
+    if (stack_.empty()) return;
+    Value& container = values_.all[stack_.back()];
+    ++container.count;
+    if (container.type == Value::Type::object) v.key = key_;
   }
 
   std::string_view text_;
   rapidjson::InsituStringStream& stream_;
-  std::vector<Value> open_;         // the open containers, each followed by its values so far
-  std::vector<std::size_t> stack_;  // where each open container is in open_
+  std::vector<std::uint32_t> stack_;  // where each open container is in values_.all
   Values values_;
   Token key_;
   std::size_t max_depth_;
@@ -316,9 +336,29 @@ void decode_into(std::string_view text, const Value& v, TextBuilder& out) {
     }
     if (i + 1 >= to) break;  // a lone backslash at the end is text
     // Strings exported with every character escaped ("\u4e8b\u9879…", six bytes each) take a
-    // piece per character: room for them at once rather than growing one at a time.
-    if (run == from) out.pieces.reserve(out.pieces.size() + (to - i) / 6 + 2);
+    // piece per character: room for them at once rather than growing one at a time, and, for an
+    // element of many such strings, at least twice the room before.
+    if (run == from) {
+      const std::size_t wanted = out.pieces.size() + (to - i) / 6 + 2;
+      if (wanted > out.pieces.capacity())
+        out.pieces.reserve(std::max(wanted, 2 * out.pieces.capacity()));
+    }
     exact(run, i);
+    // Their characters from U+0800 (Chinese) outside the surrogates are three bytes each: a run
+    // of them is written one after another.
+    std::uint32_t k = i;
+    while (k + 6 <= to && text[k] == '\\' && text[k + 1] == 'u') {
+      const char32_t cp = hex4(text.data() + k + 2);
+      if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) break;
+      out.pieces.push_back({static_cast<std::uint32_t>(at), k, k + 6, false});
+      at += encode(cp, data + at);
+      k += 6;
+    }
+    if (k != i) {
+      i = k;
+      run = i;
+      continue;
+    }
     // Written straight into place: an escape is never shorter than what it stands for.
     char* const put = data + at;
     std::size_t n = 1;
@@ -388,9 +428,47 @@ void truncate(TextBuilder& t, std::size_t text_size, std::size_t pieces) {
   t.pieces.resize(pieces);
 }
 
-// Maps every piece of text read from a string (HTML inside a JSON field) onto the Source.
+// Maps every piece of text read from a string (HTML inside a JSON field) onto the Source. Text
+// read from a page mostly lies between the string's escapes, each of its pieces inside one exact
+// piece of the string: such pieces only move by that piece's offset, and are moved in place.
+// Otherwise (a piece across an escape) they are composed.
 void rebase(TextBuilder& t, const TextBuilder& outer) {
-  t.pieces = compose(t.pieces, t.size(), outer.pieces, outer.size());
+  if (t.pieces.empty()) return;
+  const std::vector<TextPiece>& o = outer.pieces;
+  // The exact outer piece whose text holds [from, to) of the string, found from the one before
+  // (text comes in the string's order), the first from where the text's first piece starts;
+  // o.size() when there is none.
+  const auto first =
+      std::upper_bound(o.begin(), o.end(), t.pieces.front().source,
+                       [](std::uint32_t v, const TextPiece& p) { return v < p.text; });
+  const std::size_t start =
+      first == o.begin() ? 0 : static_cast<std::size_t>(first - o.begin()) - 1;
+  std::size_t at = start;
+  const auto holding = [&](std::uint32_t from, std::uint32_t to) {
+    while (at < o.size() && (at + 1 < o.size() ? o[at + 1].text : outer.size()) < to)
+      ++at;
+    if (at == o.size() || !o[at].exact || o[at].text > from) return o.size();
+    return at;
+  };
+  bool inside = true;
+  for (std::size_t k = 0; k < t.pieces.size() && inside; ++k) {
+    const TextPiece& p = t.pieces[k];
+    const std::uint32_t text_end = k + 1 < t.pieces.size() ? t.pieces[k + 1].text : t.size();
+    // An exact piece stands for as many bytes as it has; one standing for none is dropped there.
+    inside = p.source_end >= p.source &&
+             (!p.exact || (p.source_end - p.source == text_end - p.text && text_end > p.text)) &&
+             holding(p.source, p.source_end) != o.size();
+  }
+  if (!inside) {
+    t.pieces = compose(t.pieces, t.size(), outer.pieces, outer.size());
+    return;
+  }
+  at = start;
+  for (TextPiece& p : t.pieces) {
+    const TextPiece& by = o[holding(p.source, p.source_end)];
+    p.source = by.source + (p.source - by.text);
+    p.source_end = by.source + (p.source_end - by.text);
+  }
 }
 
 bool looks_like_html(std::string_view s) {
@@ -540,7 +618,7 @@ class RecordReader {
         if (field == config::Field::region) g.region = scalar_text(value);
         continue;
       }
-      g.elements.push_back(element(key, value, *def));
+      read_element(key, value, *def, g.elements.emplace_back());
     }
     // A name and an implementing body from the fields when the HTML did not give them.
     for (const Element& e : g.elements) {
@@ -656,10 +734,11 @@ class RecordReader {
     }
   }
 
-  Element element(const Token& key, const Value& value, const config::ElementDef& def) const {
-    Element e;
+  // A field's element, read into `e` where it is kept (a new element at the end of the guide's).
+  void read_element(const Token& key, const Value& value, const config::ElementDef& def,
+                    Element& e) const {
     e.id = def.id;
-    e.key = std::string(raw_key(key));
+    e.key.assign(raw_key(key));
     e.label = e.key;
     e.label_span = {key.begin + 1, key.end > key.begin + 1 ? key.end - 1 : key.begin + 1};
     e.span = {key.begin, value.end};
@@ -668,7 +747,6 @@ class RecordReader {
     e.text = std::move(text.text);
     e.pieces = std::move(text.pieces);
     e.links = std::move(text.links);
-    return e;
   }
 
   // A field holding the guide as HTML: its elements, with positions in the JSON file.
@@ -783,11 +861,10 @@ class JsonParser final : public Parser {
     const Values& values = builder.values();
     const RecordReader records(text, values, context);
     std::vector<const Value*> found;
-    for (const Value& root : values.roots)
-      records.find_records(root, found);
+    for (const std::uint32_t root : values.roots)
+      records.find_records(values.all[root], found);
     if (found.empty()) {
-      out.error(Span{values.roots.front().begin, values.roots.front().begin + 1},
-                "parse-error.json-no-record");
+      out.error(Span{values.root(0).begin, values.root(0).begin + 1}, "parse-error.json-no-record");
       return;
     }
     for (const Value* record : found) {
