@@ -88,7 +88,7 @@ TEST(LinkToHomepage, SectionsThatOnlyLinkToDepartmentsHomePages) {
       render_message(hits[0]),
       "“设定依据”只有一个指向网站首页的链接（http://hbj.songyuan.example.gov.cn/），没有具体内容");
   EXPECT_EQ(render_message(hits[0], "zh-Hant"),
-            "「设定依据」只有一個指向網站首頁的連結（http://hbj.songyuan.example.gov.cn/"
+            "「設定依據」只有一個指向網站首頁的連結（http://hbj.songyuan.example.gov.cn/"
             "），沒有具體內容");
   EXPECT_EQ(render_message(hits[0], "en"),
             "\"设定依据\" only links to a site's home page (http://hbj.songyuan.example.gov.cn/) "

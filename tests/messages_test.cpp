@@ -10,6 +10,7 @@
 #include <set>
 
 #include "report/messages.hpp"
+#include "text/traditional.hpp"
 
 namespace guidelint::report {
 namespace {
@@ -178,12 +179,19 @@ TEST(Messages, RenderedAsIcuRendersThem) {
         std::vector<Arg> args;
         for (const std::string& name : named)
           args.push_back({name, value});
-        std::string want = icu_render(pattern, locale, args);
+        // zh-Hant shows element names and labels in traditional script.
+        std::vector<Arg> shown = args;
+        for (Arg& a : shown) {
+          const auto* s = std::get_if<std::string>(&a.value);
+          if (locale == "zh-Hant" && s != nullptr && (a.name == "element" || a.name == "label"))
+            a.value = text::to_traditional(*s);
+        }
+        std::string want = icu_render(pattern, locale, shown);
         // render falls back to zh-Hans when a template renders empty or not at all.
         if (want.empty() || want == "(failed)") continue;
         if (named.count("suggestion") > 0) {
           want +=
-              icu_render(std::string(message_template("note.did-you-mean", locale)), locale, args);
+              icu_render(std::string(message_template("note.did-you-mean", locale)), locale, shown);
         }
         EXPECT_EQ(render(id, args, locale), want) << locale << " " << id;
         ++compared;

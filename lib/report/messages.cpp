@@ -15,6 +15,7 @@
 
 #include "config/builtin.hpp"
 #include "text/string_map.hpp"
+#include "text/traditional.hpp"
 #include "text/utf8.hpp"
 
 namespace guidelint::report {
@@ -387,14 +388,37 @@ std::vector<std::string> message_ids(std::string_view locale) {
   return out;
 }
 
-void render(std::string& out, std::string_view id, const std::vector<Arg>& args,
+namespace {
+
+// Profiles write element names in simplified script, and `label` is such a name when the guide
+// gave none; a zh-Hant message shows them in traditional script. A label quoted from a
+// traditional page is traditional already and stays as it is.
+std::optional<std::vector<Arg>> in_traditional_script(const std::vector<Arg>& args) {
+  std::optional<std::vector<Arg>> out;
+  for (std::size_t k = 0; k < args.size(); ++k) {
+    const auto* value = std::get_if<std::string>(&args[k].value);
+    if (value == nullptr || (args[k].name != "element" && args[k].name != "label")) continue;
+    std::string traditional = text::to_traditional(*value);
+    if (traditional == *value) continue;
+    if (!out) out = args;
+    (*out)[k].value = std::move(traditional);
+  }
+  return out;
+}
+
+}  // namespace
+
+void render(std::string& out, std::string_view id, const std::vector<Arg>& given,
             std::string_view locale) {
   Messages& m = Messages::instance();
   const Catalog* c = m.catalog(locale);
   if (c == nullptr) c = m.catalog("zh-Hans");
+  std::optional<std::vector<Arg>> traditional;
+  if (locale == "zh-Hant") traditional = in_traditional_script(given);
+  const std::vector<Arg>& args = traditional ? *traditional : given;
   const std::size_t start = out.size();
   m.format(out, *c, id, args);
-  if (out.size() == start) m.format(out, *m.catalog("zh-Hans"), id, args);
+  if (out.size() == start) m.format(out, *m.catalog("zh-Hans"), id, given);
   if (out.size() == start) {
     out += id;
     return;
