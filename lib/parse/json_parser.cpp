@@ -428,47 +428,9 @@ void truncate(TextBuilder& t, std::size_t text_size, std::size_t pieces) {
   t.pieces.resize(pieces);
 }
 
-// Maps every piece of text read from a string (HTML inside a JSON field) onto the Source. Text
-// read from a page mostly lies between the string's escapes, each of its pieces inside one exact
-// piece of the string: such pieces only move by that piece's offset, and are moved in place.
-// Otherwise (a piece across an escape) they are composed.
+// Maps every piece of text read from a string (HTML inside a JSON field) onto the Source.
 void rebase(TextBuilder& t, const TextBuilder& outer) {
-  if (t.pieces.empty()) return;
-  const std::vector<TextPiece>& o = outer.pieces;
-  // The exact outer piece whose text holds [from, to) of the string, found from the one before
-  // (text comes in the string's order), the first from where the text's first piece starts;
-  // o.size() when there is none.
-  const auto first =
-      std::upper_bound(o.begin(), o.end(), t.pieces.front().source,
-                       [](std::uint32_t v, const TextPiece& p) { return v < p.text; });
-  const std::size_t start =
-      first == o.begin() ? 0 : static_cast<std::size_t>(first - o.begin()) - 1;
-  std::size_t at = start;
-  const auto holding = [&](std::uint32_t from, std::uint32_t to) {
-    while (at < o.size() && (at + 1 < o.size() ? o[at + 1].text : outer.size()) < to)
-      ++at;
-    if (at == o.size() || !o[at].exact || o[at].text > from) return o.size();
-    return at;
-  };
-  bool inside = true;
-  for (std::size_t k = 0; k < t.pieces.size() && inside; ++k) {
-    const TextPiece& p = t.pieces[k];
-    const std::uint32_t text_end = k + 1 < t.pieces.size() ? t.pieces[k + 1].text : t.size();
-    // An exact piece stands for as many bytes as it has; one standing for none is dropped there.
-    inside = p.source_end >= p.source &&
-             (!p.exact || (p.source_end - p.source == text_end - p.text && text_end > p.text)) &&
-             holding(p.source, p.source_end) != o.size();
-  }
-  if (!inside) {
-    t.pieces = compose(t.pieces, t.size(), outer.pieces, outer.size());
-    return;
-  }
-  at = start;
-  for (TextPiece& p : t.pieces) {
-    const TextPiece& by = o[holding(p.source, p.source_end)];
-    p.source = by.source + (p.source - by.text);
-    p.source_end = by.source + (p.source_end - by.text);
-  }
+  compose(t.pieces, t.size(), outer.pieces, outer.size());
 }
 
 bool looks_like_html(std::string_view s) {

@@ -196,14 +196,12 @@ bool blank(std::string_view s) {
   return true;
 }
 
-std::vector<TextPiece> compose(const std::vector<TextPiece>& inner, std::uint32_t inner_size,
-                               const std::vector<TextPiece>& outer, std::uint32_t outer_size) {
-  if (outer.empty()) return {};
-  // Built in a buffer kept from call to call, then copied at its exact size: exact pieces split
-  // wherever they cross outer pieces (in JSON written with \uXXXX, at every character), and a
-  // result grown as it goes would be allocated again and again.
-  thread_local std::vector<TextPiece> out;
-  out.clear();
+void compose(std::vector<TextPiece>& inner, std::uint32_t inner_size,
+             const std::vector<TextPiece>& outer, std::uint32_t outer_size) {
+  if (outer.empty()) {
+    inner.clear();
+    return;
+  }
   // Where inner offset o lies in the Source, as a range: exact outer pieces map byte for byte,
   // others (a JSON escape) stand for their whole range. The last outer piece whose text starts at
   // or before o (the first one when none does), found from the one before: inner text mostly
@@ -225,39 +223,67 @@ std::vector<TextPiece> compose(const std::vector<TextPiece>& inner, std::uint32_
     return at;
   };
   const auto outer_end = [&](It it) { return it + 1 != outer.end() ? (it + 1)->text : outer_size; };
-  for (std::size_t k = 0; k < inner.size(); ++k) {
-    const TextPiece& p = inner[k];
-    const std::uint32_t text_end = k + 1 < inner.size() ? inner[k + 1].text : inner_size;
+  const auto text_end = [&](std::size_t k) {
+    return k + 1 < inner.size() ? inner[k + 1].text : inner_size;
+  };
+  // A piece that stands for inner [source, source_end) as a whole maps to the union of what that
+  // covers: always one piece.
+  const auto whole = [&](const TextPiece& p) {
+    const auto b = outer_piece(p.source);
+    const auto e = outer_piece(p.source_end > p.source ? p.source_end - 1 : p.source);
+    const std::uint32_t from = b->exact ? b->source + (p.source - b->text) : b->source;
+    std::uint32_t to = from;
+    if (p.source_end > p.source) {
+      to = e->exact ? e->source + (p.source_end - e->text) : e->source_end;
+    }
+    return TextPiece{p.text, from, std::max(from, to), false};
+  };
+  // An exact piece's bytes from text offset t (source o), up to `end`, as far as the outer piece
+  // holding o reaches: how many, and the piece they map to.
+  const auto exact_part = [&](std::uint32_t t, std::uint32_t o, std::uint32_t end) {
+    const auto it = outer_piece(o);
+    const std::uint32_t len = std::min(end - t, std::max<std::uint32_t>(outer_end(it), o + 1) - o);
+    const std::uint32_t s = it->source + (o - it->text);
+    return std::pair{len, it->exact ? TextPiece{t, s, s + len, true}
+                                    : TextPiece{t, it->source, it->source_end, false}};
+  };
+  // Text read from a page mostly lies between the string's escapes, each piece inside one outer
+  // piece: each maps to one piece, written in place.
+  std::size_t k = 0;
+  for (; k < inner.size(); ++k) {
+    TextPiece& p = inner[k];
     if (!p.exact) {
-      // Stands for inner [source, source_end) as a whole: the union of what that covers.
-      const auto b = outer_piece(p.source);
-      const auto e = outer_piece(p.source_end > p.source ? p.source_end - 1 : p.source);
-      const std::uint32_t from = b->exact ? b->source + (p.source - b->text) : b->source;
-      std::uint32_t to = from;
-      if (p.source_end > p.source) {
-        to = e->exact ? e->source + (p.source_end - e->text) : e->source_end;
-      }
-      out.push_back({p.text, from, std::max(from, to), false});
+      p = whole(p);
       continue;
     }
-    // Exact inner piece: split wherever it crosses outer pieces.
-    std::uint32_t t = p.text;
-    std::uint32_t o = p.source;
-    while (t < text_end) {
-      const auto it = outer_piece(o);
-      const std::uint32_t oe = outer_end(it);
-      const std::uint32_t len = std::min(text_end - t, std::max<std::uint32_t>(oe, o + 1) - o);
-      if (it->exact) {
-        const std::uint32_t s = it->source + (o - it->text);
-        out.push_back({t, s, s + len, true});
-      } else {
-        out.push_back({t, it->source, it->source_end, false});
-      }
+    const std::uint32_t end = text_end(k);
+    if (end <= p.text) break;  // stands for nothing: dropped
+    const auto [len, mapped] = exact_part(p.text, p.source, end);
+    if (len != end - p.text) break;  // crosses an outer piece: split
+    p = mapped;
+  }
+  if (k == inner.size()) return;
+  // From the first piece that does not map to one piece on, the pieces are built in a buffer
+  // kept from call to call: exact pieces split wherever they cross outer pieces (in JSON written
+  // with \uXXXX, at every character), and a result grown as it goes would be allocated again
+  // and again.
+  thread_local std::vector<TextPiece> out;
+  out.assign(inner.begin(), inner.begin() + static_cast<std::ptrdiff_t>(k));
+  for (; k < inner.size(); ++k) {
+    const TextPiece& p = inner[k];
+    if (!p.exact) {
+      out.push_back(whole(p));
+      continue;
+    }
+    const std::uint32_t end = text_end(k);
+    for (std::uint32_t t = p.text, o = p.source; t < end;) {
+      const auto [len, mapped] = exact_part(t, o, end);
+      out.push_back(mapped);
       t += len;
       o += len;
     }
   }
-  return {out.begin(), out.end()};
+  inner.assign(out.begin(), out.end());
 }
 
 }  // namespace guidelint::parse

@@ -144,8 +144,9 @@ inline Item TextBuilder::trim(std::uint32_t begin, std::uint32_t end, std::vecto
 bool blank(std::string_view s);
 
 // Pieces of text that was itself taken from a string inside the Source (an HTML fragment in a
-// JSON string): `inner` maps to offsets in that string, `outer` maps the string to the Source.
-std::vector<TextPiece> compose(const std::vector<TextPiece>& inner, std::uint32_t inner_size,
-                               const std::vector<TextPiece>& outer, std::uint32_t outer_size);
+// JSON string): `inner`, which maps to offsets in that string, is made to map to the Source
+// through `outer`, which maps the string there.
+void compose(std::vector<TextPiece>& inner, std::uint32_t inner_size,
+             const std::vector<TextPiece>& outer, std::uint32_t outer_size);
 
 }  // namespace guidelint::parse
