@@ -150,25 +150,12 @@ class Parser {
     std::uint32_t* marks = s.marks.data();
     std::size_t n = 0;
     std::size_t m = 0;
-    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    const std::size_t size = text.size();
-    for (std::size_t i = 0; i < size;) {
+    for (std::size_t i = 0; i < text.size();) {
       const auto at = static_cast<std::uint32_t>(i);
-      const unsigned b = p[i];
-      char32_t c;
-      // Three bytes led by E1 to EF but ED, well formed: the ideographs and the CJK and full-width
-      // marks, nearly every character of a basis. None is an overlong form or a surrogate.
-      if (b - 0xE1u <= 0xEFu - 0xE1u && b != 0xED && i + 2 < size &&
-          ((p[i + 1] ^ 0x80u) | (p[i + 2] ^ 0x80u)) < 0x40) {
-        c = (char32_t{b & 0x0Fu} << 12) | (char32_t{p[i + 1] & 0x3Fu} << 6) | (p[i + 2] & 0x3Fu);
-        i += 3;
-      } else {
-        c = utf8::next_fast(text, i);
-      }
+      const char32_t c = utf8::next_fast(text, i);
       marks[m] = static_cast<std::uint32_t>(n);
       // Not a common ideograph, or 令, 第 or 中; without a branch, as most characters are not.
-      m += static_cast<std::size_t>((c - 0x4E00u > 0x9FFFu - 0x4E00u) | (c == U'令') |
-                                    (c == U'第') | (c == U'中'));
+      m += static_cast<std::size_t>(!common_han(c) | (c == U'令') | (c == U'第') | (c == U'中'));
       cps[n++] = {c, at, static_cast<std::uint32_t>(i), false};
     }
     cps_ = cps;

@@ -60,13 +60,15 @@ inline char32_t next(std::string_view s, std::size_t& i) {
   return cp;
 }
 
-// The code point of the character at p[i] when it is one of U+1000–U+CFFF, three bytes, as most
-// Chinese text is; 0 for anything else, leaving i. With its two continuation bytes such a sequence
-// is always well formed (no overlong form, no surrogate), so the loops that read every character
-// of a guide take it here, before the general utf8::next.
+// The code point of the character at p[i] when it is one of U+1000–U+FFFF but the surrogates,
+// three bytes, as most Chinese text and its full-width marks are; 0 for anything else, leaving i.
+// With its two continuation bytes such a sequence is always well formed (no overlong form, no
+// surrogate), so the loops that read every character of a guide take it here, before the
+// general utf8::next.
 inline char32_t next_common(const unsigned char* p, std::size_t n, std::size_t& i) {
   const unsigned char b = p[i];
-  if (b < 0xE1 || b > 0xEC || i + 2 >= n || ((p[i + 1] ^ 0x80u) | (p[i + 2] ^ 0x80u)) >= 0x40)
+  if (b < 0xE1 || b > 0xEF || b == 0xED || i + 2 >= n ||
+      ((p[i + 1] ^ 0x80u) | (p[i + 2] ^ 0x80u)) >= 0x40)
     return 0;
   const char32_t cp =
       (char32_t{b & 0x0Fu} << 12) | (char32_t{p[i + 1] & 0x3Fu} << 6) | (p[i + 2] & 0x3Fu);
