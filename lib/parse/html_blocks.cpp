@@ -270,8 +270,7 @@ std::vector<std::uint32_t> rename_foreign(std::string& html) {
     const std::size_t after = name + tag.size();
     if (after > html.size() || !equal_ci(std::string_view(html.data() + name, tag.size()), tag))
       continue;
-    if (after < html.size() && !html_space(html[after]) && html[after] != '/' && html[after] != '>')
-      continue;
+    if (after < html.size() && !stops(html[after], kNameStop)) continue;
     html[name + 1] = '-';
     if (!end_tag) starts.push_back(static_cast<std::uint32_t>(name));
   }
